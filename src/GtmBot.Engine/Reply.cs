@@ -1,0 +1,127 @@
+using System.Text.Json.Serialization;
+
+namespace GtmBot.Engine;
+
+/// <summary>Who sees a reply.</summary>
+public enum ReplyVisibility
+{
+    /// <summary>Everyone in the conversation.</summary>
+    Channel,
+    /// <summary>Only the person who acted.</summary>
+    Ephemeral,
+}
+
+/// <summary>Where a reply goes.</summary>
+public enum ReplyPlacement
+{
+    /// <summary>A new message in the conversation (in the thread when the turn came from one).</summary>
+    NewMessage,
+    /// <summary>A reply in the thread of the message the turn came from.</summary>
+    ThreadReply,
+    /// <summary>Replace the message the action came from.</summary>
+    ReplaceOriginal,
+    /// <summary>The channel's one living message for an artefact (canvas, checklist, drill), updated in place.</summary>
+    Artefact,
+}
+
+/// <summary>A neutral message: a closed set of blocks, rendered by Slack Block Kit, Adaptive Cards and HTML.</summary>
+/// <param name="Blocks">The content, top to bottom.</param>
+/// <param name="Text">Plain fallback text (notifications, screen readers, logs).</param>
+/// <param name="Visibility">Who sees it.</param>
+/// <param name="Placement">Where it goes.</param>
+/// <param name="ArtefactKey">For <see cref="ReplyPlacement.Artefact"/>: which living message, e.g. <c>canvas:default</c>.</param>
+public sealed record Reply(
+    IReadOnlyList<ReplyBlock> Blocks,
+    string Text,
+    ReplyVisibility Visibility = ReplyVisibility.Channel,
+    ReplyPlacement Placement = ReplyPlacement.NewMessage,
+    string? ArtefactKey = null)
+{
+    /// <summary>A one-block ephemeral notice.</summary>
+    public static Reply Notice(string markup) => new([new TextBlock(markup)], Markup.ToPlainText(markup), ReplyVisibility.Ephemeral);
+
+    /// <summary>The form in this reply, if it has one (edges open forms as modals where they can).</summary>
+    [JsonIgnore]
+    public FormBlock? Form => Blocks.OfType<FormBlock>().FirstOrDefault();
+}
+
+/// <summary>One block of a <see cref="Reply"/>. The set is closed: every renderer handles every kind.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(HeaderBlock), "header")]
+[JsonDerivedType(typeof(TextBlock), "text")]
+[JsonDerivedType(typeof(FieldsBlock), "fields")]
+[JsonDerivedType(typeof(DividerBlock), "divider")]
+[JsonDerivedType(typeof(ContextBlock), "context")]
+[JsonDerivedType(typeof(ActionsBlock), "actions")]
+[JsonDerivedType(typeof(FormBlock), "form")]
+public abstract record ReplyBlock;
+
+/// <summary>A title line. Plain text.</summary>
+public sealed record HeaderBlock(string Text) : ReplyBlock;
+
+/// <summary>Body text in the neutral <see cref="Markup"/> (bold, italic, code, mentions, line breaks).</summary>
+public sealed record TextBlock(string Markup) : ReplyBlock;
+
+/// <summary>Label/value pairs shown side by side where the platform can. Values are <see cref="Markup"/>.</summary>
+public sealed record FieldsBlock(IReadOnlyList<Field> Fields) : ReplyBlock;
+
+/// <summary>One label/value pair of a <see cref="FieldsBlock"/>.</summary>
+public sealed record Field(string Label, string Value);
+
+/// <summary>A horizontal rule.</summary>
+public sealed record DividerBlock : ReplyBlock;
+
+/// <summary>A small, muted line of <see cref="Markup"/>.</summary>
+public sealed record ContextBlock(string Markup) : ReplyBlock;
+
+/// <summary>A row of buttons.</summary>
+public sealed record ActionsBlock(IReadOnlyList<Button> Buttons) : ReplyBlock;
+
+/// <summary>Visual weight of a button.</summary>
+public enum ButtonStyle
+{
+    Default,
+    Primary,
+    Danger,
+}
+
+/// <summary>A button: pressing it sends an <see cref="ActionInput"/> with this action id and value.</summary>
+public sealed record Button(string Label, string ActionId, string? Value = null, ButtonStyle Style = ButtonStyle.Default);
+
+/// <summary>A form: submitting it sends an <see cref="ActionInput"/> with <see cref="SubmitActionId"/>, <see cref="Value"/> and the inputs' values.</summary>
+/// <param name="Title">Short title (Slack modal title: at most 24 characters).</param>
+/// <param name="SubmitActionId">Action id sent on submit.</param>
+/// <param name="Value">Opaque value sent back on submit (e.g. the edited item and its version).</param>
+/// <param name="Inputs">The fields.</param>
+/// <param name="SubmitLabel">Label of the submit button.</param>
+/// <param name="Error">A message shown above the inputs when the last submit was refused (inputs keep the user's text).</param>
+public sealed record FormBlock(string Title, string SubmitActionId, string? Value, IReadOnlyList<FormInput> Inputs, string SubmitLabel, string? Error = null) : ReplyBlock;
+
+/// <summary>Kinds of form input.</summary>
+public enum InputKind
+{
+    Text,
+    Multiline,
+    Select,
+    MultiSelect,
+    Date,
+    User,
+}
+
+/// <summary>One input of a <see cref="FormBlock"/>. Multi-select initial values are joined with <see cref="FormInput.MultiSeparator"/>.</summary>
+public sealed record FormInput(
+    string Id,
+    string Label,
+    InputKind Kind,
+    string? Initial = null,
+    IReadOnlyList<Choice>? Choices = null,
+    bool Required = false,
+    int? MaxLength = null,
+    string? Placeholder = null)
+{
+    /// <summary>Separator of several values in one form field (multi-select).</summary>
+    public const char MultiSeparator = ',';
+}
+
+/// <summary>An option of a select input.</summary>
+public sealed record Choice(string Label, string Value);

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using GtmBot.Engine;
+using GtmBot.Storage.Stores;
+using Microsoft.Extensions.Options;
+
+namespace GtmBot.Host.Local;
+
+/// <summary>The local channel: a page and a small JSON API that drive the same engine and storage as Slack and Teams.</summary>
+public static partial class LocalChannelEndpoints
+{
+    /// <summary>The workspace every local channel belongs to.</summary>
+    public const string Workspace = "local";
+
+    /// <summary>Largest request body the local API reads.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static IServiceCollection AddLocalChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LocalChannelOptions>().Bind(configuration.GetSection(LocalChannelOptions.Section));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLocalChannel(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(string.Empty).AddEndpointFilter(LoopbackOnly);
+        group.MapGet("/", Page);
+        group.MapPost("/local/api/turns", PostTurn);
+        group.MapGet("/local/api/channels/{channel}/messages", ListMessages);
+        return app;
+    }
+
+    private static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var options = http.RequestServices.GetRequiredService<IOptions<LocalChannelOptions>>().Value;
+        var remote = http.Connection.RemoteIpAddress;
+        if (!options.AllowRemote && remote is not null && !IPAddress.IsLoopback(remote))
+        {
+            return Results.Problem("The local channel answers on loopback only (set GtmBot__Local__AllowRemote=true to open it).", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return await next(context);
+    }
+
+    private static IResult Page()
+    {
+        using var stream = typeof(LocalChannelEndpoints).Assembly.GetManifestResourceStream("GtmBot.Host.Local.page.html")!;
+        using var reader = new StreamReader(stream);
+        return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> PostTurn(HttpContext http, ConversationEngine engine, LocalChannelStore channelStore, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return Results.Problem($"The request body is over the limit of {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        LocalTurnRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync(http.Request.Body, LocalJson.Default.LocalTurnRequest, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Results.Problem($"The body is not valid JSON for a turn: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var error = Validate(request);
+        if (error is not null)
+        {
+            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var channel = new ConversationKey(Platforms.Local, Workspace, request!.Channel!);
+        TurnInput input = request.Text is not null
+            ? new CommandInput(request.Text)
+            : new ActionInput(request.Action!, request.Value, request.Form ?? new Dictionary<string, string?>());
+        var turn = new Turn(channel, new TurnUser(request.User!, request.User), request.Locale, input, request.MessageId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var replies = await engine.HandleAsync(turn, cancellationToken);
+
+        var rendered = new List<LocalReply>();
+        foreach (var reply in replies)
+        {
+            long? id = null;
+            if (reply.Visibility == ReplyVisibility.Channel)
+            {
+                id = await channelStore.PostAsync(channel, reply, cancellationToken);
+            }
+
+            rendered.Add(LocalReply.From(reply, id));
+        }
+
+        return Results.Json(new LocalTurnResponse(rendered), LocalJson.Default.LocalTurnResponse);
+    }
+
+    private static async Task<IResult> ListMessages(string channel, LocalChannelStore channelStore, CancellationToken cancellationToken)
+    {
+        if (!ChannelName().IsMatch(channel))
+        {
+            return Results.Problem(ChannelRule, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var messages = await channelStore.ListAsync(new ConversationKey(Platforms.Local, Workspace, channel), cancellationToken);
+        return Results.Json(new LocalTurnResponse([.. messages.Select(m => LocalReply.From(m.Reply, m.Id))]), LocalJson.Default.LocalTurnResponse);
+    }
+
+    private const string ChannelRule = "channel must be 1–80 characters of letters, digits, '-' or '_'.";
+
+    internal static string? Validate(LocalTurnRequest? r)
+    {
+        if (r is null)
+        {
+            return "The body must be a JSON object.";
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Channel) || !ChannelName().IsMatch(r.Channel))
+        {
+            return ChannelRule;
+        }
+
+        if (string.IsNullOrWhiteSpace(r.User) || r.User.Length > 80)
+        {
+            return "user must be a name of 1–80 characters.";
+        }
+
+        if ((r.Text is null) == (r.Action is null))
+        {
+            return "Send either text (a command) or action (a button or form), not both and not neither.";
+        }
+
+        if (r.Action is not null && (r.Action.Length is 0 or > 200))
+        {
+            return "action must be 1–200 characters.";
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_-]{1,80}$")]
+    private static partial Regex ChannelName();
+}
+
+/// <summary>Settings of the local channel page (section <c>GtmBot:Local</c>).</summary>
+public sealed class LocalChannelOptions
+{
+    public const string Section = "GtmBot:Local";
+
+    /// <summary>Serve the local page and API to other machines too. Off: loopback only.</summary>
+    public bool AllowRemote { get; set; }
+}
+
+/// <summary>A turn from the local page: a command (<c>text</c>) or an action (<c>action</c>, <c>value</c>, <c>form</c>).</summary>
+public sealed record LocalTurnRequest(
+    string? Channel,
+    string? User,
+    string? Text,
+    string? Action,
+    string? Value,
+    Dictionary<string, string?>? Form,
+    string? Locale,
+    long? MessageId);
+
+/// <summary>One reply as the page shows it.</summary>
+public sealed record LocalReply(long? Id, string Visibility, string Placement, string? ArtefactKey, string Text, string Html)
+{
+    public static LocalReply From(Reply reply, long? id) => new(
+        id,
+        reply.Visibility.ToString().ToLowerInvariant(),
+        reply.Placement.ToString().ToLowerInvariant(),
+        reply.ArtefactKey,
+        reply.Text,
+        HtmlRenderer.Render(reply));
+}
+
+public sealed record LocalTurnResponse(IReadOnlyList<LocalReply> Replies);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(LocalTurnRequest))]
+[JsonSerializable(typeof(LocalTurnResponse))]
+internal sealed partial class LocalJson : JsonSerializerContext;

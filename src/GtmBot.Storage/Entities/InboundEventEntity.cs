@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GtmBot.Storage.Entities;
+
+/// <summary>An inbound event id already handled (Slack event_id, Teams activity id).</summary>
+internal sealed class InboundEventEntity
+{
+    public required string Platform { get; set; }
+
+    public required string EventId { get; set; }
+
+    public DateTimeOffset SeenAt { get; set; }
+}
+
+internal sealed class InboundEventEntityConfiguration : IEntityTypeConfiguration<InboundEventEntity>
+{
+    public void Configure(EntityTypeBuilder<InboundEventEntity> b)
+    {
+        b.ToTable("inbound_events");
+        b.HasKey(e => new { e.Platform, e.EventId });
+        b.Property(e => e.Platform).HasMaxLength(20);
+        b.Property(e => e.EventId).HasMaxLength(200);
+        b.HasIndex(e => e.SeenAt);
+    }
+}

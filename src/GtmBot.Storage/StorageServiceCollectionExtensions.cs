@@ -1,0 +1,52 @@
+using GtmBot.Engine.Ports;
+using GtmBot.Storage.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GtmBot.Storage;
+
+/// <summary>Registers the database and the stores that implement the engine's ports.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddGtmStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new PostgresNeedsConnectionString(configuration));
+        services.AddSingleton<IGtmDbFactory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Provider == StorageProvider.Postgres
+                ? new GtmDbFactory(StorageProvider.Postgres, configuration.GetConnectionString("Postgres")!)
+                : new GtmDbFactory(StorageProvider.Sqlite, GtmDbFactory.SqliteConnectionString(options.DataDirectory));
+        });
+        services.AddSingleton<ISettingsStore, SettingsStore>();
+        services.AddSingleton<IInboundDedupe, InboundDedupe>();
+        services.AddSingleton<IOutbox, Outbox>();
+        services.AddSingleton<LocalChannelStore>();
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+
+    private sealed class PostgresNeedsConnectionString(IConfiguration configuration) : IValidateOptions<StorageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+            options.Provider == StorageProvider.Postgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString("Postgres"))
+                ? ValidateOptionsResult.Fail("GtmBot:Storage:Provider is Postgres but ConnectionStrings:Postgres is empty (set ConnectionStrings__Postgres).")
+                : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>Applies the provider's migrations before the host starts taking requests.</summary>
+    private sealed class DatabaseMigrator(IGtmDbFactory db) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var ctx = db.Create();
+            await ctx.Database.MigrateAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
