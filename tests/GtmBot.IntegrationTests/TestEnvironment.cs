@@ -1,0 +1,43 @@
+namespace GtmBot.IntegrationTests;
+
+/// <summary>
+/// Outside services the integration tests use. In CI (<c>CI=true</c>) a missing one fails the test;
+/// on a developer machine without it the test is skipped, saying what to install.
+/// </summary>
+public static class TestEnvironment
+{
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A PostgreSQL server connection string (no database name) from <c>GTMBOT_TEST_POSTGRES</c>.</summary>
+    public static string Postgres() =>
+        Require("GTMBOT_TEST_POSTGRES", "PostgreSQL: set GTMBOT_TEST_POSTGRES=\"Host=127.0.0.1;Username=postgres;Password=postgres\" (.ci/run starts one)");
+
+    /// <summary>Debian's chromium executable, from <c>GTMBOT_TEST_CHROMIUM</c> or <c>/usr/bin/chromium</c>.</summary>
+    public static string Chromium()
+    {
+        var path = Environment.GetEnvironmentVariable("GTMBOT_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        return Missing("Chromium: apt-get install chromium (or set GTMBOT_TEST_CHROMIUM)");
+    }
+
+    private static string Require(string variable, string what)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrWhiteSpace(value) ? Missing(what) : value;
+    }
+
+    private static string Missing(string what)
+    {
+        if (InCi)
+        {
+            Assert.Fail($"Required in CI and missing: {what}");
+        }
+
+        Assert.Skip($"Not available here: {what}");
+        return string.Empty;
+    }
+}
