@@ -1,7 +1,13 @@
 using GtmBot.Engine;
 using GtmBot.Host;
+using GtmBot.Host.Cli;
 using GtmBot.Host.Local;
 using GtmBot.Storage;
+
+if (await CliVerbs.TryRunAsync(args) is int exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseLoopbackByDefault();
@@ -17,7 +23,8 @@ app.MapHealth();
 app.MapLocalChannel();
 app.LogWhatIsOff();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;
