@@ -20,8 +20,8 @@ public static class Platforms
     public const string Teams = "teams";
 }
 
-/// <summary>The person who acted, as the platform names them.</summary>
-public sealed record TurnUser(string Id, string? DisplayName = null)
+/// <summary>The person who acted, as the platform names them; <paramref name="TimeZone"/> is an IANA id when the platform tells it.</summary>
+public sealed record TurnUser(string Id, string? DisplayName = null, string? TimeZone = null)
 {
     public string Name => string.IsNullOrWhiteSpace(DisplayName) ? Id : DisplayName;
 }
