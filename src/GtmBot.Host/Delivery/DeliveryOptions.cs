@@ -30,6 +30,10 @@ public sealed class DeliveryOptions
     [Range(1, 256)]
     public int MaxParallelDeliveries { get; set; } = 16;
 
+    /// <summary>Longest wait for one platform call; a call that takes longer counts as a failed attempt (it may still have posted: see the README).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Failed attempts before a message goes to the dead letter.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;

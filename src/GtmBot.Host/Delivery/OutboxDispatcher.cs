@@ -108,16 +108,18 @@ internal sealed class OutboxDispatcher(
 
         var existing = item.ArtefactKey is { } key ? await outbox.GetArtefactMessageIdAsync(conversation, key, cancellationToken) : null;
         string messageId;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.DeliveryTimeout);
         try
         {
             try
             {
-                messageId = await messenger.DeliverAsync(conversation, item.Reply, existing, cancellationToken);
+                messageId = await messenger.DeliverAsync(conversation, item.Reply, existing, timeout.Token);
             }
             catch (DeliveryException e) when (e.MessageGone && existing is not null)
             {
                 DeliveryLog.ArtefactGone(logger, conversation.Channel);
-                messageId = await messenger.DeliverAsync(conversation, item.Reply, null, cancellationToken);
+                messageId = await messenger.DeliverAsync(conversation, item.Reply, null, timeout.Token);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
