@@ -1,4 +1,5 @@
 using GtmBot.Engine;
+using GtmBot.Engine.Flows;
 
 namespace GtmBot.Host;
 
@@ -22,6 +23,7 @@ public static partial class HostExtensions
     /// <summary>Registers every flow of the engine.</summary>
     public static IServiceCollection AddGtmFlows(this IServiceCollection services)
     {
+        services.AddFlow<ReminderFlow>();
         return services;
     }
 

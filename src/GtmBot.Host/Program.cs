@@ -1,6 +1,7 @@
 using GtmBot.Engine;
 using GtmBot.Host;
 using GtmBot.Host.Cli;
+using GtmBot.Host.Delivery;
 using GtmBot.Host.Local;
 using GtmBot.Storage;
 
@@ -16,6 +17,7 @@ builder.Services.AddGtmEngine();
 builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
+builder.Services.AddGtmDelivery(builder.Configuration);
 
 var app = builder.Build();
 

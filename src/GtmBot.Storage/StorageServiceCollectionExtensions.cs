@@ -1,4 +1,6 @@
 using GtmBot.Engine.Ports;
+using GtmBot.Storage.Delivery;
+using GtmBot.Storage.Reminders;
 using GtmBot.Storage.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +26,10 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<ISettingsStore, SettingsStore>();
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
-        services.AddSingleton<IOutbox, Outbox>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
+        services.AddSingleton<ReminderStore>();
+        services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<ReminderStore>());
         services.AddSingleton<LocalChannelStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
