@@ -13,6 +13,11 @@ public sealed record QuoteQuery(string? Tag, string? Customer, IReadOnlyList<str
     /// <summary>Chinese keywords at least this long fall back to bigram matching when not found whole.</summary>
     private const int BigramFallbackLength = 3;
 
+    /// <summary>Share of a long keyword's bigrams that must occur (word order and particles differ between phrasings).</summary>
+    private const double BigramShare = 0.6;
+
+    private const int BigramMinFound = 2;
+
     public bool IsEmpty => Tag is null && Customer is null && Keywords.Count == 0;
 
     /// <summary>Reads the arguments of <c>/gtm quotes</c>: a tag word (English or Chinese), then a known customer (several words allowed), then keywords.</summary>
@@ -62,7 +67,7 @@ public sealed record QuoteQuery(string? Tag, string? Customer, IReadOnlyList<str
         return Keywords.All(k => ContainsKeyword(folded, k));
     }
 
-    /// <summary>True when the keyword occurs in the text (both folded), or for a long Chinese keyword, all its bigrams do.</summary>
+    /// <summary>True when the keyword occurs in the text (both folded), or for a long Chinese keyword, most of its bigrams do.</summary>
     public static bool ContainsKeyword(string foldedText, string keyword)
     {
         var k = PhraseMatcher.Fold(keyword.Trim());
@@ -76,15 +81,13 @@ public sealed record QuoteQuery(string? Tag, string? Customer, IReadOnlyList<str
             return false;
         }
 
+        var found = 0;
         for (var i = 0; i + 1 < k.Length; i++)
         {
-            if (!foldedText.Contains(k.AsSpan(i, 2), StringComparison.Ordinal))
-            {
-                return false;
-            }
+            found += foldedText.Contains(k.AsSpan(i, 2), StringComparison.Ordinal) ? 1 : 0;
         }
 
-        return true;
+        return found >= BigramMinFound && found >= BigramShare * (k.Length - 1);
     }
 
     /// <summary>The filter in words, for the reply.</summary>
