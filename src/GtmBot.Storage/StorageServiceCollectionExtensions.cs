@@ -1,6 +1,7 @@
 using GtmBot.Engine.Ports;
 using GtmBot.Storage.Delivery;
 using GtmBot.Storage.Reminders;
+using GtmBot.Storage.Quotes;
 using GtmBot.Storage.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<ReminderStore>());
         services.AddSingleton<LocalChannelStore>();
+        services.AddSingleton<IQuoteStore, QuoteStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
