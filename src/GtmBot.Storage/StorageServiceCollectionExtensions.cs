@@ -1,4 +1,5 @@
 using GtmBot.Engine.Ports;
+using GtmBot.Storage.Planning;
 using GtmBot.Storage.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<IOutbox, Outbox>();
         services.AddSingleton<LocalChannelStore>();
+        services.AddSingleton<ICanvasStore, CanvasStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
