@@ -26,6 +26,8 @@ public static partial class HostExtensions
     {
         services.AddFlow<ReminderFlow>();
         services.AddFlow<QuoteFlow>().AddSingleton<IDigestContributor, QuoteDigest>();
+        services.AddFlow<CanvasFlow>();
+        services.AddSingleton<IDigestContributor, CanvasDigest>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using GtmBot.Engine.Ports;
 using GtmBot.Storage.Delivery;
 using GtmBot.Storage.Reminders;
 using GtmBot.Storage.Quotes;
+using GtmBot.Storage.Planning;
 using GtmBot.Storage.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<ReminderStore>());
         services.AddSingleton<LocalChannelStore>();
         services.AddSingleton<IQuoteStore, QuoteStore>();
+        services.AddSingleton<ICanvasStore, CanvasStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
