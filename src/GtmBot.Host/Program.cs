@@ -2,6 +2,7 @@ using GtmBot.Engine;
 using GtmBot.Host;
 using GtmBot.Host.Cli;
 using GtmBot.Host.Local;
+using GtmBot.Slack;
 using GtmBot.Storage;
 
 if (await CliVerbs.TryRunAsync(args) is int exitCode)
@@ -16,11 +17,13 @@ builder.Services.AddGtmEngine();
 builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
+builder.Services.AddSlack(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapLocalChannel();
+app.MapSlack();
 app.LogWhatIsOff();
 
 await app.RunAsync();
