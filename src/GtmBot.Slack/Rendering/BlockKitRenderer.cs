@@ -70,6 +70,7 @@ internal static class BlockKitRenderer
             blocks = [.. others, .. inputs];
         }
 
+        metadata = metadata with { V = form.Value };
         var metadataJson = JsonSerializer.Serialize(metadata, SlackJson.Default.ModalMetadata);
         if (metadataJson.Length > SlackLimits.MaxPrivateMetadata)
         {

@@ -59,50 +59,50 @@ internal sealed record InteractionPayload
     public bool? IsCleared { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record TeamRef(string? Id, string? Domain, string? EnterpriseId)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record EnterpriseRef(string? Id, string? Name)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record UserRef(string? Id, string? Username, string? Name, string? TeamId, string? Locale)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record ChannelRef(string? Id, string? Name)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record ContainerRef(string? Type, string? MessageTs, string? ChannelId, bool? IsEphemeral, string? ThreadTs, string? ViewId)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>A message as Slack shows it to apps (shortcut payloads, conversations.history).</summary>
 internal sealed record MessageRef(string? Type, string? Subtype, string? User, string? BotId, string? Username, string? Text, string? Ts, string? ThreadTs)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record ViewRef(string? Id, string? Type, string? CallbackId, string? PrivateMetadata, ViewState? State, string? Hash, string? RootViewId, string? ExternalId, string? TeamId)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record ViewState(Dictionary<string, Dictionary<string, StateValue>>? Values);
@@ -118,7 +118,7 @@ internal sealed record StateValue(
     IReadOnlyList<string>? SelectedUsers)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record OptionRef(PlainText? Text, string? Value);
@@ -126,13 +126,13 @@ internal sealed record OptionRef(PlainText? Text, string? Value);
 internal sealed record PlainText(string? Type, string? Text)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record ActionRef(string? ActionId, string? BlockId, string? Type, string? Value, OptionRef? SelectedOption, IReadOnlyList<OptionRef>? SelectedOptions, string? SelectedDate, string? SelectedUser, string? ActionTs)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>An Events API request: <c>url_verification</c> or <c>event_callback</c>.</summary>
@@ -151,7 +151,7 @@ internal sealed record EventEnvelope
     public bool? IsExtSharedChannel { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record Authorization(string? EnterpriseId, string? TeamId, string? UserId, bool? IsBot, bool? IsEnterpriseInstall);
@@ -176,7 +176,7 @@ internal sealed record SlackEvent
     public string? Team { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 
     public string? UserId => User is { ValueKind: JsonValueKind.String } u ? u.GetString() : null;
 
@@ -201,7 +201,7 @@ internal sealed record SocketFrame
     public int? NumConnections { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>What the app sends back for an envelope.</summary>
