@@ -3,6 +3,7 @@ using GtmBot.Host;
 using GtmBot.Host.Cli;
 using GtmBot.Host.Delivery;
 using GtmBot.Host.Local;
+using GtmBot.Slack;
 using GtmBot.Storage;
 
 if (await CliVerbs.TryRunAsync(args) is int exitCode)
@@ -18,11 +19,13 @@ builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
 builder.Services.AddGtmDelivery(builder.Configuration);
+builder.Services.AddSlack(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapLocalChannel();
+app.MapSlack();
 app.LogWhatIsOff();
 
 await app.RunAsync();

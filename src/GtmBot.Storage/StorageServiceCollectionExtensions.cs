@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LocalChannelStore>();
         services.AddSingleton<IQuoteStore, QuoteStore>();
         services.AddSingleton<ICanvasStore, CanvasStore>();
+        services.AddSingleton<IInstallationStore, Installations.InstallationStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
