@@ -3,6 +3,7 @@ using GtmBot.Host;
 using GtmBot.Host.Cli;
 using GtmBot.Host.Local;
 using GtmBot.Storage;
+using GtmBot.Teams;
 
 if (await CliVerbs.TryRunAsync(args) is int exitCode)
 {
@@ -16,11 +17,13 @@ builder.Services.AddGtmEngine();
 builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapLocalChannel();
+app.MapTeams();
 app.LogWhatIsOff();
 
 await app.RunAsync();

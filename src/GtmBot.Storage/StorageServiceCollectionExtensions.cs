@@ -1,5 +1,6 @@
 using GtmBot.Engine.Ports;
 using GtmBot.Storage.Stores;
+using GtmBot.Storage.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<IOutbox, Outbox>();
         services.AddSingleton<LocalChannelStore>();
+        services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -191,6 +191,32 @@ namespace GtmBot.Storage.Migrations.Sqlite
 
                     b.ToTable("settings", (string)null);
                 });
+
+            modelBuilder.Entity("GtmBot.Storage.Teams.ConversationReferenceEntity", b =>
+                {
+                    b.Property<string>("WorkspaceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceKey", "Channel");
+
+                    b.ToTable("conversation_references", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
