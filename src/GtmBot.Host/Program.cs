@@ -5,6 +5,7 @@ using GtmBot.Host.Delivery;
 using GtmBot.Host.Local;
 using GtmBot.Slack;
 using GtmBot.Storage;
+using GtmBot.Teams;
 
 if (await CliVerbs.TryRunAsync(args) is int exitCode)
 {
@@ -20,12 +21,14 @@ builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
 builder.Services.AddGtmDelivery(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapLocalChannel();
 app.MapSlack();
+app.MapTeams();
 app.LogWhatIsOff();
 
 await app.RunAsync();

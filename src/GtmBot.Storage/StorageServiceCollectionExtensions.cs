@@ -4,6 +4,7 @@ using GtmBot.Storage.Reminders;
 using GtmBot.Storage.Quotes;
 using GtmBot.Storage.Planning;
 using GtmBot.Storage.Stores;
+using GtmBot.Storage.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IQuoteStore, QuoteStore>();
         services.AddSingleton<ICanvasStore, CanvasStore>();
         services.AddSingleton<IInstallationStore, Installations.InstallationStore>();
+        services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
