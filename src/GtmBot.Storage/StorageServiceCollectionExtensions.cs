@@ -1,8 +1,8 @@
 using GtmBot.Engine.Ports;
 using GtmBot.Storage.Delivery;
-using GtmBot.Storage.Reminders;
-using GtmBot.Storage.Quotes;
 using GtmBot.Storage.Planning;
+using GtmBot.Storage.Quotes;
+using GtmBot.Storage.Reminders;
 using GtmBot.Storage.Stores;
 using GtmBot.Storage.Teams;
 using Microsoft.EntityFrameworkCore;
