@@ -62,4 +62,24 @@ public sealed class LocalPageBrowserTests : IAsyncLifetime
         await page.Locator("#messages .msg.ephemeral").Filter(new() { HasText = "/gtm lang" }).WaitForAsync();
         Assert.Contains("GtmBot", await page.Locator("#messages").InnerTextAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_canvas_field_edited_in_the_page_is_still_shown_after_a_reload()
+    {
+        var page = await OpenAsync("browser-canvas", "ana");
+        await TypeCommandAsync(page, "/gtm canvas");
+        await page.Locator("#messages button", new() { HasText = "Edit Who" }).First.ClickAsync();
+
+        var form = page.Locator("#messages form").Last;
+        await form.Locator("textarea[name=text]").FillAsync("Heads of sales ops at 200–2,000 seat SaaS firms <b>in APAC</b>");
+        await form.Locator("button[type=submit]").ClickAsync();
+        var pinned = page.Locator("#artefacts");
+        await pinned.Filter(new() { HasText = "Heads of sales ops" }).WaitForAsync();
+
+        await page.ReloadAsync();
+        await pinned.Filter(new() { HasText = "Heads of sales ops" }).WaitForAsync();
+        var text = await pinned.InnerTextAsync();
+        Assert.Contains("<b>in APAC</b>", text, StringComparison.Ordinal);
+        Assert.Equal(0, await pinned.Locator("b").CountAsync());
+    }
 }
