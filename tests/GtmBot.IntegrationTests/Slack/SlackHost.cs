@@ -56,7 +56,16 @@ public sealed class SlackHost : IAsyncDisposable
         }
 
         var root = new GtmHostFactory(settings);
-        var factory = root.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddFlow<RecordingQuoteFlow>()));
+        var factory = root.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            // The recording flow stands in for the real quote flow (same id): the tests assert the mapped turn, not the flow's answer.
+            foreach (var real in s.Where(d => d.ServiceType == typeof(IFlow) && d.ImplementationType?.Name == "QuoteFlow").ToList())
+            {
+                s.Remove(real);
+            }
+
+            s.AddFlow<RecordingQuoteFlow>();
+        }));
         return new SlackHost(api, root, factory);
     }
 
