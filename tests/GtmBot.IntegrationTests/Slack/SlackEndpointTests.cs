@@ -177,7 +177,7 @@ public sealed class SlackEndpointTests
         // The artefact is durable in the outbox for the channel before the ack.
         var db = host.Factory.Services.GetRequiredService<IGtmDbFactory>();
         await using var ctx = db.Create();
-        Assert.Equal(1, await ctx.Set<GtmBot.Storage.Entities.OutboxEntity>().CountAsync());
+        Assert.Equal(1, await ctx.Set<GtmBot.Storage.Delivery.OutboxEntity>().CountAsync());
     }
 
     [Fact]
