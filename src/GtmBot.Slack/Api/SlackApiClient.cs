@@ -40,7 +40,7 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
         }
 
         var result = await CallAsync("chat.postMessage", token, args, idempotent: false, ct);
-        return result.GetProperty("ts").GetString()!;
+        return result.TryGetProperty("ts", out var ts) && ts.GetString() is { } value ? value : throw new SlackApiException("chat.postMessage", "no_ts");
     }
 
     /// <see href="https://docs.slack.dev/reference/methods/chat.update"/>
@@ -149,7 +149,7 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
     {
         var args = new JsonObject { ["channel_id"] = channel, ["document_content"] = new JsonObject { ["type"] = "markdown", ["markdown"] = markdown } };
         var result = await CallAsync("conversations.canvases.create", token, args, idempotent: false, ct);
-        return result.GetProperty("canvas_id").GetString()!;
+        return result.TryGetProperty("canvas_id", out var id) && id.GetString() is { } canvasId ? canvasId : throw new SlackApiException("conversations.canvases.create", "no_canvas_id");
     }
 
     /// <summary>Replaces the whole canvas (one operation per call is all canvases.edit accepts).</summary>
@@ -169,7 +169,7 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
     public async Task<Uri> OpenConnectionAsync(string appToken, CancellationToken ct)
     {
         var result = await CallAsync("apps.connections.open", appToken, new JsonObject(), idempotent: true, ct, form: true);
-        return new Uri(result.GetProperty("url").GetString()!);
+        return result.TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri) ? uri : throw new SlackApiException("apps.connections.open", "no_url");
     }
 
     /// <summary>Exchanges an OAuth code for the workspace's bot token (client credentials as form fields).</summary>

@@ -273,10 +273,15 @@ internal sealed class SlackDispatcher(
         }
     }
 
+    /// <summary>
+    /// Runs the turn. The replies are already in the user's language; the renderer needs it only for a modal's Cancel label,
+    /// so the stored preference is looked up again only when a form is among the replies (one query less per request).
+    /// </summary>
     private async Task<(IReadOnlyList<Reply> Replies, Lang Lang)> RunAsync(Turn turn, CancellationToken ct)
     {
-        var lang = await engine.ResolveLanguageAsync(turn, ct);
-        return (await engine.HandleAsync(turn, ct), lang);
+        var replies = await engine.HandleAsync(turn, ct);
+        var lang = replies.Any(r => r.Form is not null) ? await engine.ResolveLanguageAsync(turn, ct) : Culture.Parse(turn.Locale) ?? Lang.En;
+        return (replies, lang);
     }
 
     private async Task<(TurnUser User, string? Locale)> UserAsync(SlackAuth? slackAuth, string team, string userId, string? name, CancellationToken ct)

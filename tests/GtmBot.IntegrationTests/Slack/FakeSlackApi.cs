@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GtmBot.IntegrationTests.Slack;
+
+/// <summary>One request the fake Slack received.</summary>
+public sealed record RecordedCall(string Method, string? Authorization, string Body)
+{
+    public JsonNode? Json => Body.StartsWith('{') ? JsonNode.Parse(Body) : null;
+
+    public string? Form(string key) => QueryHelpers.ParseQuery(Body).TryGetValue(key, out var v) ? v.ToString() : null;
+}
+
+/// <summary>
+/// A loopback fake of the Slack Web API (<c>/api/{method}</c>), of response_url (<c>/response/{name}</c>) and of the
+/// Socket Mode WebSocket (<c>/socket</c>), recording every call. Responses can be scripted per method (e.g. a 429 first).
+/// </summary>
+public sealed class FakeSlackApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, int? RetryAfter)>> _scripted = new();
+    private int _ts;
+
+    private FakeSlackApi(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<RecordedCall> Calls { get; } = new();
+
+    /// <summary>What the Socket Mode server does with each connection (the connection index is 0-based).</summary>
+    public Func<WebSocket, int, Task>? SocketScript { get; set; }
+
+    public int SocketConnections;
+
+    public string Root { get; private set; } = string.Empty;
+
+    public string ApiBaseUrl => Root + "/api/";
+
+    public string ResponseUrl(string name) => $"{Root}/response/{name}";
+
+    /// <summary>A fixture with Slack's response_url host pointed at this fake (tests never leave loopback).</summary>
+    public string Loopback(string fixtureText) => fixtureText.Replace("https://hooks.slack.com/", Root + "/response/", StringComparison.Ordinal).Replace("https:\\/\\/hooks.slack.com\\/", Root + "/response/", StringComparison.Ordinal);
+
+    public static async Task<FakeSlackApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlackApi(app);
+        app.UseWebSockets();
+        app.Map("/socket", fake.SocketAsync);
+        app.MapPost("/api/{method}", fake.ApiAsync);
+        app.MapPost("/response/{**name}", fake.ResponseAsync);
+        await app.StartAsync();
+        fake.Root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return fake;
+    }
+
+    /// <summary>The next call of <paramref name="method"/> gets this answer instead of the default.</summary>
+    public void Script(string method, int status, string body, int? retryAfter = null) =>
+        _scripted.GetOrAdd(method, _ => new()).Enqueue((status, body, retryAfter));
+
+    public IReadOnlyList<RecordedCall> Of(string method) => [.. Calls.Where(c => c.Method == method)];
+
+    /// <summary>Waits until <paramref name="count"/> calls of the method arrived (follow-ups run after the ack).</summary>
+    public async Task<IReadOnlyList<RecordedCall>> WaitForAsync(string method, int count = 1, int timeoutMs = 10_000)
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (Environment.TickCount64 < deadline)
+        {
+            var calls = Of(method);
+            if (calls.Count >= count)
+            {
+                return calls;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail($"Expected {count} call(s) of {method}; got {Of(method).Count}. Calls: {string.Join(", ", Calls.Select(c => c.Method))}");
+        return [];
+    }
+
+    private async Task ApiAsync(HttpContext http, string method)
+    {
+        var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
+        Calls.Enqueue(new RecordedCall(method, http.Request.Headers.Authorization, body));
+        if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var s))
+        {
+            http.Response.StatusCode = s.Status;
+            if (s.RetryAfter is not null)
+            {
+                http.Response.Headers.RetryAfter = s.RetryAfter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(s.Body);
+            return;
+        }
+
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(Default(method));
+    }
+
+    private string Default(string method)
+    {
+        var ts = $"1700000000.{Interlocked.Increment(ref _ts):000000}";
+        return method switch
+        {
+            "chat.postMessage" => $$"""{"ok":true,"channel":"C1","ts":"{{ts}}"}""",
+            "chat.postEphemeral" => $$"""{"ok":true,"message_ts":"{{ts}}"}""",
+            "views.open" or "views.update" => """{"ok":true,"view":{"id":"V1"}}""",
+            "users.info" => """{"ok":true,"user":{"id":"U1","name":"ana","real_name":"Ana Li","tz":"Asia/Shanghai","locale":"en-US","profile":{"display_name":"Ana"}}}""",
+            "chat.getPermalink" => """{"ok":true,"channel":"C1","permalink":"https://acme.slack.com/archives/C1/p1512085950000216"}""",
+            "conversations.history" => File.ReadAllText(Path.Combine(SlackHost.Fixtures, "conversations.history.single_message.docs.json")),
+            "oauth.v2.access" => File.ReadAllText(Path.Combine(SlackHost.Fixtures, "oauth.v2.access.ok.docs.json")),
+            "conversations.canvases.create" => """{"ok":true,"canvas_id":"F1234ABCD"}""",
+            "auth.test" => """{"ok":true,"bot_id":"B1","user_id":"U0KRQLJ9H"}""",
+            "apps.connections.open" => $$"""{"ok":true,"url":"{{Root.Replace("http://", "ws://", StringComparison.Ordinal)}}/socket?ticket={{ts}}"}""",
+            _ => """{"ok":true}""",
+        };
+    }
+
+    private async Task ResponseAsync(HttpContext http, string name)
+    {
+        var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
+        Calls.Enqueue(new RecordedCall("response_url:" + name, null, body));
+        await http.Response.WriteAsync("ok");
+    }
+
+    private async Task SocketAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.StatusCode = (int)HttpStatusCode.BadRequest;
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        var index = Interlocked.Increment(ref SocketConnections) - 1;
+        if (SocketScript is not null)
+        {
+            await SocketScript(socket, index);
+        }
+    }
+
+    /// <summary>Sends one text frame.</summary>
+    public static Task SendAsync(WebSocket socket, string text) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    /// <summary>Reads one text frame (null when closed).</summary>
+    public static async Task<string?> ReceiveAsync(WebSocket socket, int timeoutMs = 10_000)
+    {
+        using var cts = new CancellationTokenSource(timeoutMs);
+        var buffer = new byte[64 * 1024];
+        using var ms = new MemoryStream();
+        while (true)
+        {
+            var r = await socket.ReceiveAsync(buffer, cts.Token);
+            if (r.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            ms.Write(buffer, 0, r.Count);
+            if (r.EndOfMessage)
+            {
+                return Encoding.UTF8.GetString(ms.ToArray());
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

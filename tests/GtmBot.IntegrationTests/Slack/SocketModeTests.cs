@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace GtmBot.IntegrationTests.Slack;
+
+/// <summary>Socket Mode against a loopback fake WebSocket server: hello, envelope, ack, disconnect, reconnect.</summary>
+public sealed class SocketModeTests
+{
+    [Fact]
+    public async Task Envelopes_are_acknowledged_and_a_disconnect_leads_to_a_reconnect()
+    {
+        var acks = new System.Collections.Concurrent.ConcurrentQueue<JsonObject>();
+        var reconnected = new TaskCompletionSource();
+        await using var host = await SlackHost.StartAsync(new Dictionary<string, string?> { ["GtmBot:Slack:AppToken"] = "xapp-test" });
+        host.Api.SocketScript = async (socket, index) =>
+        {
+            await FakeSlackApi.SendAsync(socket, File.ReadAllText(Path.Combine(SlackHost.Fixtures, "socket.hello.json")));
+            if (index == 0)
+            {
+                var envelope = JsonNode.Parse(File.ReadAllText(Path.Combine(SlackHost.Fixtures, "socket.envelope.slash_commands.json")))!;
+                envelope["payload"]!["text"] = "quote via socket";
+                await FakeSlackApi.SendAsync(socket, envelope.ToJsonString());
+                acks.Enqueue(JsonNode.Parse((await FakeSlackApi.ReceiveAsync(socket))!)!.AsObject());
+
+                var events = File.ReadAllText(Path.Combine(SlackHost.Fixtures, "socket.envelope.events_api.app_mention_retry.json"));
+                await FakeSlackApi.SendAsync(socket, events);
+                acks.Enqueue(JsonNode.Parse((await FakeSlackApi.ReceiveAsync(socket))!)!.AsObject());
+
+                await FakeSlackApi.SendAsync(socket, """{"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"wss-111.slack.com"}}""");
+                await FakeSlackApi.ReceiveAsync(socket);
+            }
+            else
+            {
+                reconnected.TrySetResult();
+                await FakeSlackApi.ReceiveAsync(socket, 30_000);
+            }
+        };
+
+        _ = host.Client; // the host (and its Socket Mode service) is running
+        await reconnected.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(2, acks.Count);
+        var slash = acks.First();
+        Assert.Equal("xxx-11-222-yyy-zzz", (string?)slash["envelope_id"]);
+        Assert.Equal("in_channel", (string?)slash["payload"]!["response_type"]);
+        Assert.Null(acks.Last()["payload"]);
+        Assert.True(host.Api.Of("apps.connections.open").Count >= 2);
+        Assert.Equal("Bearer xapp-test", host.Api.Of("apps.connections.open")[0].Authorization);
+        var turn = host.Flow.Turns.First();
+        Assert.Equal("quote via socket", ((GtmBot.Engine.CommandInput)turn.Input).Text);
+        Assert.Equal(new GtmBot.Engine.ConversationKey("slack", "T111", "C111"), turn.Conversation);
+    }
+}
