@@ -21,10 +21,15 @@ public static class QuoteMarkup
     public static string Strip(string? text) => Strip(text, out _);
 
     /// <summary>The text without markup; <paramref name="emphasised"/> gets the short spans the writer emphasised or put in scare quotes.</summary>
-    public static string Strip(string? text, out IReadOnlyList<string> emphasised)
+    public static string Strip(string? text, out IReadOnlyList<string> emphasised) => Strip(text, out emphasised, out _);
+
+    /// <summary>The text without markup; also the emphasised spans and the emoji codes removed (<c>fire</c>, <c>+1</c>).</summary>
+    public static string Strip(string? text, out IReadOnlyList<string> emphasised, out IReadOnlyList<string> emoji)
     {
         var marks = new List<string>();
+        var codes = new List<string>();
         emphasised = marks;
+        emoji = codes;
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
@@ -49,6 +54,7 @@ public static class QuoteMarkup
 
             if (c == ':' && TryEmoji(text, i, out next))
             {
+                codes.Add(text[(i + 1)..(next - 1)]);
                 i = next;
                 continue;
             }

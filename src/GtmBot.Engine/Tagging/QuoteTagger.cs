@@ -32,7 +32,7 @@ public sealed class QuoteTagger : IQuoteTagger
 
     public TagResult Tag(string text)
     {
-        var stripped = QuoteMarkup.Strip(text, out var emphasised);
+        var stripped = QuoteMarkup.Strip(text, out var emphasised, out var emoji);
         var (customer, bodyStart) = CustomerExtractor.Extract(stripped);
         var body = bodyStart > 0 ? stripped.AsSpan(bodyStart) : stripped.AsSpan();
         var language = LanguageOf(body);
@@ -45,7 +45,7 @@ public sealed class QuoteTagger : IQuoteTagger
         var cues = new Found(CueCount);
         Collect(folded, hits, cues);
         var sarcastic = cues.Any(Cue.Sarcasm) || IsIronic(emphasised);
-        var tags = Decide(cues, sarcastic);
+        var tags = Decide(cues, sarcastic, emoji.Any(PraiseEmoji.Contains));
         var motive = DecideMotive(cues, tags);
         return new TagResult(tags, motive, customer, language, stripped);
     }
@@ -125,7 +125,7 @@ public sealed class QuoteTagger : IQuoteTagger
             }
 
             if (cue is Cue.DenyConcern or Cue.DenyChurn or Cue.NotPraise or Cue.NotAsk or Cue.Solved or Cue.Integration or Cue.Compare or Cue.Must
-                or Cue.BareQuestion or Cue.Sarcasm or Cue.Haggle)
+                or Cue.BareQuestion or Cue.Sarcasm or Cue.Haggle or Cue.BuyingHurdle)
             {
                 cues.Add(cue, clause);
             }
@@ -135,7 +135,7 @@ public sealed class QuoteTagger : IQuoteTagger
         {
             var cue = EntryCues[hit.Entry];
             if (cue is Cue.NegEn or Cue.DenyConcern or Cue.DenyChurn or Cue.NotPraise or Cue.NotAsk or Cue.Solved or Cue.Integration or Cue.Compare
-                or Cue.Must or Cue.BareQuestion or Cue.Sarcasm or Cue.Haggle or Cue.Quality)
+                or Cue.Must or Cue.BareQuestion or Cue.Sarcasm or Cue.Haggle or Cue.Quality or Cue.BuyingHurdle)
             {
                 continue;
             }
@@ -165,7 +165,7 @@ public sealed class QuoteTagger : IQuoteTagger
         var from = Math.Max(clauseStart, hit.Start - ChineseNegationReach);
         for (var i = from; i < hit.Start; i++)
         {
-            if (folded[i] is '不' or '没' or '无' or '非' or '别' or '未' or '免')
+            if (folded[i] is '不' or '没' or '无' or '非' or '未')
             {
                 return true;
             }
@@ -174,12 +174,18 @@ public sealed class QuoteTagger : IQuoteTagger
         return false;
     }
 
-    private static IReadOnlyList<string> Decide(Found cues, bool sarcastic)
+    /// <summary>Slack emoji codes that cheer: they carry praise once the code itself is stripped.</summary>
+    private static readonly HashSet<string> PraiseEmoji = new(StringComparer.Ordinal)
+    {
+        "fire", "+1", "thumbsup", "heart", "hearts", "heart_eyes", "tada", "clap", "100", "raised_hands", "star-struck", "star_struck", "rocket", "sparkles", "muscle", "ok_hand", "star2", "trophy",
+    };
+
+    private static IReadOnlyList<string> Decide(Found cues, bool sarcastic, bool cheered)
     {
         var denied = cues.Mask(Cue.DenyConcern);
         var solved = cues.Mask(Cue.Solved);
 
-        var pain = (cues.Mask(Cue.Pain) & ~denied & ~solved) != 0;
+        var pain = (cues.Mask(Cue.Pain) & ~denied & ~solved) != 0 && !cues.Any(Cue.BuyingHurdle);
         var objection = (cues.Mask(Cue.Objection) & ~denied) != 0;
         var churn = (cues.Mask(Cue.Churn) & ~denied) != 0 && !cues.Any(Cue.DenyChurn);
 
@@ -196,7 +202,7 @@ public sealed class QuoteTagger : IQuoteTagger
         var competitor = (cues.Mask(Cue.Competitor) & ~integration) != 0
             || ((cues.Mask(Cue.MaybeCompetitor) & ~integration) != 0 && cues.Any(Cue.Compare));
 
-        var praise = !sarcastic && (cues.Mask(Cue.Praise) & ~cues.Mask(Cue.NotPraise)) != 0;
+        var praise = !sarcastic && ((cues.Mask(Cue.Praise) & ~cues.Mask(Cue.NotPraise)) != 0 || cheered);
 
         if (sarcastic && !pain && !objection)
         {

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Tagging;
 
@@ -15,6 +17,9 @@ public static class TagVerb
 {
     /// <summary>Longest input line read (a quote is at most 4,000 characters; JSON escaping can multiply that).</summary>
     public const int MaxLineLength = 64 * 1024;
+
+    /// <summary>Output keeps Chinese readable (no \uXXXX escapes); the JSON stays valid.</summary>
+    private static readonly TagJson OutputJson = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
 
     public static Task<int> RunAsync(string[] args, IConfiguration configuration) =>
         RunAsync(Console.In, Console.Out, Console.Error, new QuoteTagger());
@@ -42,7 +47,7 @@ public static class TagVerb
 
             var result = tagger.Tag(request.Text!);
             var response = new TagLineResponse(request.Id, result.Tags, MotiveNames.Name(result.Motive), result.Customer);
-            await output.WriteLineAsync(JsonSerializer.Serialize(response, TagJson.Default.TagLineResponse));
+            await output.WriteLineAsync(JsonSerializer.Serialize(response, OutputJson.TagLineResponse));
         }
 
         await output.FlushAsync();
