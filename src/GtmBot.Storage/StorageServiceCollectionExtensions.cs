@@ -28,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutbox, Outbox>();
         services.AddSingleton<LocalChannelStore>();
         services.AddSingleton<ICanvasStore, CanvasStore>();
+        services.AddSingleton<IDrillStore, DrillStore>();
+        services.AddSingleton<IChecklistStore, ChecklistStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
