@@ -101,8 +101,15 @@ public sealed partial class PlanningJourneyTests
         var (edit, editValue) = Button(Html(canvas, 0), "canvas.edit", ":Who");
         var formReply = await PostAsync(client, new { channel = Channel, user = "ana", action = edit, value = editValue, messageId = Id(canvas, 0) });
         var (save, saveValue) = Form(Html(formReply, 0));
+        var (_, boSaveValue) = Form(Html(await PostAsync(client, new { channel = Channel, user = "bo", action = edit, value = editValue }), 0));
         var saved = await PostAsync(client, new { channel = Channel, user = "ana", action = save, value = saveValue, form = new Dictionary<string, string> { ["text"] = "Mid-size insurers in tier-1 cities" } });
         Assert.Contains("canvas:default", ArtefactKeys(saved));
+
+        // Bo's form was opened before Ana saved: his save is refused, with Ana's text shown and his kept.
+        var refused = Html(await PostAsync(client, new { channel = Channel, user = "bo", action = save, value = boSaveValue, form = new Dictionary<string, string> { ["text"] = "Banks" } }), 0);
+        Assert.Contains("changed this field while you were editing", refused, StringComparison.Ordinal);
+        Assert.Contains("Mid-size insurers in tier-1 cities", refused, StringComparison.Ordinal);
+        Assert.Contains(">Banks</textarea>", refused, StringComparison.Ordinal);
 
         // Five whys: start, two answers by two people, root cause, need, into the canvas's Why.
         var drill = await PostAsync(client, new { channel = Channel, user = "ana", text = "/gtm why sales can't find last quarter's call notes" });
