@@ -24,6 +24,8 @@ public static partial class HostExtensions
     /// <summary>Registers every flow of the engine.</summary>
     public static IServiceCollection AddGtmFlows(this IServiceCollection services)
     {
+        services.AddFlow<ReminderFlow>();
+        services.AddFlow<QuoteFlow>().AddSingleton<IDigestContributor, QuoteDigest>();
         services.AddFlow<CanvasFlow>();
         services.AddSingleton<IDigestContributor, CanvasDigest>();
         services.AddFlow<FiveWhysFlow>();

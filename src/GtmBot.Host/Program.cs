@@ -1,8 +1,11 @@
 using GtmBot.Engine;
 using GtmBot.Host;
 using GtmBot.Host.Cli;
+using GtmBot.Host.Delivery;
 using GtmBot.Host.Local;
+using GtmBot.Slack;
 using GtmBot.Storage;
+using GtmBot.Teams;
 
 if (await CliVerbs.TryRunAsync(args) is int exitCode)
 {
@@ -16,11 +19,16 @@ builder.Services.AddGtmEngine();
 builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
+builder.Services.AddGtmDelivery(builder.Configuration);
+builder.Services.AddSlack(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapLocalChannel();
+app.MapSlack();
+app.MapTeams();
 app.LogWhatIsOff();
 
 await app.RunAsync();
