@@ -28,6 +28,10 @@ public static partial class HostExtensions
         services.AddFlow<QuoteFlow>().AddSingleton<IDigestContributor, QuoteDigest>();
         services.AddFlow<CanvasFlow>();
         services.AddSingleton<IDigestContributor, CanvasDigest>();
+        services.AddFlow<FiveWhysFlow>();
+        services.AddSingleton<IDigestContributor, FiveWhysDigest>();
+        services.AddFlow<ChecklistFlow>();
+        services.AddSingleton<IDigestContributor, ChecklistDigest>();
         return services;
     }
 

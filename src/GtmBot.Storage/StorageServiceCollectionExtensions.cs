@@ -36,6 +36,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LocalChannelStore>();
         services.AddSingleton<IQuoteStore, QuoteStore>();
         services.AddSingleton<ICanvasStore, CanvasStore>();
+        services.AddSingleton<IDrillStore, DrillStore>();
+        services.AddSingleton<IChecklistStore, ChecklistStore>();
         services.AddSingleton<IInstallationStore, Installations.InstallationStore>();
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddHostedService<DatabaseMigrator>();

@@ -143,17 +143,15 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
         var blocks = new List<ReplyBlock> { new HeaderBlock(title), new ContextBlock(context.T(CanvasStrings.Intro)) };
         foreach (var f in canvas.Fields)
         {
-            var lines = new List<string>
-            {
-                $"**{Markup.Escape(context.T(CanvasStrings.Name(f.Field)))}** — {Markup.Escape(context.T(CanvasStrings.Question(f.Field)))}",
-                string.IsNullOrWhiteSpace(f.Value) ? context.T(CanvasStrings.EmptyValue) : Markup.Escape(f.Value),
-            };
+            var question = $"**{Markup.Escape(context.T(CanvasStrings.Name(f.Field)))}** — {Markup.Escape(context.T(CanvasStrings.Question(f.Field)))}";
             if (f.Field == CanvasField.Why && f.Motive != Motive.Unclear)
             {
-                lines.Add(context.T(CanvasStrings.NeedOrWant, Markup.Escape(context.T(CanvasStrings.MotiveName(f.Motive)))));
+                question += "\n" + context.T(CanvasStrings.NeedOrWant, Markup.Escape(context.T(CanvasStrings.MotiveName(f.Motive))));
             }
 
-            blocks.Add(new TextBlock(string.Join('\n', lines)));
+            // The value gets a block of its own so a field at the full length limit is never cut by a renderer's per-block limit.
+            blocks.Add(new TextBlock(question));
+            blocks.Add(new TextBlock(string.IsNullOrWhiteSpace(f.Value) ? context.T(CanvasStrings.EmptyValue) : Markup.Escape(f.Value)));
             var hint = "💡 " + context.T(CanvasStrings.Prompt(f.Field));
             if (f.UpdatedBy is not null && f.UpdatedAt is DateTimeOffset at)
             {

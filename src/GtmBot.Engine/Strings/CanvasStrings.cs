@@ -20,7 +20,6 @@ public static class CanvasStrings
     public static readonly Localized EditButton = new("Edit {0}", "编辑 {0}");
     public static readonly Localized HistoryButton = new("History", "修改记录");
     public static readonly Localized FormTitle = new("Edit {0}", "编辑 {0}");
-    public static readonly Localized TextLabel = new("{0}", "{0}");
     public static readonly Localized MotiveLabel = new("Is it a need or a want?", "这是“需要”还是“想要”？");
     public static readonly Localized Saved = new("Saved **{0}** of canvas {1}.", "已保存画布 {1} 的 **{0}**。");
     public static readonly Localized Conflict = new(
@@ -35,7 +34,6 @@ public static class CanvasStrings
     public static readonly Localized ListEmpty = new("No canvas yet. Start one with `/gtm canvas [product]`.", "还没有画布。用 `/gtm canvas [产品]` 新建一个。");
     public static readonly Localized ListEntry = new("**{0}** — {1}/5 fields filled", "**{0}** —— 已填写 {1}/5 个字段");
     public static readonly Localized OpenButton = new("Open {0}", "打开 {0}");
-    public static readonly Localized DefaultName = new("default", "default");
 
     public static readonly Localized DigestTitle = new("4W1H canvas", "4W1H 画布");
     public static readonly Localized DigestEmpty = new("Canvas **{0}**: not filled in yet — {1}", "画布 **{0}**：尚未填写 —— {1}");

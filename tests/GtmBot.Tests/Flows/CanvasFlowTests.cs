@@ -4,6 +4,7 @@ using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Engine.Tagging;
 using GtmBot.Storage.Planning;
+using static GtmBot.Tests.Flows.FlowTestKit;
 
 namespace GtmBot.Tests.Flows;
 
@@ -22,24 +23,14 @@ public sealed class CanvasFlowTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private static string AllText(Reply reply) => string.Join('\n', reply.Blocks.Select(b => b switch
-    {
-        HeaderBlock h => h.Text,
-        TextBlock t => Markup.ToPlainText(t.Markup),
-        ContextBlock c => Markup.ToPlainText(c.Markup),
-        ActionsBlock a => string.Join(' ', a.Buttons.Select(x => x.Label)),
-        FormBlock f => f.Title + " " + f.Error,
-        _ => string.Empty,
-    }));
-
     private Task<IReadOnlyList<Reply>> Act(string user, Lang lang, string actionId, string? value, Dictionary<string, string?>? form = null)
     {
         var action = new ActionInput(actionId, value, form ?? []);
         return _flow.OnActionAsync(_db.Context(user, lang, action), action, CancellationToken.None);
     }
 
-    private static Button ButtonOf(Reply reply, string actionId, string valueEnd) =>
-        reply.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons).First(b => b.ActionId == actionId && (b.Value ?? string.Empty).EndsWith(valueEnd, StringComparison.Ordinal));
+    private static Button EditButton(Reply reply, string actionId, string valueEnd) =>
+        Buttons(reply).First(b => b.ActionId == actionId && (b.Value ?? string.Empty).EndsWith(valueEnd, StringComparison.Ordinal));
 
     [Fact]
     public async Task Canvas_command_shows_five_fields_with_guidance_in_english()
@@ -77,7 +68,7 @@ public sealed class CanvasFlowTests : IAsyncLifetime
     public async Task Field_is_edited_through_a_form_and_kept_in_history(Lang lang, string savedWord)
     {
         var card = (await _flow.OnCommandAsync(_db.Context("ana", lang), string.Empty, CancellationToken.None))[0];
-        var edit = ButtonOf(card, CanvasFlow.Edit, ":Why");
+        var edit = EditButton(card, CanvasFlow.Edit, ":Why");
         var form = (await Act("ana", lang, edit.ActionId, edit.Value))[0].Form!;
         Assert.Equal(CanvasFlow.Save, form.SubmitActionId);
         Assert.Contains(form.Inputs, i => i.Id == CanvasFlow.MotiveInput);
@@ -114,7 +105,7 @@ public sealed class CanvasFlowTests : IAsyncLifetime
     public async Task Second_editor_with_a_stale_form_is_told_and_keeps_their_text(Lang lang, string conflictWords)
     {
         var card = (await _flow.OnCommandAsync(_db.Context("ana", lang), string.Empty, CancellationToken.None))[0];
-        var edit = ButtonOf(card, CanvasFlow.Edit, ":Who");
+        var edit = EditButton(card, CanvasFlow.Edit, ":Who");
         var anaForm = (await Act("ana", lang, edit.ActionId, edit.Value))[0].Form!;
         var boForm = (await Act("bo", lang, edit.ActionId, edit.Value))[0].Form!;
 
@@ -152,7 +143,7 @@ public sealed class CanvasFlowTests : IAsyncLifetime
     public async Task Empty_text_is_refused_with_the_form_back(Lang lang, string text, string message)
     {
         var card = (await _flow.OnCommandAsync(_db.Context("ana", lang), string.Empty, CancellationToken.None))[0];
-        var edit = ButtonOf(card, CanvasFlow.Edit, ":How");
+        var edit = EditButton(card, CanvasFlow.Edit, ":How");
         var form = (await Act("ana", lang, edit.ActionId, edit.Value))[0].Form!;
         var refused = (await Act("ana", lang, form.SubmitActionId, form.Value, new() { ["text"] = text }))[0].Form!;
         Assert.Contains(message, refused.Error, StringComparison.Ordinal);
@@ -165,7 +156,7 @@ public sealed class CanvasFlowTests : IAsyncLifetime
     public async Task Text_over_the_limit_is_refused_naming_it_and_kept(Lang lang, string limit)
     {
         var card = (await _flow.OnCommandAsync(_db.Context("ana", lang), string.Empty, CancellationToken.None))[0];
-        var edit = ButtonOf(card, CanvasFlow.Edit, ":Where");
+        var edit = EditButton(card, CanvasFlow.Edit, ":Where");
         var form = (await Act("ana", lang, edit.ActionId, edit.Value))[0].Form!;
         var tooLong = new string('x', PlanningText.MaxAnswerLength + 1);
         var refused = (await Act("ana", lang, form.SubmitActionId, form.Value, new() { ["text"] = tooLong }))[0].Form!;

@@ -1,0 +1,309 @@
+using System.Globalization;
+using GtmBot.Engine.Ports;
+using GtmBot.Engine.Strings;
+
+namespace GtmBot.Engine.Flows;
+
+/// <summary>
+/// The 8-step GTM checklist of a channel: status buttons, a form for owner, due date and note, the product's life-cycle stage.
+/// Buttons and forms carry the step's version; a stale one is refused and shows the current state instead of overwriting it.
+/// </summary>
+public sealed class ChecklistFlow(IChecklistStore store) : IFlow
+{
+    public const string FlowId = "checklist";
+    public const string SetStatus = "checklist.status";
+    public const string Edit = "checklist.edit";
+    public const string Save = "checklist.save";
+    public const string SetStage = "checklist.stage";
+    public const string Show = "checklist.show";
+
+    /// <summary>Form input ids.</summary>
+    public const string OwnerInput = "owner";
+    public const string DueInput = "due";
+    public const string NoteInput = "note";
+
+    /// <summary>The steps of DESIGN §1.</summary>
+    public const int Steps = 8;
+
+    /// <summary>Longest owner id kept (platform user ids are far shorter).</summary>
+    public const int MaxOwnerLength = 200;
+
+    /// <summary>The artefact key of the channel's living checklist.</summary>
+    public const string ArtefactKey = "checklist";
+
+    private const string DateFormat = "yyyy-MM-dd";
+    private static readonly string[] HistoryWords = ["history", "历史", "记录"];
+
+    public string Id => FlowId;
+
+    public IReadOnlyList<string> Commands { get; } = ["checklist", "清单"];
+
+    public Localized Help => ChecklistStrings.Help;
+
+    public async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
+    {
+        if (HistoryWords.Contains(args.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return [await HistoryAsync(context, cancellationToken)];
+        }
+
+        var existed = await store.FindAsync(context.Channel, cancellationToken);
+        var checklist = existed ?? await store.GetOrCreateAsync(context.Channel, Steps, context.Now, cancellationToken);
+        var replies = new List<Reply> { Card(context, checklist, artefact: false) };
+        if (existed is null)
+        {
+            replies.Add(Card(context, checklist, artefact: true));
+        }
+
+        return replies;
+    }
+
+    public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
+    {
+        var checklist = await store.FindAsync(context.Channel, cancellationToken);
+        if (checklist is null)
+        {
+            return context.Notice(CoreStrings.NotFound);
+        }
+
+        var parts = PlanningText.Parts(action.Value);
+        int? Number(int index) => parts.Length > index && int.TryParse(parts[index], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var step = Number(0) is int s && s is >= 1 and <= Steps ? s : (int?)null;
+
+        switch (action.ActionId)
+        {
+            case Show:
+                return [Card(context, checklist, artefact: false)];
+            case SetStage when Enum.TryParse<LifecycleStage>(parts[0], out var stage) && Number(1) is int stageVersion:
+                if (!await store.SetStageAsync(context.Channel, stageVersion, stage, context.User, context.Now, cancellationToken))
+                {
+                    return [Reply.Notice(context.T(ChecklistStrings.StageConflict)), Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+                }
+
+                return await ChangedAsync(context, context.T(ChecklistStrings.StageSaved, context.T(ChecklistStrings.StageName(stage))), cancellationToken);
+            case SetStatus when step is int st && parts.Length >= 3 && Enum.TryParse<ChecklistStatus>(parts[1], out var status) && Number(2) is int version:
+                var item = checklist[st];
+                var result = await store.UpdateItemAsync(context.Channel, st, version, new ChecklistItemValues(status, item.OwnerId, item.Due, item.Note), context.User, context.Now, cancellationToken);
+                if (!result.Saved)
+                {
+                    return [Reply.Notice(ConflictText(context, result.Current)), Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+                }
+
+                return await ChangedAsync(context, context.T(ChecklistStrings.Saved, st), cancellationToken);
+            case Edit when step is int st:
+                var current = checklist[st];
+                return [FormReply(context, st, current.Version, current.OwnerId, Date(current.Due), current.Note, null)];
+            case Save when step is int st && Number(1) is int formVersion:
+                return await SaveAsync(context, checklist, st, formVersion, action, cancellationToken);
+            default:
+                return context.Notice(CoreStrings.UnknownAction);
+        }
+    }
+
+    private async Task<IReadOnlyList<Reply>> SaveAsync(FlowContext context, Checklist checklist, int step, int version, ActionInput action, CancellationToken cancellationToken)
+    {
+        var ownerText = action.Form.GetValueOrDefault(OwnerInput);
+        var dueText = action.Form.GetValueOrDefault(DueInput);
+        var note = action.Form.GetValueOrDefault(NoteInput);
+        Reply Back(int v, string error) => FormReply(context, step, v, ownerText, dueText, note, error);
+
+        if (string.IsNullOrWhiteSpace(ownerText) && string.IsNullOrWhiteSpace(dueText) && string.IsNullOrWhiteSpace(note))
+        {
+            return [Back(version, context.T(CoreStrings.Empty))];
+        }
+
+        if (!string.IsNullOrWhiteSpace(note) && PlanningText.Refusal(context, note) is string refusal)
+        {
+            return [Back(version, refusal)];
+        }
+
+        var owner = ParseOwner(ownerText);
+        if (owner is { Length: > MaxOwnerLength })
+        {
+            return [Back(version, context.T(ChecklistStrings.BadOwner, MaxOwnerLength))];
+        }
+
+        DateOnly? due = null;
+        if (!string.IsNullOrWhiteSpace(dueText))
+        {
+            if (!DateOnly.TryParseExact(dueText.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return [Back(version, context.T(ChecklistStrings.BadDate, Markup.Escape(dueText.Trim())))];
+            }
+
+            due = d;
+        }
+
+        var status = checklist[step].Status;
+        var values = new ChecklistItemValues(status, owner, due, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        var result = await store.UpdateItemAsync(context.Channel, step, version, values, context.User, context.Now, cancellationToken);
+        if (!result.Saved)
+        {
+            return [Back(result.Current.Version, ConflictText(context, result.Current))];
+        }
+
+        return await ChangedAsync(context, context.T(ChecklistStrings.Saved, step), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Reply>> ChangedAsync(FlowContext context, string notice, CancellationToken cancellationToken)
+    {
+        var checklist = await store.FindAsync(context.Channel, cancellationToken);
+        return checklist is null ? context.Notice(CoreStrings.NotFound) : [Reply.Notice(notice), Card(context, checklist, artefact: true)];
+    }
+
+    private static string ConflictText(FlowContext context, ChecklistItem current)
+    {
+        var who = current.UpdatedBy is null ? "?" : Markup.Mention(current.UpdatedBy);
+        var summary = Summary(context, current);
+        return context.T(ChecklistStrings.Conflict, who, current.Step, summary);
+    }
+
+    /// <summary>Status, owner, due date and the overdue mark of a step, in markup.</summary>
+    private static string Summary(FlowContext context, ChecklistItem item)
+    {
+        var parts = new List<string>
+        {
+            context.T(ChecklistStrings.StatusName(item.Status)),
+            item.OwnerId is null ? context.T(ChecklistStrings.NoOwner) : context.T(ChecklistStrings.Owner, Markup.Mention(item.OwnerId)),
+        };
+        if (item.Due is DateOnly due)
+        {
+            parts.Add(context.T(ChecklistStrings.Due, Date(due)));
+        }
+
+        if (IsOverdue(item, context.Now))
+        {
+            parts.Add(context.T(ChecklistStrings.Overdue));
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>Not done and its due date has passed (UTC day).</summary>
+    public static bool IsOverdue(ChecklistItem item, DateTimeOffset now) =>
+        item.Status != ChecklistStatus.Done && item.Due is DateOnly due && due < DateOnly.FromDateTime(now.UtcDateTime);
+
+    /// <summary>The checklist card: as a channel message, or as the channel's living artefact.</summary>
+    public static Reply Card(FlowContext context, Checklist checklist, bool artefact)
+    {
+        var title = context.T(ChecklistStrings.Title);
+        var blocks = new List<ReplyBlock>
+        {
+            new HeaderBlock(title),
+            new ContextBlock(context.T(ChecklistStrings.Intro)),
+            new TextBlock(context.T(ChecklistStrings.StageLine, context.T(ChecklistStrings.StageName(checklist.Stage)))),
+            new ActionsBlock([.. Enum.GetValues<LifecycleStage>().Select(s => new Button(
+                context.T(ChecklistStrings.StageName(s)),
+                SetStage,
+                $"{s}:{checklist.Version}",
+                s == checklist.Stage ? ButtonStyle.Primary : ButtonStyle.Default))]),
+            new DividerBlock(),
+        };
+        foreach (var item in checklist.Items)
+        {
+            var text = context.T(ChecklistStrings.ItemLine, item.Step, Markup.Escape(context.T(ChecklistStrings.StepName(item.Step))), Summary(context, item));
+            if (!string.IsNullOrWhiteSpace(item.Note))
+            {
+                text += "\n" + Markup.Escape(item.Note);
+            }
+
+            blocks.Add(new TextBlock(text));
+            blocks.Add(new ContextBlock("💡 " + Markup.Escape(context.T(ChecklistStrings.StepHint(item.Step)))));
+            var buttons = Enum.GetValues<ChecklistStatus>()
+                .Where(s => s != item.Status)
+                .Select(s => new Button(context.T(ChecklistStrings.StatusName(s)), SetStatus, $"{item.Step}:{s}:{item.Version}", s == ChecklistStatus.Done ? ButtonStyle.Primary : ButtonStyle.Default))
+                .Append(new Button(context.T(ChecklistStrings.EditButton), Edit, item.Step.ToString(CultureInfo.InvariantCulture)))
+                .ToList();
+            blocks.Add(new ActionsBlock(buttons));
+        }
+
+        return artefact
+            ? new Reply(blocks, title, ReplyVisibility.Channel, ReplyPlacement.Artefact, ArtefactKey)
+            : new Reply(blocks, title);
+    }
+
+    private static Reply FormReply(FlowContext context, int step, int version, string? owner, string? due, string? note, string? error)
+    {
+        var form = new FormBlock(
+            context.T(ChecklistStrings.FormTitle, step),
+            Save,
+            $"{step}:{version}",
+            [
+                new FormInput(OwnerInput, context.T(ChecklistStrings.OwnerLabel), InputKind.User, owner),
+                new FormInput(DueInput, context.T(ChecklistStrings.DueLabel), InputKind.Date, due),
+                new FormInput(NoteInput, context.T(ChecklistStrings.NoteLabel), InputKind.Multiline, note, MaxLength: PlanningText.MaxAnswerLength),
+            ],
+            context.T(CoreStrings.Save),
+            error);
+        var heading = $"**{step}. {Markup.Escape(context.T(ChecklistStrings.StepName(step)))}** · 💡 {Markup.Escape(context.T(ChecklistStrings.StepHint(step)))}";
+        return new Reply([new ContextBlock(heading), form], form.Title, ReplyVisibility.Ephemeral);
+    }
+
+    private async Task<Reply> HistoryAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        var changes = await store.HistoryAsync(context.Channel, PlanningText.MaxListed, cancellationToken);
+        var title = context.T(ChecklistStrings.HistoryTitle);
+        var blocks = new List<ReplyBlock> { new HeaderBlock(title) };
+        if (changes.Count == 0)
+        {
+            blocks.Add(new TextBlock(context.T(ChecklistStrings.HistoryEmpty)));
+        }
+
+        foreach (var c in changes)
+        {
+            var what = c.Step == 0 ? context.T(ChecklistStrings.HistoryStage) : $"{c.Step}. {context.T(ChecklistStrings.StepName(c.Step))}";
+            blocks.Add(new TextBlock(context.T(
+                ChecklistStrings.HistoryEntry,
+                PlanningText.When(c.At),
+                Markup.Mention(c.UserId),
+                Markup.Escape(what),
+                Markup.Escape(context.T(ChecklistStrings.PropertyName(c.Property))),
+                Shown(context, c.Property, c.OldValue),
+                Shown(context, c.Property, c.NewValue))));
+        }
+
+        return new Reply(blocks, title);
+    }
+
+    private const int HistoryClip = 120;
+
+    private static string Shown(FlowContext context, string property, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return context.T(ChecklistStrings.HistoryNothing);
+        }
+
+        return property switch
+        {
+            "owner" => Markup.Mention(value),
+            "status" when Enum.TryParse<ChecklistStatus>(value, out var s) => context.T(ChecklistStrings.StatusName(s)),
+            "stage" when Enum.TryParse<LifecycleStage>(value, out var st) => context.T(ChecklistStrings.StageName(st)),
+            _ => Markup.Escape(PlanningText.Clip(value, HistoryClip)),
+        };
+    }
+
+    /// <summary>A platform user id from what a person typed or a user picker sent: <c>U123</c>, <c>@ana</c>, <c>&lt;@U123&gt;</c>, <c>@[U123]</c>.</summary>
+    public static string? ParseOwner(string? text)
+    {
+        var s = text?.Trim();
+        if (string.IsNullOrEmpty(s))
+        {
+            return null;
+        }
+
+        if (s.StartsWith("<@", StringComparison.Ordinal) && s.EndsWith('>'))
+        {
+            s = s[2..^1].Split('|')[0];
+        }
+        else if (s.StartsWith("@[", StringComparison.Ordinal) && s.EndsWith(']'))
+        {
+            s = s[2..^1];
+        }
+
+        s = s.TrimStart('@').Trim();
+        return s.Length == 0 ? null : s;
+    }
+
+    private static string? Date(DateOnly? d) => d?.ToString(DateFormat, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,360 @@
+using System.Globalization;
+using GtmBot.Engine.Ports;
+using GtmBot.Engine.Strings;
+using GtmBot.Engine.Tagging;
+
+namespace GtmBot.Engine.Flows;
+
+/// <summary>
+/// Five whys: anyone in the channel answers "why?" up to <see cref="MaxWhys"/> times (or stops at the root cause),
+/// then the team calls need or want, then chooses to write the result into the canvas's Why or What field.
+/// Each button and form carries the drill id and the step it was made for, so a stale press never moves a drill twice.
+/// </summary>
+public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IFlow
+{
+    public const string FlowId = "why";
+    public const string Answer = "why.answer";
+    public const string Submit = "why.submit";
+    public const string Stop = "why.stop";
+    public const string SetMotive = "why.motive";
+    public const string Apply = "why.apply";
+    public const string Write = "why.write";
+    public const string Skip = "why.skip";
+    public const string Show = "why.show";
+
+    /// <summary>Form input ids.</summary>
+    public const string AnswerInput = "answer";
+    public const string CanvasInput = "canvas";
+    public const string TextInput = "text";
+
+    /// <summary>How many times the drill asks why.</summary>
+    public const int MaxWhys = 5;
+
+    /// <summary>Writes into a canvas field retry this often when someone edits the field at the same moment (the write appends, so it is safe to redo).</summary>
+    private const int WriteAttempts = 3;
+
+    private const int ButtonsPerRow = 5;
+    private const int ProblemClip = 120;
+
+    private static readonly string[] ListWords = ["list", "列表"];
+
+    public string Id => FlowId;
+
+    public IReadOnlyList<string> Commands { get; } = ["why", "为什么"];
+
+    public Localized Help => FiveWhysStrings.Help;
+
+    public static string ArtefactKey(long drillId) => $"why:{drillId.ToString(CultureInfo.InvariantCulture)}";
+
+    public async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
+    {
+        var problem = args.Trim();
+        if (problem.Length == 0)
+        {
+            return context.Notice(FiveWhysStrings.Usage);
+        }
+
+        if (ListWords.Contains(problem, StringComparer.OrdinalIgnoreCase))
+        {
+            return [await ListAsync(context, cancellationToken)];
+        }
+
+        var refusal = PlanningText.Refusal(context, problem);
+        if (refusal is not null)
+        {
+            return [Reply.Notice(refusal)];
+        }
+
+        var drill = await drills.StartAsync(context.Channel, problem, context.User, context.Now, cancellationToken);
+        return [Card(context, drill, artefact: false), Card(context, drill, artefact: true)];
+    }
+
+    public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
+    {
+        var parts = PlanningText.Parts(action.Value);
+        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var drillId))
+        {
+            return context.Notice(CoreStrings.NotFound);
+        }
+
+        var drill = await drills.FindAsync(context.Channel, drillId, cancellationToken);
+        if (drill is null)
+        {
+            return context.Notice(CoreStrings.NotFound);
+        }
+
+        var arg = parts.Length > 1 ? parts[1] : string.Empty;
+        return action.ActionId switch
+        {
+            Show => [Card(context, drill, artefact: false)],
+            Answer when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => OpenAnswer(context, drill, step),
+            Submit when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => await SubmitAsync(context, drill, step, action, cancellationToken),
+            Stop => await MoveAsync(context, drill, DrillStage.Asking, DrillStage.NeedOrWant, null, null, cancellationToken),
+            SetMotive when Enum.TryParse<Motive>(arg, out var motive) && motive != Motive.Unclear =>
+                await MoveAsync(context, drill, DrillStage.NeedOrWant, DrillStage.Offer, motive, null, cancellationToken),
+            Apply when TargetField(arg) is CanvasField field => await OpenApplyAsync(context, drill, field, cancellationToken),
+            Write when TargetField(arg) is CanvasField field => await WriteAsync(context, drill, field, action, cancellationToken),
+            Skip => await MoveAsync(context, drill, DrillStage.Offer, DrillStage.Done, null, null, cancellationToken),
+            _ => context.Notice(CoreStrings.UnknownAction),
+        };
+    }
+
+    private static CanvasField? TargetField(string arg) => arg switch
+    {
+        nameof(CanvasField.Why) => CanvasField.Why,
+        nameof(CanvasField.What) => CanvasField.What,
+        _ => null,
+    };
+
+    private static IReadOnlyList<Reply> OpenAnswer(FlowContext context, Drill drill, int step)
+    {
+        if (drill.Stage != DrillStage.Asking || step != drill.Answers.Count + 1)
+        {
+            return [Reply.Notice(context.T(FiveWhysStrings.StaleButton)), Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        }
+
+        return [AnswerForm(context, drill, step, null, null)];
+    }
+
+    private static Reply AnswerForm(FlowContext context, Drill drill, int step, string? text, string? error)
+    {
+        var previous = step == 1 ? drill.Problem : drill.Answers.First(a => a.Step == step - 1).Text;
+        var form = new FormBlock(
+            context.T(FiveWhysStrings.AnswerFormTitle, step),
+            Submit,
+            $"{drill.Id}:{step}",
+            [new FormInput(AnswerInput, context.T(FiveWhysStrings.AnswerLabel, PlanningText.Clip(previous, ProblemClip)), InputKind.Multiline, text,
+                Required: true, MaxLength: PlanningText.MaxAnswerLength, Placeholder: context.T(FiveWhysStrings.Hint(step)))],
+            context.T(FiveWhysStrings.AnswerSend),
+            error);
+        return new Reply([new ContextBlock("💡 " + context.T(FiveWhysStrings.Hint(step))), form], context.T(FiveWhysStrings.AnswerFormTitle, step), ReplyVisibility.Ephemeral);
+    }
+
+    private async Task<IReadOnlyList<Reply>> SubmitAsync(FlowContext context, Drill drill, int step, ActionInput action, CancellationToken cancellationToken)
+    {
+        var raw = action.Form.GetValueOrDefault(AnswerInput);
+        if (drill.Stage != DrillStage.Asking || step > MaxWhys)
+        {
+            return [Reply.Notice(context.T(FiveWhysStrings.MovedOn, Markup.Escape(raw))), Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        }
+
+        var refusal = PlanningText.Refusal(context, raw);
+        if (refusal is not null)
+        {
+            return [AnswerForm(context, drill, step, raw, refusal)];
+        }
+
+        var stageAfter = step == MaxWhys ? DrillStage.NeedOrWant : DrillStage.Asking;
+        if (!await drills.AddAnswerAsync(context.Channel, drill.Id, step, raw!.Trim(), stageAfter, context.User, context.Now, cancellationToken))
+        {
+            var current = await drills.FindAsync(context.Channel, drill.Id, cancellationToken) ?? drill;
+            var taken = current.Answers.FirstOrDefault(a => a.Step == step);
+            if (current.Stage != DrillStage.Asking || taken is null)
+            {
+                return [Reply.Notice(context.T(FiveWhysStrings.MovedOn, Markup.Escape(raw))), Card(context, current, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+            }
+
+            var next = current.Answers.Count + 1;
+            var error = context.T(FiveWhysStrings.AlreadyAnswered, step, Markup.Escape(PlanningText.Clip(taken.Text, ProblemClip)), next);
+            return [AnswerForm(context, current, next, raw, error)];
+        }
+
+        var updated = await drills.FindAsync(context.Channel, drill.Id, cancellationToken) ?? drill;
+        return [Reply.Notice(context.T(FiveWhysStrings.Thanks, step)), Card(context, updated, artefact: true)];
+    }
+
+    private async Task<IReadOnlyList<Reply>> MoveAsync(FlowContext context, Drill drill, DrillStage from, DrillStage to, Motive? motive, string? appliedTo, CancellationToken cancellationToken)
+    {
+        if (from == DrillStage.Asking && drill.Answers.Count == 0)
+        {
+            return context.Notice(FiveWhysStrings.NoAnswerYet);
+        }
+
+        var moved = await drills.MoveAsync(context.Channel, drill.Id, from, to, motive, appliedTo, context.Now, cancellationToken);
+        var current = await drills.FindAsync(context.Channel, drill.Id, cancellationToken) ?? drill;
+        if (!moved)
+        {
+            return [Reply.Notice(context.T(FiveWhysStrings.StaleButton)), Card(context, current, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        }
+
+        var notice = to switch
+        {
+            DrillStage.NeedOrWant => context.T(FiveWhysStrings.Stopped),
+            DrillStage.Offer => context.T(FiveWhysStrings.MotiveSet, context.T(FiveWhysStrings.MotiveName(current.Motive))),
+            _ => context.T(FiveWhysStrings.Closed),
+        };
+        return [Reply.Notice(notice), Card(context, current, artefact: true)];
+    }
+
+    private async Task<IReadOnlyList<Reply>> OpenApplyAsync(FlowContext context, Drill drill, CanvasField field, CancellationToken cancellationToken)
+    {
+        if (drill.Stage != DrillStage.Offer)
+        {
+            return [Reply.Notice(context.T(FiveWhysStrings.StaleButton)), Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        }
+
+        var text = context.T(FiveWhysStrings.ApplyText, drill.RootCause, context.T(FiveWhysStrings.MotiveName(drill.Motive)), drill.Id, PlanningText.Clip(drill.Problem, ProblemClip));
+        return [await ApplyFormAsync(context, drill, field, null, text, null, cancellationToken)];
+    }
+
+    private async Task<Reply> ApplyFormAsync(FlowContext context, Drill drill, CanvasField field, string? canvasName, string? text, string? error, CancellationToken cancellationToken)
+    {
+        var names = (await canvases.ListAsync(context.Channel, cancellationToken)).Select(c => c.Name).ToList();
+        if (!names.Contains(CanvasFlow.DefaultName))
+        {
+            names.Insert(0, CanvasFlow.DefaultName);
+        }
+
+        var fieldName = context.T(CanvasStrings.Name(field));
+        var form = new FormBlock(
+            context.T(FiveWhysStrings.ApplyFormTitle),
+            Write,
+            $"{drill.Id}:{field}",
+            [
+                new FormInput(CanvasInput, context.T(FiveWhysStrings.CanvasLabel), InputKind.Select, canvasName ?? names[0], [.. names.Select(n => new Choice(n, n))], Required: true),
+                new FormInput(TextInput, context.T(FiveWhysStrings.ApplyTextLabel, fieldName), InputKind.Multiline, text, Required: true, MaxLength: PlanningText.MaxAnswerLength),
+            ],
+            context.T(FiveWhysStrings.ApplySend),
+            error);
+        return new Reply([form], form.Title, ReplyVisibility.Ephemeral);
+    }
+
+    private async Task<IReadOnlyList<Reply>> WriteAsync(FlowContext context, Drill drill, CanvasField field, ActionInput action, CancellationToken cancellationToken)
+    {
+        var raw = action.Form.GetValueOrDefault(TextInput);
+        var name = CanvasFlow.NormalizeName(action.Field(CanvasInput));
+        if (drill.Stage != DrillStage.Offer)
+        {
+            return [Reply.Notice(context.T(FiveWhysStrings.StaleButton)), Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        }
+
+        var refusal = PlanningText.Refusal(context, raw);
+        if (refusal is not null)
+        {
+            return [await ApplyFormAsync(context, drill, field, name, raw, refusal, cancellationToken)];
+        }
+
+        var canvas = await canvases.GetOrCreateAsync(context.Channel, name, context.Now, cancellationToken);
+        for (var attempt = 0; attempt < WriteAttempts; attempt++)
+        {
+            var current = canvas[field];
+            var value = string.IsNullOrWhiteSpace(current.Value) ? raw!.Trim() : current.Value + "\n\n" + raw!.Trim();
+            refusal = PlanningText.Refusal(context, value);
+            if (refusal is not null)
+            {
+                return [await ApplyFormAsync(context, drill, field, name, raw, refusal, cancellationToken)];
+            }
+
+            var motive = field == CanvasField.Why ? drill.Motive : current.Motive;
+            var result = await canvases.UpdateFieldAsync(context.Channel, canvas.Id, field, current.Version, value, motive, context.User, context.Now, cancellationToken);
+            if (result.Saved)
+            {
+                await drills.MoveAsync(context.Channel, drill.Id, DrillStage.Offer, DrillStage.Done, null, $"{canvas.Name}:{field}", context.Now, cancellationToken);
+                var done = await drills.FindAsync(context.Channel, drill.Id, cancellationToken) ?? drill;
+                var updatedCanvas = await canvases.FindAsync(context.Channel, canvas.Id, cancellationToken) ?? canvas;
+                return
+                [
+                    Reply.Notice(context.T(FiveWhysStrings.Applied, Markup.Escape(canvas.Name), Markup.Escape(context.T(CanvasStrings.Name(field))))),
+                    Card(context, done, artefact: true),
+                    CanvasFlow.Card(context, updatedCanvas, artefact: true),
+                ];
+            }
+
+            canvas = await canvases.FindAsync(context.Channel, canvas.Id, cancellationToken) ?? canvas;
+        }
+
+        return [await ApplyFormAsync(context, drill, field, name, raw, context.T(CoreStrings.NotFound), cancellationToken)];
+    }
+
+    /// <summary>The drill card: the problem, the answers so far and the buttons of its stage.</summary>
+    public static Reply Card(FlowContext context, Drill drill, bool artefact)
+    {
+        var title = context.T(FiveWhysStrings.Title, drill.Id);
+        var blocks = new List<ReplyBlock>
+        {
+            new HeaderBlock(title),
+            new TextBlock(context.T(FiveWhysStrings.Problem, Markup.Escape(drill.Problem))),
+            new ContextBlock(context.T(FiveWhysStrings.StartedBy, Markup.Mention(drill.StartedBy), PlanningText.When(drill.StartedAt))),
+        };
+        if (drill.Answers.Count > 0)
+        {
+            blocks.Add(new TextBlock(string.Join('\n', drill.Answers.Select(a =>
+                context.T(FiveWhysStrings.AnswerLine, a.Step, Markup.Escape(a.Text), Markup.Mention(a.UserId))))));
+        }
+
+        var id = drill.Id.ToString(CultureInfo.InvariantCulture);
+        switch (drill.Stage)
+        {
+            case DrillStage.Asking:
+                var next = drill.Answers.Count + 1;
+                blocks.Add(new ContextBlock(context.T(FiveWhysStrings.Method)));
+                blocks.Add(new TextBlock(context.T(FiveWhysStrings.NextWhy, next, Markup.Escape(context.T(FiveWhysStrings.Hint(next))))));
+                var buttons = new List<Button> { new(context.T(FiveWhysStrings.AnswerButton, next), Answer, $"{id}:{next}", ButtonStyle.Primary) };
+                if (drill.Answers.Count > 0)
+                {
+                    buttons.Add(new Button(context.T(FiveWhysStrings.StopButton), Stop, id));
+                }
+
+                blocks.Add(new ActionsBlock(buttons));
+                break;
+            case DrillStage.NeedOrWant:
+                blocks.Add(new TextBlock(context.T(FiveWhysStrings.RootCause, Markup.Escape(drill.RootCause))));
+                blocks.Add(new TextBlock(context.T(FiveWhysStrings.AskNeedOrWant)));
+                blocks.Add(new ContextBlock(context.T(FiveWhysStrings.NeedOrWantGuide)));
+                blocks.Add(new ActionsBlock(
+                [
+                    new(context.T(FiveWhysStrings.NeedButton), SetMotive, $"{id}:{Motive.Need}", ButtonStyle.Primary),
+                    new(context.T(FiveWhysStrings.WantButton), SetMotive, $"{id}:{Motive.Want}", ButtonStyle.Primary),
+                ]));
+                break;
+            case DrillStage.Offer:
+                blocks.Add(new TextBlock(context.T(FiveWhysStrings.RootCause, Markup.Escape(drill.RootCause)) + "\n" +
+                    context.T(FiveWhysStrings.MotiveLine, context.T(FiveWhysStrings.MotiveName(drill.Motive)))));
+                blocks.Add(new TextBlock(context.T(FiveWhysStrings.Offer)));
+                blocks.Add(new ActionsBlock(
+                [
+                    new(context.T(FiveWhysStrings.IntoWhy), Apply, $"{id}:{CanvasField.Why}", ButtonStyle.Primary),
+                    new(context.T(FiveWhysStrings.IntoWhat), Apply, $"{id}:{CanvasField.What}"),
+                    new(context.T(FiveWhysStrings.NoThanks), Skip, id),
+                ]));
+                break;
+            default:
+                var lines = new List<string>
+                {
+                    context.T(FiveWhysStrings.RootCause, Markup.Escape(drill.RootCause)),
+                    context.T(FiveWhysStrings.MotiveLine, context.T(FiveWhysStrings.MotiveName(drill.Motive))),
+                };
+                var target = drill.AppliedTo?.Split(':');
+                lines.Add(target is { Length: 2 } && Enum.TryParse<CanvasField>(target[1], out var f)
+                    ? context.T(FiveWhysStrings.Applied, Markup.Escape(target[0]), Markup.Escape(context.T(CanvasStrings.Name(f))))
+                    : context.T(FiveWhysStrings.Closed));
+                blocks.Add(new TextBlock(string.Join('\n', lines)));
+                break;
+        }
+
+        return artefact
+            ? new Reply(blocks, title, ReplyVisibility.Channel, ReplyPlacement.Artefact, ArtefactKey(drill.Id))
+            : new Reply(blocks, title);
+    }
+
+    private async Task<Reply> ListAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        var list = await drills.ListAsync(context.Channel, PlanningText.MaxListed, cancellationToken);
+        if (list.Count == 0)
+        {
+            return Reply.Notice(context.T(FiveWhysStrings.ListEmpty));
+        }
+
+        var title = context.T(FiveWhysStrings.ListTitle);
+        var lines = list.Select(d => "• " + context.T(
+            FiveWhysStrings.ListEntry,
+            d.Id,
+            Markup.Escape(PlanningText.Clip(d.Problem, ProblemClip)),
+            context.T(FiveWhysStrings.StageName(d.Stage, d.Answers.Count)),
+            context.T(FiveWhysStrings.StartedBy, Markup.Mention(d.StartedBy), PlanningText.When(d.StartedAt))));
+        var blocks = new List<ReplyBlock> { new HeaderBlock(title), new TextBlock(string.Join('\n', lines)) };
+        blocks.AddRange(list.Select(d => new Button(context.T(FiveWhysStrings.OpenButton, d.Id), Show, d.Id.ToString(CultureInfo.InvariantCulture)))
+            .Chunk(ButtonsPerRow).Select(row => new ActionsBlock(row)));
+        return new Reply(blocks, title);
+    }
+}

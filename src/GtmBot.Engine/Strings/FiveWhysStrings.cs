@@ -1,0 +1,97 @@
+using GtmBot.Engine.Ports;
+using GtmBot.Engine.Tagging;
+
+namespace GtmBot.Engine.Strings;
+
+/// <summary>Strings of the five-whys drill.</summary>
+public static class FiveWhysStrings
+{
+    public static readonly Localized Help = new(
+        "`/gtm why <problem>` — drill to the root cause by asking why up to five times; `/gtm why list`",
+        "`/gtm why <问题>`（或 `/gtm 为什么`）—— 最多追问五次“为什么”，找到根本原因；`/gtm why list`");
+
+    public static readonly Localized Usage = new(
+        "Usage: `/gtm why <problem statement>`, e.g. `/gtm why sales can't find last quarter's call notes`. `/gtm why list` shows every drill.",
+        "用法：`/gtm why <问题描述>`，例如 `/gtm why 销售找不到上季度的通话记录`。`/gtm why list` 列出所有追问。");
+
+    public static readonly Localized Title = new("Five whys #{0}", "五问法 #{0}");
+    public static readonly Localized Problem = new("**Problem:** {0}", "**问题：**{0}");
+    public static readonly Localized Method = new(
+        "People don't decide fully rationally: keep asking why until the real motive shows. Which _job_ (not function) do they need done? Why do they feel this pain _now_? Why would they choose _us_?",
+        "人的决定并不完全理性：不断追问“为什么”，直到真实动机浮现。客户要完成的是什么“任务”（而非功能）？为什么他们“现在”感到痛？为什么会选择“我们”？");
+    public static readonly Localized AnswerLine = new("**Why {0}?** {1} — {2}", "**为什么 {0}？**{1} —— {2}");
+    public static readonly Localized NextWhy = new("**Why {0}?** {1}", "**为什么 {0}？**{1}");
+    public static readonly Localized AnswerButton = new("Answer why {0}", "回答第 {0} 个为什么");
+    public static readonly Localized StopButton = new("Root cause found", "已找到根本原因");
+    public static readonly Localized RootCause = new("**Root cause:** {0}", "**根本原因：**{0}");
+    public static readonly Localized AskNeedOrWant = new("Is this a **need** or a **want**?", "这是“**需要**”还是“**想要**”？");
+    public static readonly Localized NeedOrWantGuide = new(
+        "A _need_ is objective and rational — they must have it (compliance, a boss's deadline, the work can't be done without it); often a buying point. A _want_ is subjective and emotional — easier, faster, in control, looking good; it hides a pain point. Both matter: label them.",
+        "“需要”是客观、理性的——必须拥有（合规、上级的期限、没有它工作无法完成），常是购买点。“想要”是主观、感性的——更轻松、更快、有掌控感、更体面，背后藏着痛点。两者都重要：贴上标签。");
+    public static readonly Localized NeedButton = new("Need", "需要");
+    public static readonly Localized WantButton = new("Want", "想要");
+    public static readonly Localized MotiveLine = new("**Need or want:** {0}", "**需要还是想要：**{0}");
+    public static readonly Localized Offer = new(
+        "Write the result into the canvas? **Why** holds the need; choose **What** when the chain answered “why us” — that answer is the positioning.",
+        "把结论写进画布吗？**Why** 记录需求；如果这串追问回答的是“为什么选我们”，请选 **What** —— 那就是定位。");
+    public static readonly Localized IntoWhy = new("Into canvas Why", "写入画布 Why");
+    public static readonly Localized IntoWhat = new("Into canvas What", "写入画布 What");
+    public static readonly Localized NoThanks = new("Not now", "暂不写入");
+    public static readonly Localized Applied = new("Written into canvas **{0}** · {1}.", "已写入画布 **{0}** · {1}。");
+    public static readonly Localized Closed = new("Closed without updating the canvas.", "已结束，未更新画布。");
+    public static readonly Localized StartedBy = new("started by {0}, {1}", "由 {0} 于 {1} 发起");
+
+    public static readonly Localized AnswerFormTitle = new("Why {0}?", "为什么 {0}？");
+    public static readonly Localized AnswerLabel = new("Why? (answer to: {0})", "为什么？（针对：{0}）");
+    public static readonly Localized AnswerSend = new("Answer", "回答");
+    public static readonly Localized Thanks = new("Noted why {0}.", "已记录第 {0} 个为什么。");
+    public static readonly Localized AlreadyAnswered = new(
+        "Someone answered why {0} a moment ago: “{1}”. Your text is kept below — send it to answer why {2}.",
+        "刚刚已有人回答了第 {0} 个为什么：“{1}”。你的文字保留在下方——发送即可回答第 {2} 个为什么。");
+    public static readonly Localized MovedOn = new(
+        "This drill has moved on (the team stopped asking why). Your text, so it isn't lost: {0}",
+        "这次追问已进入下一步（团队已停止追问）。你的文字保留如下：{0}");
+    public static readonly Localized Stopped = new("Root cause found. Now: is it a need or a want?", "已找到根本原因。下一步：这是“需要”还是“想要”？");
+    public static readonly Localized MotiveSet = new("Marked as {0}. Write it into the canvas?", "已标记为“{0}”。要写入画布吗？");
+    public static readonly Localized NoAnswerYet = new("Answer at least one why before calling the root cause.", "请至少回答一个为什么，再确定根本原因。");
+    public static readonly Localized StaleButton = new("That step is already done; here is the drill as it stands.", "这一步已经完成；以下是当前的追问。");
+
+    public static readonly Localized ApplyFormTitle = new("Write into canvas", "写入画布");
+    public static readonly Localized CanvasLabel = new("Canvas", "画布");
+    public static readonly Localized ApplyTextLabel = new("Text to add to {0}", "添加到 {0} 的文字");
+    public static readonly Localized ApplyText = new("{0} — {1} (five whys #{2}: {3})", "{0} —— {1}（五问法 #{2}：{3}）");
+    public static readonly Localized ApplySend = new("Write", "写入");
+
+    public static readonly Localized ListTitle = new("Five-whys drills", "五问法记录");
+    public static readonly Localized ListEmpty = new("No drill yet. Start one with `/gtm why <problem>`.", "还没有追问。用 `/gtm why <问题>` 开始。");
+    public static readonly Localized ListEntry = new("**#{0}** {1} · {2} · {3}", "**#{0}** {1} · {2} · {3}");
+    public static readonly Localized OpenButton = new("Open #{0}", "打开 #{0}");
+
+    public static readonly Localized DigestTitle = new("Five whys still open", "尚未完成的五问法");
+    public static readonly Localized DigestEntry = new("#{0} {1} — {2}", "#{0} {1} —— {2}");
+
+    public static Localized StageName(DrillStage stage, int answers) => stage switch
+    {
+        DrillStage.Asking => new($"waiting for why {answers + 1}", $"等待第 {answers + 1} 个为什么"),
+        DrillStage.NeedOrWant => new("need or want?", "需要还是想要？"),
+        DrillStage.Offer => new("canvas update offered", "待决定是否写入画布"),
+        _ => new("done", "已完成"),
+    };
+
+    public static Localized MotiveName(Motive motive) => motive switch
+    {
+        Motive.Need => new("Need", "需要"),
+        Motive.Want => new("Want", "想要"),
+        _ => new("Unclear", "未定"),
+    };
+
+    /// <summary>What to look for at each why (DESIGN §1: the job, the pain now, why us).</summary>
+    public static Localized Hint(int step) => step switch
+    {
+        1 => new("Why is this a problem for them? Which job are they trying to get done?", "这为什么是他们的问题？他们想完成什么任务？"),
+        2 => new("Why does that job matter — what happens if it isn't done?", "这个任务为什么重要？做不成会怎样？"),
+        3 => new("Why do they feel this pain now?", "为什么他们现在感到这个痛点？"),
+        4 => new("Why haven't existing options (a competitor, Excel, doing nothing) solved it?", "为什么现有方案（竞品、Excel、什么都不做）没有解决它？"),
+        _ => new("Why would they choose us?", "他们为什么会选择我们？"),
+    };
+}

@@ -1,0 +1,165 @@
+using GtmBot.Engine;
+using GtmBot.Engine.Flows;
+using GtmBot.Engine.Ports;
+using GtmBot.Engine.Strings;
+using GtmBot.Storage.Planning;
+using static GtmBot.Tests.Flows.FlowTestKit;
+
+namespace GtmBot.Tests.Flows;
+
+public sealed class ChecklistFlowTests : IAsyncLifetime
+{
+    private readonly SqliteDb _db = new();
+    private ChecklistFlow _flow = null!;
+    private IChecklistStore _store = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        _store = new ChecklistStore(_db.Db);
+        _flow = new ChecklistFlow(_store);
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private Task<IReadOnlyList<Reply>> Command(string user, Lang lang, string args = "") =>
+        _flow.OnCommandAsync(_db.Context(user, lang), args, CancellationToken.None);
+
+    private Task<IReadOnlyList<Reply>> Act(string user, Lang lang, string actionId, string? value, Dictionary<string, string?>? form = null)
+    {
+        var action = new ActionInput(actionId, value, form ?? []);
+        return _flow.OnActionAsync(_db.Context(user, lang, action), action, CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "Choose the target market", "Execute, then review and adjust", "Life-cycle stage: Pilot", "competitors")]
+    [InlineData(Lang.Zh, "选择目标市场", "执行、复盘与调整", "生命周期阶段：试点", "竞品")]
+    public async Task Checklist_shows_the_eight_steps_with_hints(Lang lang, string first, string last, string stage, string hint)
+    {
+        var replies = await Command("ana", lang);
+        var text = AllText(replies[0]);
+        Assert.Contains(first, text, StringComparison.Ordinal);
+        Assert.Contains(last, text, StringComparison.Ordinal);
+        Assert.Contains(stage, text, StringComparison.Ordinal);
+        Assert.Contains(hint, text, StringComparison.Ordinal);
+        Assert.Equal(ChecklistFlow.Steps, Buttons(replies[0]).Count(b => b.ActionId == ChecklistFlow.Edit));
+        Artefact(replies, ChecklistFlow.ArtefactKey);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "✅ Done", "Step 3 updated.")]
+    [InlineData(Lang.Zh, "✅ 完成", "第 3 步已更新。")]
+    public async Task Status_button_ticks_a_step_and_updates_the_artefact(Lang lang, string done, string notice)
+    {
+        var card = (await Command("ana", lang))[0];
+        var replies = await Act("ana", lang, ChecklistFlow.SetStatus, ButtonOf(card, ChecklistFlow.SetStatus, "3:Done").Value);
+        Assert.Equal(notice, AllText(replies[0]));
+        Assert.Contains("3. ", AllText(Artefact(replies, ChecklistFlow.ArtefactKey)), StringComparison.Ordinal);
+        Assert.Contains(done, AllText(Artefact(replies, ChecklistFlow.ArtefactKey)), StringComparison.Ordinal);
+        var checklist = await _store.FindAsync(SqliteDb.Channel, CancellationToken.None);
+        Assert.Equal(ChecklistStatus.Done, checklist![3].Status);
+    }
+
+    [Fact]
+    public async Task Stale_status_button_does_not_overwrite_a_newer_change()
+    {
+        var card = (await Command("ana", Lang.En))[0];
+        await Act("ana", Lang.En, ChecklistFlow.SetStatus, ButtonOf(card, ChecklistFlow.SetStatus, "1:Done").Value);
+        var replies = await Act("bo", Lang.En, ChecklistFlow.SetStatus, ButtonOf(card, ChecklistFlow.SetStatus, "1:Blocked").Value);
+        Assert.Contains("changed step 1 while you were editing", AllText(replies[0]), StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => r.Placement == ReplyPlacement.Artefact);
+        Assert.Equal(ChecklistStatus.Done, (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![1].Status);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "overdue", "owner @bo")]
+    [InlineData(Lang.Zh, "已逾期", "负责人 @bo")]
+    public async Task Form_sets_owner_due_and_note_and_overdue_steps_are_marked(Lang lang, string overdue, string owner)
+    {
+        await Command("ana", lang);
+        var form = (await Act("ana", lang, ChecklistFlow.Edit, "2"))[0].Form!;
+        Assert.Equal(InputKind.User, form.Inputs.Single(i => i.Id == ChecklistFlow.OwnerInput).Kind);
+        Assert.Equal(InputKind.Date, form.Inputs.Single(i => i.Id == ChecklistFlow.DueInput).Kind);
+        var yesterday = DateOnly.FromDateTime(_db.Clock.GetUtcNow().UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var replies = await Act("ana", lang, form.SubmitActionId, form.Value, new() { ["owner"] = "<@bo>", ["due"] = yesterday, ["note"] = "Persona v1 in review" });
+        var artefact = AllText(Artefact(replies, ChecklistFlow.ArtefactKey));
+        Assert.Contains(overdue, artefact, StringComparison.Ordinal);
+        Assert.Contains(owner, artefact, StringComparison.Ordinal);
+        Assert.Contains("Persona v1 in review", artefact, StringComparison.Ordinal);
+        var item = (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![2];
+        Assert.Equal("bo", item.OwnerId);
+        Assert.Equal("Persona v1 in review", item.Note);
+
+        // Done steps are not overdue any more.
+        var done = await Act("ana", lang, ChecklistFlow.SetStatus, $"2:Done:{item.Version}");
+        Assert.DoesNotContain(overdue, AllText(Artefact(done, ChecklistFlow.ArtefactKey)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "not a date")]
+    [InlineData(Lang.Zh, "不是日期")]
+    public async Task Bad_due_date_is_refused_with_the_values_kept(Lang lang, string message)
+    {
+        await Command("ana", lang);
+        var refused = (await Act("ana", lang, ChecklistFlow.Save, "4:0", new() { ["owner"] = "bo", ["due"] = "next friday", ["note"] = "draft" }))[0].Form!;
+        Assert.Contains(message, refused.Error, StringComparison.Ordinal);
+        Assert.Equal("next friday", refused.Inputs.Single(i => i.Id == ChecklistFlow.DueInput).Initial);
+        Assert.Equal("draft", refused.Inputs.Single(i => i.Id == ChecklistFlow.NoteInput).Initial);
+        Assert.Null((await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![4].OwnerId);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "", "text is empty")]
+    [InlineData(Lang.Zh, "LONG", "上限是 3,000")]
+    public async Task Empty_or_oversized_edits_are_refused(Lang lang, string note, string message)
+    {
+        await Command("ana", lang);
+        var text = note == "LONG" ? new string('n', PlanningText.MaxAnswerLength + 1) : note;
+        var refused = (await Act("ana", lang, ChecklistFlow.Save, "5:0", new() { ["owner"] = string.Empty, ["due"] = string.Empty, ["note"] = text }))[0].Form!;
+        Assert.Contains(message, refused.Error, StringComparison.Ordinal);
+        Assert.Equal(text, refused.Inputs.Single(i => i.Id == ChecklistFlow.NoteInput).Initial);
+    }
+
+    [Fact]
+    public async Task Second_form_save_with_a_stale_version_is_sent_back()
+    {
+        await Command("ana", Lang.En);
+        var anaForm = (await Act("ana", Lang.En, ChecklistFlow.Edit, "6"))[0].Form!;
+        var boForm = (await Act("bo", Lang.En, ChecklistFlow.Edit, "6"))[0].Form!;
+        await Act("ana", Lang.En, anaForm.SubmitActionId, anaForm.Value, new() { ["owner"] = "ana", ["note"] = "Target 2M" });
+        var refused = (await Act("bo", Lang.En, boForm.SubmitActionId, boForm.Value, new() { ["owner"] = "bo", ["note"] = "Target 3M" }))[0].Form!;
+        Assert.Contains("@[ana]", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("Target 3M", refused.Inputs.Single(i => i.Id == ChecklistFlow.NoteInput).Initial);
+        Assert.Equal("Target 2M", (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![6].Note);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "Life-cycle stage: Launch", "stage")]
+    [InlineData(Lang.Zh, "生命周期阶段：发布", "阶段")]
+    public async Task Life_cycle_stage_is_set_and_kept_in_history(Lang lang, string stageLine, string historyWord)
+    {
+        var card = (await Command("ana", lang))[0];
+        var replies = await Act("ana", lang, ChecklistFlow.SetStage, ButtonOf(card, ChecklistFlow.SetStage, "Launch:").Value);
+        Assert.Contains(stageLine, AllText(Artefact(replies, ChecklistFlow.ArtefactKey)), StringComparison.Ordinal);
+        Assert.Equal(LifecycleStage.Launch, (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))!.Stage);
+
+        // The same (now stale) button again is refused instead of silently re-applied over a newer stage.
+        var stale = await Act("bo", lang, ChecklistFlow.SetStage, ButtonOf(card, ChecklistFlow.SetStage, "Scale:").Value);
+        Assert.DoesNotContain(stale, r => r.Placement == ReplyPlacement.Artefact);
+
+        var history = AllText((await Command("ana", lang, "history"))[0]);
+        Assert.Contains(historyWord, history, StringComparison.Ordinal);
+        Assert.Contains("@ana", history, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("U123", "U123")]
+    [InlineData("<@U123|ana>", "U123")]
+    [InlineData("@ana", "ana")]
+    [InlineData("@[29:1abc]", "29:1abc")]
+    [InlineData("  ", null)]
+    public void Owner_input_becomes_a_platform_user_id(string input, string? expected)
+    {
+        Assert.Equal(expected, ChecklistFlow.ParseOwner(input));
+    }
+}
