@@ -94,16 +94,16 @@ internal sealed class ReminderScheduler(
             });
 
         await outbox.EnqueueManyAsync([.. composed.OfType<OutboundMessage>()], cancellationToken);
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, due.Count).Where(i => composed[i] is not null),
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelDeliveries, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                var d = due[i];
-                var next = d.Schedule.NextAfter(now > d.Occurrence ? now : d.Occurrence);
-                await reminders.AdvanceAsync(d, Owner, next, ct);
-                DeliveryLog.ReminderFired(logger, d.Id, d.Channel.Platform, d.Channel.Channel, d.Occurrence, next);
-            });
+        var fired = Enumerable.Range(0, due.Count)
+            .Where(i => composed[i] is not null)
+            .Select(i => (Due: due[i], Next: due[i].Schedule.NextAfter(now > due[i].Occurrence ? now : due[i].Occurrence)))
+            .ToList();
+        await reminders.AdvanceManyAsync(fired, Owner, cancellationToken);
+        foreach (var (d, next) in fired)
+        {
+            DeliveryLog.ReminderFired(logger, d.Id, d.Channel.Platform, d.Channel.Channel, d.Occurrence, next);
+        }
+
         return due.Count;
     }
 

@@ -299,6 +299,7 @@ namespace GtmBot.Storage.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<long?>("NextRunMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Platform")

@@ -284,6 +284,7 @@ namespace GtmBot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NextRunMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Platform")

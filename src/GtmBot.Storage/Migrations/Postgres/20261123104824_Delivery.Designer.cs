@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GtmBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGtmDbContext))]
-    [Migration("20261123101358_Delivery")]
+    [Migration("20261123104824_Delivery")]
     partial class Delivery
     {
         /// <inheritdoc />
@@ -302,6 +302,7 @@ namespace GtmBot.Storage.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<long?>("NextRunMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Platform")

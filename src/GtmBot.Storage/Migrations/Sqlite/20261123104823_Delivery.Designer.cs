@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GtmBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGtmDbContext))]
-    [Migration("20261123101358_Delivery")]
+    [Migration("20261123104823_Delivery")]
     partial class Delivery
     {
         /// <inheritdoc />
@@ -287,6 +287,7 @@ namespace GtmBot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NextRunMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Platform")
