@@ -1,5 +1,6 @@
 using GtmBot.Engine;
 using GtmBot.Engine.Flows;
+using GtmBot.Engine.Ports;
 
 namespace GtmBot.Host;
 
@@ -24,6 +25,9 @@ public static partial class HostExtensions
     public static IServiceCollection AddGtmFlows(this IServiceCollection services)
     {
         services.AddFlow<ReminderFlow>();
+        services.AddFlow<QuoteFlow>().AddSingleton<IDigestContributor, QuoteDigest>();
+        services.AddFlow<CanvasFlow>();
+        services.AddSingleton<IDigestContributor, CanvasDigest>();
         return services;
     }
 
