@@ -24,7 +24,10 @@ internal sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private readonly Dictionary<string, IPlatformMessenger> _messengers = messengers.ToDictionary(m => m.Platform, StringComparer.OrdinalIgnoreCase);
+    // The last registration for a platform wins, so a host (or a test) can replace an edge's messenger.
+    private readonly Dictionary<string, IPlatformMessenger> _messengers = messengers
+        .GroupBy(m => m.Platform, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
     private readonly DeliveryOptions _options = options.Value;
 
     /// <summary>This instance's name on the leases it holds.</summary>

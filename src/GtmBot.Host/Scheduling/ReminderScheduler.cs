@@ -3,6 +3,7 @@ using GtmBot.Engine.Ports;
 using GtmBot.Engine.Reminders;
 using GtmBot.Engine.Strings;
 using GtmBot.Host.Delivery;
+using GtmBot.Storage.Delivery;
 using GtmBot.Storage.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace GtmBot.Host.Scheduling;
 /// </summary>
 internal sealed class ReminderScheduler(
     ReminderStore reminders,
-    IOutbox outbox,
+    OutboxStore outbox,
     DigestComposer digest,
     ISettingsStore settings,
     IOptions<DeliveryOptions> options,
@@ -54,40 +55,59 @@ internal sealed class ReminderScheduler(
         }
     }
 
-    /// <summary>One round: claim the due reminders and fire them. Returns how many were claimed.</summary>
+    /// <summary>
+    /// One round: claim the due reminders, compose their digests, enqueue them in one batch, then move each reminder on.
+    /// Returns how many were claimed.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var due = await reminders.ClaimDueAsync(Owner, _options.LeaseDuration, _options.BatchSize, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var languages = new Dictionary<string, Lang>();
+        foreach (var workspace in due.Select(d => d.Channel.WorkspaceKey).Distinct())
+        {
+            languages[workspace] = await settings.GetWorkspaceLanguageAsync(workspace, cancellationToken) ?? Lang.En;
+        }
+
+        var composed = new OutboundMessage?[due.Count];
         await Parallel.ForEachAsync(
-            due,
+            Enumerable.Range(0, due.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelDeliveries, CancellationToken = cancellationToken },
-            async (reminder, ct) =>
+            async (i, ct) =>
             {
+                var d = due[i];
                 try
                 {
-                    await FireAsync(reminder, ct);
+                    var reply = await digest.ComposeAsync(d.Channel, languages[d.Channel.WorkspaceKey], d.LastRun ?? d.Occurrence.AddDays(-7), now, d.SkipReason, preview: false, ct);
+                    composed[i] = new OutboundMessage(d.Channel, reply, IdempotencyKey(d.Id, d.Occurrence));
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    DeliveryLog.ReminderFailed(logger, reminder.Id, e);
+                    // Left leased: the lease expires and the next round tries this one again.
+                    DeliveryLog.ReminderFailed(logger, d.Id, e);
                 }
             });
+
+        await outbox.EnqueueManyAsync([.. composed.OfType<OutboundMessage>()], cancellationToken);
+        var fired = Enumerable.Range(0, due.Count)
+            .Where(i => composed[i] is not null)
+            .Select(i => (Due: due[i], Next: due[i].Schedule.NextAfter(now > due[i].Occurrence ? now : due[i].Occurrence)))
+            .ToList();
+        await reminders.AdvanceManyAsync(fired, Owner, cancellationToken);
+        foreach (var (d, next) in fired)
+        {
+            DeliveryLog.ReminderFired(logger, d.Id, d.Channel.Platform, d.Channel.Channel, d.Occurrence, next);
+        }
+
         return due.Count;
     }
 
     /// <summary>The outbox key of one occurrence of one reminder.</summary>
     public static string IdempotencyKey(long reminderId, DateTimeOffset occurrence) =>
         string.Create(CultureInfo.InvariantCulture, $"reminder:{reminderId}:{occurrence.ToUnixTimeMilliseconds()}");
-
-    private async Task FireAsync(DueReminder due, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var lang = await settings.GetWorkspaceLanguageAsync(due.Channel.WorkspaceKey, cancellationToken) ?? Lang.En;
-        var since = due.LastRun ?? due.Occurrence.AddDays(-7);
-        var reply = await digest.ComposeAsync(due.Channel, lang, since, now, due.SkipReason, preview: false, cancellationToken);
-        await outbox.EnqueueAsync(new OutboundMessage(due.Channel, reply, IdempotencyKey(due.Id, due.Occurrence)), cancellationToken);
-        var next = due.Schedule.NextAfter(now > due.Occurrence ? now : due.Occurrence);
-        await reminders.AdvanceAsync(due, Owner, next, cancellationToken);
-        DeliveryLog.ReminderFired(logger, due.Id, due.Channel.Platform, due.Channel.Channel, due.Occurrence, next);
-    }
 }

@@ -9,9 +9,9 @@ public static class ChannelPacing
     /// <see href="https://api.slack.com/methods/chat.postMessage#rate_limiting"/>
     public static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
 
-    /// <summary>Teams: 7 messages per second per conversation per bot; one every 200 ms keeps well below it.</summary>
+    /// <summary>Teams: per bot per conversation at most 7 per second but also 60 per 30 seconds; one every 500 ms keeps the sustained 2 per second.</summary>
     /// <see href="https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/rate-limit#per-bot-per-thread-limit"/>
-    public static readonly TimeSpan Teams = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan Teams = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The local channel is our own table: no pace.</summary>
     public static readonly TimeSpan Local = TimeSpan.Zero;

@@ -22,7 +22,6 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
 {
     public async Task EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var conversation = message.Conversation;
         await using var ctx = db.Create();
         if (message.IdempotencyKey is not null && await ExistsAsync(ctx, conversation, message.IdempotencyKey, cancellationToken))
@@ -30,18 +29,7 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
             return;
         }
 
-        ctx.Add(new OutboxEntity
-        {
-            WorkspaceKey = conversation.WorkspaceKey,
-            Channel = conversation.Channel,
-            Platform = conversation.Platform,
-            ConversationJson = JsonSerializer.Serialize(conversation, StorageJson.Options),
-            ReplyJson = JsonSerializer.Serialize(message.Reply, StorageJson.Options),
-            ArtefactKey = message.Reply.Placement == ReplyPlacement.Artefact ? message.Reply.ArtefactKey : null,
-            IdempotencyKey = message.IdempotencyKey,
-            CreatedAt = now,
-            NextAttemptAtMs = now.ToUnixTimeMilliseconds(),
-        });
+        ctx.Add(ToEntity(message, clock.GetUtcNow()));
         try
         {
             await ctx.SaveChangesAsync(cancellationToken);
@@ -56,6 +44,46 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
             }
         }
     }
+
+    /// <summary>
+    /// Enqueues several messages in one round trip (the scheduler's batch). If one of them was enqueued before (its idempotency
+    /// key exists, e.g. a reminder fired again after a lost lease), the batch falls back to one-by-one, which skips it.
+    /// </summary>
+    public async Task EnqueueManyAsync(IReadOnlyList<OutboundMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        try
+        {
+            await using var ctx = db.Create();
+            ctx.AddRange(messages.Select(m => ToEntity(m, now)));
+            await ctx.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            foreach (var message in messages)
+            {
+                await EnqueueAsync(message, cancellationToken);
+            }
+        }
+    }
+
+    private static OutboxEntity ToEntity(OutboundMessage message, DateTimeOffset now) => new()
+    {
+        WorkspaceKey = message.Conversation.WorkspaceKey,
+        Channel = message.Conversation.Channel,
+        Platform = message.Conversation.Platform,
+        ConversationJson = JsonSerializer.Serialize(message.Conversation, StorageJson.Options),
+        ReplyJson = JsonSerializer.Serialize(message.Reply, StorageJson.Options),
+        ArtefactKey = message.Reply.Placement == ReplyPlacement.Artefact ? message.Reply.ArtefactKey : null,
+        IdempotencyKey = message.IdempotencyKey,
+        CreatedAt = now,
+        NextAttemptAtMs = now.ToUnixTimeMilliseconds(),
+    };
 
     private static Task<bool> ExistsAsync(GtmDbContext ctx, ConversationKey conversation, string key, CancellationToken cancellationToken) =>
         ctx.Set<OutboxEntity>().AnyAsync(o => o.WorkspaceKey == conversation.WorkspaceKey && o.Channel == conversation.Channel && o.IdempotencyKey == key, cancellationToken);
@@ -133,7 +161,7 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
         var nowMs = now.ToUnixTimeMilliseconds();
         var c = item.Conversation;
         await using var ctx = db.Create();
-        await using var tx = await ctx.Database.BeginTransactionAsync(cancellationToken);
+        await using var tx = item.ArtefactKey is null ? null : await ctx.Database.BeginTransactionAsync(cancellationToken);
         await ctx.Set<OutboxEntity>().Where(o => o.Id == item.Id && o.WorkspaceKey == c.WorkspaceKey && o.Channel == c.Channel).ExecuteUpdateAsync(
             s => s.SetProperty(o => o.PlatformMessageId, platformMessageId)
                 .SetProperty(o => o.SentAtMs, nowMs)
@@ -163,7 +191,10 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.DeliveredAtMs, nowMs).SetProperty(o => o.Superseded, true), cancellationToken);
         }
 
-        await tx.CommitAsync(cancellationToken);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Marks the row done without sending: a newer update of its artefact replaces it.</summary>

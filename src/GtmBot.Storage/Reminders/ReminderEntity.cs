@@ -57,6 +57,9 @@ internal sealed class ReminderEntityConfiguration : IEntityTypeConfiguration<Rem
         b.Property(e => e.DisabledReason).HasMaxLength(400);
         b.Property(e => e.UpdatedBy).HasMaxLength(200);
         b.Property(e => e.LeaseOwner).HasMaxLength(100);
+
+        // A user's change and the scheduler's advance both rewrite the next run: whoever saves second sees the first's change.
+        b.Property(e => e.NextRunMs).IsConcurrencyToken();
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel }).IsUnique();
         b.HasIndex(e => new { e.Enabled, e.NextRunMs });
     }

@@ -32,7 +32,19 @@ public sealed class ReminderStore(IGtmDbFactory db, TimeProvider clock) : IRemin
 
     public async Task SetAsync(ConversationKey channel, WeeklySchedule schedule, DateTimeOffset nextRun, string userId, CancellationToken cancellationToken)
     {
-        channel = channel.ChannelOnly;
+        try
+        {
+            await SetOnceAsync(channel.ChannelOnly, schedule, nextRun, userId, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The scheduler advanced the reminder between our read and write: read again; the user's schedule wins.
+            await SetOnceAsync(channel.ChannelOnly, schedule, nextRun, userId, cancellationToken);
+        }
+    }
+
+    private async Task SetOnceAsync(ConversationKey channel, WeeklySchedule schedule, DateTimeOffset nextRun, string userId, CancellationToken cancellationToken)
+    {
         await using var ctx = db.Create();
         var row = await Find(ctx, channel).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
@@ -131,6 +143,58 @@ public sealed class ReminderStore(IGtmDbFactory db, TimeProvider clock) : IRemin
             await Find(ctx, due.Channel).Where(r => r.Id == due.Id && r.LeaseOwner == owner).ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.LeaseUntilMs, (long?)null).SetProperty(r => r.LeaseOwner, (string?)null),
                 cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Moves a round's fired reminders on in one round trip. Each row is written only if its next run is still the fired
+    /// occurrence (a concurrency token); if someone changed one meanwhile, the round falls back to one by one.
+    /// </summary>
+    public async Task AdvanceManyAsync(IReadOnlyList<(DueReminder Due, DateTimeOffset Next)> fired, string owner, CancellationToken cancellationToken)
+    {
+        if (fired.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var ctx = db.Create();
+            var rows = fired.Select(f => new ReminderEntity
+            {
+                Id = f.Due.Id,
+                WorkspaceKey = f.Due.Channel.WorkspaceKey,
+                Channel = f.Due.Channel.Channel,
+                Platform = f.Due.Channel.Platform,
+                ConversationJson = string.Empty,
+                TimeZoneId = f.Due.Schedule.TimeZoneId,
+                NextRunMs = f.Due.Occurrence.ToUnixTimeMilliseconds(),
+            }).ToList();
+            ctx.AttachRange(rows);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var entry = ctx.Entry(rows[i]);
+                rows[i].NextRunMs = fired[i].Next.ToUnixTimeMilliseconds();
+                rows[i].LastRunMs = fired[i].Due.Occurrence.ToUnixTimeMilliseconds();
+                rows[i].SkipReason = null;
+                rows[i].LeaseUntilMs = null;
+                rows[i].LeaseOwner = null;
+                foreach (var property in new[] { nameof(ReminderEntity.NextRunMs), nameof(ReminderEntity.LastRunMs), nameof(ReminderEntity.SkipReason), nameof(ReminderEntity.LeaseUntilMs), nameof(ReminderEntity.LeaseOwner) })
+                {
+                    entry.Property(property).IsModified = true;
+                }
+            }
+
+            await using var tx = await ctx.Database.BeginTransactionAsync(cancellationToken);
+            await ctx.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            foreach (var (due, next) in fired)
+            {
+                await AdvanceAsync(due, owner, next, cancellationToken);
+            }
         }
     }
 
