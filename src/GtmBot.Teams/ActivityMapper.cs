@@ -138,10 +138,11 @@ internal static partial class ActivityMapper
         var locale = Locale(a);
         if (a.Value is { ValueKind: JsonValueKind.Object } value)
         {
-            var action = ActionFromData(value, verb: null);
-            return action is null
-                ? new IgnoredRoute("Action.Submit without an action id")
-                : new TurnRoute(new Turn(key, user, locale, action, a.ReplyToId), TurnKind.Submit);
+            // Action.Submit of our cards names the action; a foreign messageBack without one is handled as its text.
+            if (ActionFromData(value, verb: null) is { } action)
+            {
+                return new TurnRoute(new Turn(key, user, locale, action, a.ReplyToId), TurnKind.Submit);
+            }
         }
 
         var personal = string.Equals(a.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
