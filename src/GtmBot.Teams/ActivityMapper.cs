@@ -40,8 +40,8 @@ internal sealed record IgnoredRoute(string Reason, bool IsInvoke = false) : Rout
 /// <summary>Maps Teams activities to neutral turns: one mapping for every kind of activity.</summary>
 internal static partial class ActivityMapper
 {
-    /// <summary>The id of the message action in the app manifest.</summary>
-    public const string QuoteCommandId = "tagCustomerQuote";
+    /// <inheritdoc cref="TeamsManifest.QuoteCommandId"/>
+    public const string QuoteCommandId = TeamsManifest.QuoteCommandId;
 
     /// <summary>Marks the root message of a channel thread inside a conversation id.</summary>
     /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages"/>
