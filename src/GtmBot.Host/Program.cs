@@ -1,7 +1,9 @@
 using GtmBot.Engine;
 using GtmBot.Host;
 using GtmBot.Host.Cli;
+using GtmBot.Host.Delivery;
 using GtmBot.Host.Local;
+using GtmBot.Slack;
 using GtmBot.Storage;
 using GtmBot.Teams;
 
@@ -17,12 +19,15 @@ builder.Services.AddGtmEngine();
 builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
+builder.Services.AddGtmDelivery(builder.Configuration);
+builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapLocalChannel();
+app.MapSlack();
 app.MapTeams();
 app.LogWhatIsOff();
 
