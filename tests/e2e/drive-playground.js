@@ -1,5 +1,5 @@
 // Drives the Microsoft 365 Agents Playground headlessly (its own HTTP + websocket API, no browser) against GtmBot:
-// a channel post "@bot help" and a personal-chat "help"; prints one JSON line with what the bot answered.
+// a channel post "@bot help", a personal-chat "help" and a canvas edit through Action.Execute; prints one JSON line with what the bot answered.
 // Usage: PG=http://127.0.0.1:56150 node drive-playground.js
 const WebSocket = require('ws');
 const PG = process.env.PG || 'http://127.0.0.1:56150';
@@ -50,8 +50,40 @@ function cardTexts(message) {
   await call('POST', `/_conversation/v1/conversations/${encodeURIComponent(personal)}/messages`, { from: { id: me.id }, text: 'help', textFormat: 'plain' });
   const personalReply = await waitFor((f) => f.action === 'createMessage' && f.actionConversationId === personal && (f.message.attachments || []).length);
 
+  // A canvas edit: "@bot canvas" in the channel, Edit "Who" on the card (Action.Execute), save the form.
+  const canvasPost = await call('POST', `/_conversation/v1/conversations/${encodeURIComponent(general)}/messages`, {
+    from: { id: me.id }, text: `${at} canvas`, textFormat: 'plain', mentions: [{ mentioned: { id: bot.id }, text: at }],
+  });
+  const canvasCard = await waitFor((f) => f.action === 'createMessage' && f.actionConversationId === canvasPost.postConversationId && (f.message.attachments || []).length);
+  const actions = [];
+  const collect = (node) => {
+    if (Array.isArray(node)) node.forEach(collect);
+    else if (node && typeof node === 'object') { if (node.type === 'Action.Execute') actions.push(node); Object.values(node).forEach(collect); }
+  };
+  collect(canvasCard.message.attachments[0].content);
+  const edit = actions.find((a) => a.verb === 'canvas.edit');
+  if (!edit) throw new Error('no canvas.edit button on the card');
+  const execute = (action, data) => call('POST', '/_conversation/v1/invoke', {
+    name: 'adaptiveCard/action', from: { id: me.id }, conversation: { id: canvasPost.postConversationId }, replyToId: canvasCard.message.messageId,
+    value: { action: { type: 'Action.Execute', verb: action.verb, data }, trigger: 'manual' },
+  });
+  const form = await execute(edit, edit.data);
+  const saveActions = [];
+  const collectSave = (node) => {
+    if (Array.isArray(node)) node.forEach(collectSave);
+    else if (node && typeof node === 'object') { if (node.type === 'Action.Execute' && node.verb === 'canvas.save') saveActions.push(node); Object.values(node).forEach(collectSave); }
+  };
+  collectSave(form.value);
+  if (!saveActions.length) throw new Error('the edit did not answer with a form: ' + JSON.stringify(form).slice(0, 500));
+  const answer = 'SMB owners in tier-2 cities';
+  const saved = await execute(saveActions[0], { ...saveActions[0].data, text: answer });
+  const savedTexts = cardTexts({ attachments: [{ content: saved.value }] });
+  // The channel's living canvas card: posted by the outbox as a new thread, or updated in place.
+  const living = await waitFor((f) => (f.action === 'createMessage' || f.action === 'updateMessage') && cardTexts(f.message).some((t) => t.includes(answer)));
+
   ws.close();
   console.log(JSON.stringify({
+    canvas: { formType: form.type, savedType: saved.type, savedTexts, living: { action: living.action, conversation: living.actionConversationId } },
     ok: true,
     channel: { conversation: post.postConversationId, contentType: channelReply.message.attachments[0].contentType, texts: cardTexts(channelReply.message) },
     personal: { conversation: personal, texts: cardTexts(personalReply.message) },

@@ -5,14 +5,14 @@ namespace GtmBot.IntegrationTests.Teams;
 
 /// <summary>
 /// The real host as a process, the real Microsoft 365 Agents Playground, and a headless driver of the Playground's own
-/// HTTP + websocket API (tests/e2e/run-playground.sh): inside a network namespace with no route out when possible.
+/// HTTP + websocket API (tests/e2e/run-playground.sh): help in a channel and a personal chat, then a canvas edit,: inside a network namespace with no route out when possible.
 /// </summary>
 public sealed class PlaygroundEndToEndTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task Help_through_the_agents_playground_in_a_channel_and_a_personal_chat()
+    public async Task Help_and_a_canvas_edit_through_the_agents_playground()
     {
         var root = TeamsManifestTests.RepoRoot();
         TestEnvironment.E2eNodeModules(root);
@@ -40,5 +40,12 @@ public sealed class PlaygroundEndToEndTests
         Assert.Contains(";messageid=", channel.GetProperty("conversation").GetString(), StringComparison.Ordinal);
         Assert.Contains(channel.GetProperty("texts").EnumerateArray(), t => t.GetString()!.Contains("GtmBot", StringComparison.Ordinal));
         Assert.Contains(result.RootElement.GetProperty("personal").GetProperty("texts").EnumerateArray(), t => t.GetString()!.Contains("/gtm help", StringComparison.Ordinal));
+
+        // Edit → the invoke answers with the form card; save → with the refreshed canvas; the channel's living card shows it.
+        var canvas = result.RootElement.GetProperty("canvas");
+        Assert.Equal("application/vnd.microsoft.card.adaptive", canvas.GetProperty("formType").GetString());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", canvas.GetProperty("savedType").GetString());
+        Assert.Contains(canvas.GetProperty("savedTexts").EnumerateArray(), t => t.GetString()!.Contains("SMB owners in tier-2 cities", StringComparison.Ordinal));
+        Assert.Equal("team-id", canvas.GetProperty("living").GetProperty("conversation").GetString()!.Split(';')[0]);
     }
 }
