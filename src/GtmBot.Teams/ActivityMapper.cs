@@ -40,8 +40,8 @@ internal sealed record IgnoredRoute(string Reason, bool IsInvoke = false) : Rout
 /// <summary>Maps Teams activities to neutral turns: one mapping for every kind of activity.</summary>
 internal static partial class ActivityMapper
 {
-    /// <summary>The id of the message action in the app manifest.</summary>
-    public const string QuoteCommandId = "tagCustomerQuote";
+    /// <inheritdoc cref="TeamsManifest.QuoteCommandId"/>
+    public const string QuoteCommandId = TeamsManifest.QuoteCommandId;
 
     /// <summary>Marks the root message of a channel thread inside a conversation id.</summary>
     /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages"/>
@@ -138,10 +138,11 @@ internal static partial class ActivityMapper
         var locale = Locale(a);
         if (a.Value is { ValueKind: JsonValueKind.Object } value)
         {
-            var action = ActionFromData(value, verb: null);
-            return action is null
-                ? new IgnoredRoute("Action.Submit without an action id")
-                : new TurnRoute(new Turn(key, user, locale, action, a.ReplyToId), TurnKind.Submit);
+            // Action.Submit of our cards names the action; a foreign messageBack without one is handled as its text.
+            if (ActionFromData(value, verb: null) is { } action)
+            {
+                return new TurnRoute(new Turn(key, user, locale, action, a.ReplyToId), TurnKind.Submit);
+            }
         }
 
         var personal = string.Equals(a.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);

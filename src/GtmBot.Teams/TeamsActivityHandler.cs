@@ -140,9 +140,11 @@ internal sealed class TeamsActivityHandler(
 
             case TurnKind.MessageAction:
                 {
-                    await SendAllAsync(a, replies.Where(r => r.Placement != ReplyPlacement.Artefact), cancellationToken);
+                    // The dialog closes with the flow's private answer (or a confirmation); what everyone sees goes into the conversation.
+                    var notice = replies.FirstOrDefault(r => r.Visibility == ReplyVisibility.Ephemeral && r.Form is null);
+                    await SendAllAsync(a, replies.Where(r => r != notice && r.Placement != ReplyPlacement.Artefact), cancellationToken);
                     var lang = await engine.ResolveLanguageAsync(route.Turn, cancellationToken);
-                    return new ActivityResult(200, TaskMessage(TeamsStrings.QuoteDone.Get(lang)));
+                    return new ActivityResult(200, TaskMessage(notice?.Text ?? TeamsStrings.QuoteDone.Get(lang)));
                 }
 
             case TurnKind.Submit:

@@ -24,6 +24,15 @@ public static class TestEnvironment
         return Missing("Chromium: apt-get install chromium (or set GTMBOT_TEST_CHROMIUM)");
     }
 
+    /// <summary>The npm packages of <c>tests/e2e</c> (Agents Playground, manifest schema), installed by <c>npm ci</c> there.</summary>
+    public static string E2eNodeModules(string repoRoot)
+    {
+        var dir = Path.Combine(repoRoot, "tests", "e2e", "node_modules");
+        return Directory.Exists(Path.Combine(dir, "@microsoft", "m365agentsplayground")) && Directory.Exists(Path.Combine(dir, "@microsoft", "app-manifest"))
+            ? dir
+            : Missing("npm packages of tests/e2e: cd tests/e2e && npm ci (.ci/run does it)");
+    }
+
     private static string Require(string variable, string what)
     {
         var value = Environment.GetEnvironmentVariable(variable);

@@ -65,7 +65,7 @@ internal sealed record Activity
     public JsonElement? Value { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>Activity types GtmBot handles.</summary>
@@ -104,7 +104,7 @@ internal sealed record ChannelAccount
     public string? AadObjectId { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record ConversationAccount
@@ -122,7 +122,7 @@ internal sealed record ConversationAccount
     public bool? IsGroup { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>An entity; GtmBot reads <c>mention</c> (who was @mentioned, and the exact text to strip).</summary>
@@ -138,7 +138,7 @@ internal sealed record Entity
     public ChannelAccount? Mentioned { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record Attachment
@@ -150,7 +150,7 @@ internal sealed record Attachment
     public JsonElement? Content { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>Teams' channelData.</summary>
@@ -170,7 +170,7 @@ internal sealed record TeamsChannelData
     public string? EventType { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record IdRef
@@ -182,5 +182,5 @@ internal sealed record IdRef
     public string? Name { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

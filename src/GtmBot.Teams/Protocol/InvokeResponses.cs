@@ -52,7 +52,7 @@ internal sealed record MessagingExtensionAction
     public MessagePayload? MessagePayload { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>The message a message action was run on.</summary>
@@ -72,7 +72,7 @@ internal sealed record MessagePayload
     public MessagePayloadFrom? From { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record MessagePayloadBody(
@@ -85,7 +85,7 @@ internal sealed record MessagePayloadFrom
     public MessagePayloadUser? User { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record MessagePayloadUser(
@@ -99,7 +99,7 @@ internal sealed record AdaptiveCardInvokeValue
     public AdaptiveCardInvokeAction? Action { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed record AdaptiveCardInvokeAction
@@ -114,5 +114,5 @@ internal sealed record AdaptiveCardInvokeAction
     public JsonElement? Data { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

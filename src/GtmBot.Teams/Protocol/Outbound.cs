@@ -44,7 +44,7 @@ internal sealed record CardAttachment(
 internal sealed record ResourceResponse([property: JsonPropertyName("id")] string? Id)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>Creates a conversation: for a channel, a new thread whose first post is <see cref="Activity"/>.</summary>
@@ -77,7 +77,7 @@ internal sealed record ConversationResourceResponse
     public string? ActivityId { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>The token endpoint's client-credentials answer.</summary>
@@ -91,5 +91,5 @@ internal sealed record TokenResponse
     public int ExpiresIn { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
