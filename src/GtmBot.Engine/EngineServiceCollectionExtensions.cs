@@ -1,3 +1,4 @@
+using GtmBot.Engine.Tagging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,6 +12,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FlowRegistry>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<IQuoteTagger, QuoteTagger>();
         return services;
     }
 

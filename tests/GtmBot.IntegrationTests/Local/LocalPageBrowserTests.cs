@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+namespace GtmBot.IntegrationTests.Local;
+
+/// <summary>The local channel page driven in headless Debian Chromium, against the real host on Kestrel.</summary>
+public sealed class LocalPageBrowserTests : IAsyncLifetime
+{
+    private readonly GtmHostFactory _host = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = TestEnvironment.Chromium();
+        _host.UseKestrel(0);
+        _host.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            // Offline machine: no background fetches, no sandbox as root.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private string BaseUrl => _host.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+    internal async Task<IPage> OpenAsync(string channel, string user)
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US" });
+        await page.GotoAsync(BaseUrl + "/");
+        await page.FillAsync("#channel", channel);
+        await page.DispatchEventAsync("#channel", "change");
+        await page.FillAsync("#user", user);
+        await page.DispatchEventAsync("#user", "change");
+        return page;
+    }
+
+    internal static async Task TypeCommandAsync(IPage page, string command)
+    {
+        await page.FillAsync("#command", command);
+        await page.PressAsync("#command", "Enter");
+    }
+
+    [Fact]
+    public async Task Typing_help_shows_the_command_list()
+    {
+        var page = await OpenAsync("browser-help", "ana");
+        await TypeCommandAsync(page, "/gtm help");
+        await page.Locator("#messages .msg.ephemeral").Filter(new() { HasText = "/gtm lang" }).WaitForAsync();
+        Assert.Contains("GtmBot", await page.Locator("#messages").InnerTextAsync(), StringComparison.Ordinal);
+    }
+}
