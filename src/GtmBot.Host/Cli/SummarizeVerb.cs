@@ -32,7 +32,7 @@ public static class SummarizeVerb
             return 2;
         }
 
-        var summarizer = useLlm ? LlmServiceCollectionExtensions.CreateCliSummarizer(configuration) : new HeuristicSummarizer();
+        var summarizer = useLlm ? LlmServiceCollectionExtensions.CreateCliSummarizer(configuration) : new HeuristicSummarizer(new Engine.Tagging.QuoteTagger());
         var summary = await summarizer.SummarizeAsync(text, new SummaryOptions(language), CancellationToken.None);
         if (summary.FellBack)
         {

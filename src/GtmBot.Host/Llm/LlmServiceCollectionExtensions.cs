@@ -53,7 +53,7 @@ public static partial class LlmServiceCollectionExtensions
     {
         var options = new LlmOptions();
         configuration.GetSection(LlmOptions.Section).Bind(options);
-        var offline = new HeuristicSummarizer();
+        var offline = new HeuristicSummarizer(new Engine.Tagging.QuoteTagger());
         var chat = CreateChatClient(options);
         return chat is null
             ? offline
