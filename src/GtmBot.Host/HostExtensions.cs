@@ -22,6 +22,7 @@ public static partial class HostExtensions
     /// <summary>Registers every flow of the engine.</summary>
     public static IServiceCollection AddGtmFlows(this IServiceCollection services)
     {
+        services.AddFlow<Engine.Flows.SummaryFlow>();
         return services;
     }
 

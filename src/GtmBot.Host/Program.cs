@@ -1,7 +1,9 @@
 using GtmBot.Engine;
 using GtmBot.Host;
 using GtmBot.Host.Cli;
+using GtmBot.Host.Llm;
 using GtmBot.Host.Local;
+using GtmBot.Host.Summaries;
 using GtmBot.Storage;
 
 if (await CliVerbs.TryRunAsync(args) is int exitCode)
@@ -16,12 +18,15 @@ builder.Services.AddGtmEngine();
 builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
+builder.Services.AddGtmLlm(builder.Configuration);
+builder.Services.AddHostedService<SummaryWorker>();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapLocalChannel();
 app.LogWhatIsOff();
+app.LogLlmStatus();
 
 await app.RunAsync();
 return 0;

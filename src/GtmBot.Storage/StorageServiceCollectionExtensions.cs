@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<IOutbox, Outbox>();
         services.AddSingleton<LocalChannelStore>();
+        services.AddSingleton<ISummaryStore, Summaries.SummaryStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
