@@ -108,7 +108,14 @@ public static partial class FeedbackDocument
         if (fields is { Length: >= 2 })
         {
             var parts = fields.Select(f => f.Trim()).ToList();
-            var bodyIndex = parts.Select((p, ix) => (p, ix)).MaxBy(x => x.p.Length).ix;
+            // Exports put the text last; a much longer earlier column is the text when the tail is a status or date.
+            var bodyIndex = parts.FindLastIndex(p => p.Length > 0);
+            var longest = parts.Select((p, ix) => (p, ix)).MaxBy(x => x.p.Length).ix;
+            if (bodyIndex < 0 || parts[longest].Length > 2 * parts[bodyIndex].Length)
+            {
+                bodyIndex = longest;
+            }
+
             string? customer = null;
             for (var k = 0; k < parts.Count; k++)
             {

@@ -22,6 +22,9 @@ public sealed partial class HeuristicSummarizer(IQuoteTagger? tagger = null) : I
     /// <summary>A feature in more than this share of the lines is the product itself, not a theme.</summary>
     private const double MaxLineShare = 0.4;
 
+    /// <summary>Below this many lines a shared word may well be the one theme everybody raises.</summary>
+    private const int MinLinesForShareRule = 10;
+
     /// <summary>Representative quotes kept per theme.</summary>
     public const int MaxQuotesPerTheme = 3;
 
@@ -174,7 +177,7 @@ public sealed partial class HeuristicSummarizer(IQuoteTagger? tagger = null) : I
         {
             var df = idx.Count;
             var customers = idx.Select(i => lines[i].CustomerKey).Distinct(StringComparer.Ordinal).Count();
-            if (df < 2 || customers < 2 || df > Math.Max(2, n * MaxLineShare))
+            if (df < 2 || customers < 2 || (n >= MinLinesForShareRule && df > n * MaxLineShare))
             {
                 continue;
             }

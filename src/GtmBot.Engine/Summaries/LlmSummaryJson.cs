@@ -11,7 +11,7 @@ internal sealed record LlmSummaryDto(
     [property: JsonPropertyName("requests")] IReadOnlyList<string>? Requests)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>One theme in the model's answer.</summary>
@@ -26,7 +26,7 @@ internal sealed record LlmThemeDto(
     [property: JsonPropertyName("moscow")] string? Moscow)
 {
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip)]
