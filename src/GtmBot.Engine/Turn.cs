@@ -1,12 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace GtmBot.Engine;
 
 /// <summary>Where a conversation happens: platform + workspace (Slack team / Teams tenant) + channel + optional thread.</summary>
 public sealed record ConversationKey(string Platform, string Workspace, string Channel, string? Thread = null)
 {
     /// <summary>The same channel without the thread: canvases, checklists and quotes belong to the channel.</summary>
+    [JsonIgnore]
     public ConversationKey ChannelOnly => Thread is null ? this : this with { Thread = null };
 
     /// <summary>Platform + workspace: the tenant boundary every stored row carries.</summary>
+    [JsonIgnore]
     public string WorkspaceKey => $"{Platform}:{Workspace}";
 
     public override string ToString() => Thread is null ? $"{Platform}:{Workspace}:{Channel}" : $"{Platform}:{Workspace}:{Channel}:{Thread}";

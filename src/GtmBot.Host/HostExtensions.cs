@@ -1,4 +1,6 @@
 using GtmBot.Engine;
+using GtmBot.Engine.Flows;
+using GtmBot.Engine.Ports;
 
 namespace GtmBot.Host;
 
@@ -22,7 +24,11 @@ public static partial class HostExtensions
     /// <summary>Registers every flow of the engine.</summary>
     public static IServiceCollection AddGtmFlows(this IServiceCollection services)
     {
-        services.AddFlow<Engine.Flows.SummaryFlow>();
+        services.AddFlow<ReminderFlow>();
+        services.AddFlow<QuoteFlow>().AddSingleton<IDigestContributor, QuoteDigest>();
+        services.AddFlow<CanvasFlow>();
+        services.AddSingleton<IDigestContributor, CanvasDigest>();
+        services.AddFlow<SummaryFlow>();
         return services;
     }
 

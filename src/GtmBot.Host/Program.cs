@@ -1,10 +1,13 @@
 using GtmBot.Engine;
 using GtmBot.Host;
 using GtmBot.Host.Cli;
+using GtmBot.Host.Delivery;
 using GtmBot.Host.Llm;
 using GtmBot.Host.Local;
 using GtmBot.Host.Summaries;
+using GtmBot.Slack;
 using GtmBot.Storage;
+using GtmBot.Teams;
 
 if (await CliVerbs.TryRunAsync(args) is int exitCode)
 {
@@ -18,6 +21,9 @@ builder.Services.AddGtmEngine();
 builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
+builder.Services.AddGtmDelivery(builder.Configuration);
+builder.Services.AddSlack(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddGtmLlm(builder.Configuration);
 builder.Services.AddHostedService<SummaryWorker>();
 
@@ -25,6 +31,8 @@ var app = builder.Build();
 
 app.MapHealth();
 app.MapLocalChannel();
+app.MapSlack();
+app.MapTeams();
 app.LogWhatIsOff();
 app.LogLlmStatus();
 

@@ -1,5 +1,10 @@
 using GtmBot.Engine.Ports;
+using GtmBot.Storage.Delivery;
+using GtmBot.Storage.Planning;
+using GtmBot.Storage.Quotes;
+using GtmBot.Storage.Reminders;
 using GtmBot.Storage.Stores;
+using GtmBot.Storage.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +29,15 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<ISettingsStore, SettingsStore>();
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
-        services.AddSingleton<IOutbox, Outbox>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
+        services.AddSingleton<ReminderStore>();
+        services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<ReminderStore>());
         services.AddSingleton<LocalChannelStore>();
+        services.AddSingleton<IQuoteStore, QuoteStore>();
+        services.AddSingleton<ICanvasStore, CanvasStore>();
+        services.AddSingleton<IInstallationStore, Installations.InstallationStore>();
+        services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddSingleton<ISummaryStore, Summaries.SummaryStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;

@@ -206,7 +206,7 @@ internal static class Lexicon
             "not a problem|not an issue|isn't an issue|isn't a problem|isn't the issue|isn't really the issue|is not the issue|not the issue|non-issue|not a concern|not concerned|not worried|no concerns|no problem|no issue|" +
             "signed off|already signed|already approved|we're fine with|fine with|off the table|not a dealbreaker|have the budget|budget we have|budget is there|" +
             "不是问题|没问题|不成问题|没有顾虑|没顾虑|不担心|没意见|没什么大问题|也没什么|也ok|也 ok|也可以接受|可以接受|都ok|不差钱|预算有|有预算|预算可以|预算可以再加"),
-        (Cue.DenyChurn, "肯定会续|会续|一定续|继续用|不打算换|不会换|不换|will renew|we'll renew|happy to renew|renewing|not going anywhere|no plans to switch|not switching|not leaving|off the table|staying with"),
+        (Cue.DenyChurn, "肯定会续|会续|一定续|继续用|不打算换|不会换|不换|will renew|we'll renew|happy to renew|not going anywhere|no plans to switch|not switching|not leaving|off the table|staying with"),
         (Cue.NotPraise,
             "of yours|than yours|than you|ahead of|their team|their|they|比你们|他们的|人家|demo|演示|说是|号称|supposedly|claimed|would be|we'd be|would make|if you could|如果|要是|还行|一般|meh|it's fine|fine|ok|okay|还可以|凑合|没什么特别"),
         (Cue.NotAsk,

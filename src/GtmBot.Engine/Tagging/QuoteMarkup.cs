@@ -122,7 +122,7 @@ public static class QuoteMarkup
             return true;
         }
 
-        if (inner.StartsWith("at>", StringComparison.OrdinalIgnoreCase) || inner.StartsWith("at ", StringComparison.OrdinalIgnoreCase))
+        if (inner.Equals("at", StringComparison.OrdinalIgnoreCase) || inner.StartsWith("at ", StringComparison.OrdinalIgnoreCase))
         {
             // Teams mention: <at>Name</at> — drop the name with the tags.
             var end = text.IndexOf("</at>", close, StringComparison.OrdinalIgnoreCase);
@@ -182,7 +182,8 @@ public static class QuoteMarkup
             var c = text[j];
             if (c == ':')
             {
-                if (j == start + 1 || !hasLetter)
+                // A code has a letter (:tada:) or is a sign code (:+1:); "10:30:00" is a time, not an emoji.
+                if (j == start + 1 || !(hasLetter || text[start + 1] is '+' or '-'))
                 {
                     return false;
                 }

@@ -8,6 +8,7 @@ public static class CliVerbs
 {
     private static readonly Dictionary<string, Func<string[], IConfiguration, Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
+        ["tag"] = TagVerb.RunAsync,
         ["summarize"] = SummarizeVerb.RunAsync,
     };
 

@@ -97,14 +97,14 @@ public static partial class LocalChannelEndpoints
         return Results.Json(new LocalTurnResponse(rendered), LocalJson.Default.LocalTurnResponse);
     }
 
-    private static async Task<IResult> ListMessages(string channel, LocalChannelStore channelStore, CancellationToken cancellationToken)
+    private static async Task<IResult> ListMessages(string channel, long? after, LocalChannelStore channelStore, CancellationToken cancellationToken)
     {
         if (!ChannelName().IsMatch(channel))
         {
             return Results.Problem(ChannelRule, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var messages = await channelStore.ListAsync(new ConversationKey(Platforms.Local, Workspace, channel), cancellationToken);
+        var messages = await channelStore.ListAsync(new ConversationKey(Platforms.Local, Workspace, channel), cancellationToken, after);
         return Results.Json(new LocalTurnResponse([.. messages.Select(m => LocalReply.From(m.Reply, m.Id))]), LocalJson.Default.LocalTurnResponse);
     }
 

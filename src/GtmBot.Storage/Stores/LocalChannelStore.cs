@@ -40,12 +40,13 @@ public sealed class LocalChannelStore(IGtmDbFactory db, TimeProvider clock)
         return row.Id;
     }
 
-    /// <summary>The latest messages of a channel, oldest first.</summary>
-    public async Task<IReadOnlyList<LocalMessage>> ListAsync(ConversationKey channel, CancellationToken cancellationToken)
+    /// <summary>The latest messages of a channel, oldest first; with <paramref name="after"/>, only newer ones plus the artefacts (they change in place).</summary>
+    public async Task<IReadOnlyList<LocalMessage>> ListAsync(ConversationKey channel, CancellationToken cancellationToken, long? after = null)
     {
         await using var ctx = db.Create();
         var rows = await ctx.Set<LocalMessageEntity>().AsNoTracking()
             .Where(m => m.WorkspaceKey == channel.WorkspaceKey && m.Channel == channel.Channel)
+            .Where(m => after == null || m.Id > after || m.ArtefactKey != null)
             .OrderByDescending(m => m.Id)
             .Take(MaxMessagesLoaded)
             .ToListAsync(cancellationToken);

@@ -1,0 +1,46 @@
+using GtmBot.Engine.Strings;
+
+namespace GtmBot.Engine.Flows;
+
+/// <summary>Rules for text people type into the planning flows (canvas fields, why answers, checklist notes).</summary>
+public static class PlanningText
+{
+    /// <summary>Longest answer or field text accepted, in characters.</summary>
+    public const int MaxAnswerLength = 3000;
+
+    /// <summary>Longest canvas name kept, in characters.</summary>
+    public const int MaxNameLength = 60;
+
+    /// <summary>How many history entries or list rows a card shows.</summary>
+    public const int MaxListed = 20;
+
+    /// <summary>Why a text is refused (empty, over <see cref="MaxAnswerLength"/>), in the turn's language; null when it is fine.</summary>
+    public static string? Refusal(FlowContext context, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return context.T(CoreStrings.Empty);
+        }
+
+        var length = text.Trim().Length;
+        return length > MaxAnswerLength ? context.T(CoreStrings.TooLong, length, MaxAnswerLength) : null;
+    }
+
+    /// <summary>A long text cut for a one-line view, with an ellipsis.</summary>
+    public static string Clip(string? text, int max)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var oneLine = text.ReplaceLineEndings(" ");
+        return oneLine.Length <= max ? oneLine : oneLine[..(max - 1)] + "…";
+    }
+
+    /// <summary>A time as people read it in a card.</summary>
+    public static string When(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Splits an action value <c>a:b:c</c> into its parts.</summary>
+    public static string[] Parts(string? value) => (value ?? string.Empty).Split(':');
+}

@@ -1,0 +1,408 @@
+using System.Globalization;
+using GtmBot.Engine.Ports;
+using GtmBot.Engine.Strings;
+using GtmBot.Engine.Tagging;
+using Microsoft.Extensions.Logging;
+
+namespace GtmBot.Engine.Flows;
+
+/// <summary>Action ids of the quote flow (<see cref="QuoteCapture.ActionId"/> is the edges' capture).</summary>
+public static class QuoteActions
+{
+    /// <summary>The capture form was submitted (fields <see cref="QuoteCapture.Text"/>, <see cref="QuoteCapture.Customer"/>).</summary>
+    public const string Submit = "quote.submit";
+
+    /// <summary>Toggle one tag of a quote; value <c>{id}|{tag}</c>.</summary>
+    public const string Tag = "quote.tag";
+
+    /// <summary>Set a quote's motive; value <c>{id}|{need|want|unclear}</c>.</summary>
+    public const string Motive = "quote.motive";
+
+    /// <summary>Set a theme's MoSCoW priority; value <c>{must|should|could|wont}|{themeKey}</c>.</summary>
+    public const string Moscow = "quote.moscow";
+
+    /// <summary>Show the channel's insights.</summary>
+    public const string Insights = "quote.insights";
+}
+
+/// <summary>
+/// Customer quotes: capture (slash command, form, or <see cref="QuoteCapture.ActionId"/> from an edge), offline tagging with
+/// corrections anyone can make, search by tag, customer and keyword (Chinese included), and insights that rank themes by
+/// distinct customers and mark them common or individual, with MoSCoW calls per theme.
+/// </summary>
+public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, ISettingsStore settings, ILogger<QuoteFlow> logger) : IFlow
+{
+    public const string FlowId = "quote";
+
+    /// <summary>Longest quote accepted, in characters (what the person sent, before markup is stripped).</summary>
+    public const int MaxQuoteLength = 4000;
+
+    /// <summary>Distinct customers that make a theme common, unless the channel sets <see cref="ThresholdSetting"/>.</summary>
+    public const int DefaultCommonThreshold = 3;
+
+    /// <summary>Largest common-theme threshold a channel may set.</summary>
+    public const int MaxCommonThreshold = 100;
+
+    /// <summary>Channel setting holding the common-theme threshold.</summary>
+    public const string ThresholdSetting = "quotes.common_threshold";
+
+    /// <summary>Quotes listed in one reply.</summary>
+    public const int MaxListed = 10;
+
+    /// <summary>Quotes read for a search or the insights (the newest).</summary>
+    public const int MaxScanned = 5000;
+
+    /// <summary>Themes shown in the insights.</summary>
+    public const int MaxThemesShown = 8;
+
+    /// <summary>Characters of a quote shown in a list line.</summary>
+    private const int ListExcerptLength = 200;
+
+    private static readonly string[] CaptureWords = ["quote", "引用", "记录原话"];
+    private static readonly string[] ListWords = ["quotes", "原话"];
+    private static readonly string[] InsightsWords = ["insights", "洞察"];
+    private static readonly string[] ThresholdWords = ["threshold", "阈值"];
+
+    public string Id => FlowId;
+
+    public IReadOnlyList<string> Commands { get; } = [.. CaptureWords, .. ListWords, .. InsightsWords];
+
+    public Localized Help => QuoteStrings.Help;
+
+    public Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
+    {
+        var word = context.Turn.Input is CommandInput command ? ConversationEngine.SplitCommand(command.Text).Command : CaptureWords[0];
+        if (ListWords.Contains(word))
+        {
+            return ListAsync(context, args, cancellationToken);
+        }
+
+        if (InsightsWords.Contains(word))
+        {
+            return InsightsCommandAsync(context, args, cancellationToken);
+        }
+
+        if (string.IsNullOrWhiteSpace(args))
+        {
+            return Task.FromResult<IReadOnlyList<Reply>>([CaptureForm(context, null, null, null)]);
+        }
+
+        return CaptureAsync(context, args, null, Origin(context, QuoteSource.Slash), fromForm: false, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken) => action.ActionId switch
+    {
+        QuoteCapture.ActionId => CaptureAsync(
+            context,
+            action.Form.TryGetValue(QuoteCapture.Text, out var text) ? text : null,
+            action.Field(QuoteCapture.Customer),
+            new QuoteOrigin(
+                context.User.Id,
+                context.User.DisplayName,
+                action.Field(QuoteCapture.Author),
+                action.Field(QuoteCapture.AuthorName),
+                action.Field(QuoteCapture.Permalink),
+                action.Field(QuoteCapture.MessageId),
+                action.Field(QuoteCapture.Source) ?? (context.Turn.Conversation.Platform == Platforms.Local ? QuoteSource.Local : QuoteSource.Shortcut)),
+            fromForm: false,
+            cancellationToken),
+        QuoteActions.Submit => CaptureAsync(
+            context,
+            action.Form.TryGetValue(QuoteCapture.Text, out var formText) ? formText : null,
+            action.Field(QuoteCapture.Customer),
+            Origin(context, QuoteSource.Form),
+            fromForm: true,
+            cancellationToken),
+        QuoteActions.Tag => ToggleTagAsync(context, action.Value, cancellationToken),
+        QuoteActions.Motive => SetMotiveAsync(context, action.Value, cancellationToken),
+        QuoteActions.Moscow => SetPriorityAsync(context, action.Value, cancellationToken),
+        QuoteActions.Insights => InsightsAsync(context, ReplyPlacement.NewMessage, cancellationToken),
+        _ => Task.FromResult(context.Notice(CoreStrings.UnknownAction)),
+    };
+
+    private static QuoteOrigin Origin(FlowContext context, string source) =>
+        new(context.User.Id, context.User.DisplayName, null, null, null, null, context.Turn.Conversation.Platform == Platforms.Local && source == QuoteSource.Slash ? QuoteSource.Local : source);
+
+    private async Task<IReadOnlyList<Reply>> CaptureAsync(FlowContext context, string? raw, string? customer, QuoteOrigin origin, bool fromForm, CancellationToken cancellationToken)
+    {
+        var text = raw?.Trim() ?? string.Empty;
+        if (text.Length > MaxQuoteLength)
+        {
+            var error = context.T(QuoteStrings.TooLong, text.Length, MaxQuoteLength);
+            return fromForm ? [CaptureForm(context, text[..MaxQuoteLength], customer, error)] : [Reply.Notice(error)];
+        }
+
+        var result = text.Length == 0 ? null : tagger.Tag(text);
+        if (result is null || result.Text.Length == 0)
+        {
+            return fromForm ? [CaptureForm(context, text, customer, context.T(QuoteStrings.Empty))] : [CaptureForm(context, null, customer, context.T(QuoteStrings.Empty))];
+        }
+
+        if (origin.MessageId is not null && await store.FindByMessageAsync(context.Channel, origin.MessageId, cancellationToken) is { } existing)
+        {
+            return [Card(context, existing, QuoteStrings.AlreadyCaptured, ReplyPlacement.NewMessage)];
+        }
+
+        var quote = new NewQuote(result.Text, customer ?? result.Customer, result.Language, origin, context.Now, result.Tags, result.Motive);
+        var saved = await store.AddAsync(context.Channel, quote, cancellationToken);
+        Log.Captured(logger, saved.Id, origin.Source, result.Language, result.Tags.Count);
+        return [Card(context, saved, QuoteStrings.Captured, ReplyPlacement.NewMessage)];
+    }
+
+    private static Reply CaptureForm(FlowContext context, string? text, string? customer, string? error)
+    {
+        var form = new FormBlock(
+            context.T(QuoteStrings.FormTitle),
+            QuoteActions.Submit,
+            null,
+            [
+                new FormInput(QuoteCapture.Text, context.T(QuoteStrings.FormText), InputKind.Multiline, text, Required: true, MaxLength: MaxQuoteLength),
+                new FormInput(QuoteCapture.Customer, context.T(QuoteStrings.FormCustomer), InputKind.Text, customer, MaxLength: 200, Placeholder: context.T(QuoteStrings.FormCustomerHint)),
+            ],
+            context.T(QuoteStrings.FormSubmit),
+            error);
+        return new Reply([form], error ?? context.T(QuoteStrings.FormTitle), ReplyVisibility.Ephemeral);
+    }
+
+    /// <summary>The quote card: the text, where it came from, and its tags and motive as toggles.</summary>
+    internal static Reply Card(FlowContext context, QuoteRecord quote, Localized intro, ReplyPlacement placement)
+    {
+        var fields = new List<Field>
+        {
+            new(context.T(QuoteStrings.FieldCustomer), quote.Customer is null ? context.T(QuoteStrings.NoCustomer) : Markup.Escape(quote.Customer)),
+            new(context.T(QuoteStrings.FieldLanguage), quote.Language),
+            new(context.T(QuoteStrings.FieldCapturedBy), Markup.Mention(quote.Origin.CapturedBy)),
+            new(context.T(QuoteStrings.FieldSource), Markup.Escape(quote.Origin.Permalink ?? quote.Origin.Source)),
+        };
+        if (quote.Origin.Author is not null)
+        {
+            fields.Add(new(context.T(QuoteStrings.FieldAuthor), Markup.Mention(quote.Origin.Author)));
+        }
+
+        var tagButtons = QuoteTags.All.Select(tag =>
+        {
+            var on = quote.HasTag(tag);
+            var label = (on ? "✓ " : string.Empty) + context.T(QuoteStrings.Tag(tag));
+            return new Button(label, QuoteActions.Tag, FormattableString.Invariant($"{quote.Id}|{tag}"), on ? ButtonStyle.Primary : ButtonStyle.Default);
+        }).ToList();
+        var motiveButtons = new[] { Motive.Need, Motive.Want, Motive.Unclear }.Select(m =>
+        {
+            var on = quote.Motive == m;
+            var label = (on ? "✓ " : string.Empty) + context.T(QuoteStrings.Motive(m));
+            return new Button(label, QuoteActions.Motive, FormattableString.Invariant($"{quote.Id}|{MotiveNames.Name(m)}"), on ? ButtonStyle.Primary : ButtonStyle.Default);
+        }).ToList();
+
+        var blocks = new List<ReplyBlock>
+        {
+            new HeaderBlock(context.T(QuoteStrings.Title)),
+            new TextBlock(Markup.Escape(quote.Text)),
+            new FieldsBlock(fields),
+            new ContextBlock(context.T(intro)),
+            new TextBlock($"**{context.T(QuoteStrings.TagsLabel)}**"),
+            new ActionsBlock(tagButtons),
+            new TextBlock($"**{context.T(QuoteStrings.MotiveLabel)}**"),
+            new ActionsBlock(motiveButtons),
+        };
+        if (quote.Corrections.Count > 0)
+        {
+            var last = quote.Corrections[^1];
+            var what = last.Field == QuoteCorrection.MotiveField
+                ? context.T(QuoteStrings.MotiveLabel) + " → " + (MotiveNames.TryParse(last.Value, out var m) ? context.T(QuoteStrings.Motive(m)) : last.Value)
+                : (last.Value == QuoteCorrection.On ? "+" : "−") + context.T(QuoteStrings.Tag(last.Field));
+            blocks.Add(new ContextBlock(context.T(QuoteStrings.CorrectedBy, Markup.Mention(last.By), Markup.Escape(what))));
+        }
+
+        var plain = $"{context.T(QuoteStrings.Title)}: {quote.Text}";
+        return new Reply(blocks, plain, ReplyVisibility.Channel, placement);
+    }
+
+    private async Task<IReadOnlyList<Reply>> ToggleTagAsync(FlowContext context, string? value, CancellationToken cancellationToken)
+    {
+        if (!TryParseValue(value, out var id, out var tag) || !QuoteTags.All.Contains(tag))
+        {
+            return context.Notice(QuoteStrings.BadAction);
+        }
+
+        var quote = await store.GetAsync(context.Channel, id, cancellationToken);
+        if (quote is null)
+        {
+            return context.Notice(QuoteStrings.NotFound);
+        }
+
+        var correction = new QuoteCorrection(tag, quote.HasTag(tag) ? QuoteCorrection.Off : QuoteCorrection.On, context.User.Id, context.User.DisplayName, context.Now);
+        var updated = await store.CorrectAsync(context.Channel, id, correction, cancellationToken);
+        return updated is null ? context.Notice(QuoteStrings.NotFound) : [Card(context, updated, QuoteStrings.Captured, ReplyPlacement.ReplaceOriginal)];
+    }
+
+    private async Task<IReadOnlyList<Reply>> SetMotiveAsync(FlowContext context, string? value, CancellationToken cancellationToken)
+    {
+        if (!TryParseValue(value, out var id, out var name) || !MotiveNames.TryParse(name, out var motive))
+        {
+            return context.Notice(QuoteStrings.BadAction);
+        }
+
+        var correction = new QuoteCorrection(QuoteCorrection.MotiveField, MotiveNames.Name(motive), context.User.Id, context.User.DisplayName, context.Now);
+        var updated = await store.CorrectAsync(context.Channel, id, correction, cancellationToken);
+        return updated is null ? context.Notice(QuoteStrings.NotFound) : [Card(context, updated, QuoteStrings.Captured, ReplyPlacement.ReplaceOriginal)];
+    }
+
+    private static bool TryParseValue(string? value, out long id, out string rest)
+    {
+        id = 0;
+        rest = string.Empty;
+        var bar = value?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        if (bar <= 0 || !long.TryParse(value.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out id))
+        {
+            return false;
+        }
+
+        rest = value![(bar + 1)..];
+        return rest.Length > 0;
+    }
+
+    private async Task<IReadOnlyList<Reply>> ListAsync(FlowContext context, string args, CancellationToken cancellationToken)
+    {
+        var quotes = await store.ListAsync(context.Channel, null, MaxScanned, cancellationToken);
+        var query = QuoteQuery.Parse(args, quotes.Select(q => q.Customer).OfType<string>());
+        var matches = quotes.Where(query.Matches).ToList();
+        if (matches.Count == 0)
+        {
+            return context.Notice(QuoteStrings.ListNone);
+        }
+
+        var lines = matches.Take(MaxListed).Select(q =>
+        {
+            var who = q.Customer is null ? string.Empty : Markup.Bold(q.Customer) + " — ";
+            var excerpt = q.Text.Length > ListExcerptLength ? q.Text[..ListExcerptLength] + "…" : q.Text;
+            var tags = string.Join(", ", q.Tags.Select(t => context.T(QuoteStrings.Tag(t))));
+            return $"• {who}{Markup.Escape(excerpt)} `{Markup.Escape(tags)}{(tags.Length > 0 ? " · " : string.Empty)}{context.T(QuoteStrings.Motive(q.Motive))}`";
+        });
+        var blocks = new List<ReplyBlock>
+        {
+            new HeaderBlock(context.T(QuoteStrings.ListTitle, matches.Count)),
+            new TextBlock(string.Join('\n', lines)),
+        };
+        if (!query.IsEmpty)
+        {
+            blocks.Add(new ContextBlock(context.T(QuoteStrings.ListFilter, Markup.Escape(query.Describe(context.Lang)))));
+        }
+
+        if (matches.Count > MaxListed)
+        {
+            blocks.Add(new ContextBlock(context.T(QuoteStrings.ListMore, MaxListed, matches.Count)));
+        }
+
+        return [new Reply(blocks, context.T(QuoteStrings.ListTitle, matches.Count), ReplyVisibility.Ephemeral)];
+    }
+
+    private async Task<IReadOnlyList<Reply>> InsightsCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
+    {
+        var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length > 0 && ThresholdWords.Contains(words[0].ToLowerInvariant()))
+        {
+            if (words.Length != 2 || !int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxCommonThreshold)
+            {
+                return context.Notice(QuoteStrings.ThresholdUsage, MaxCommonThreshold);
+            }
+
+            await settings.SetChannelSettingAsync(context.Channel, ThresholdSetting, n.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            var insights = await InsightsAsync(context, ReplyPlacement.NewMessage, cancellationToken);
+            return [Reply.Notice(context.T(QuoteStrings.ThresholdSet, n)), .. insights];
+        }
+
+        return await InsightsAsync(context, ReplyPlacement.NewMessage, cancellationToken);
+    }
+
+    /// <summary>The channel's common-theme threshold.</summary>
+    internal async Task<int> ThresholdAsync(ConversationKey channel, CancellationToken cancellationToken)
+    {
+        var value = await settings.GetChannelSettingAsync(channel, ThresholdSetting, cancellationToken);
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxCommonThreshold ? n : DefaultCommonThreshold;
+    }
+
+    private async Task<IReadOnlyList<Reply>> InsightsAsync(FlowContext context, ReplyPlacement placement, CancellationToken cancellationToken)
+    {
+        var quotes = await store.ListAsync(context.Channel, null, MaxScanned, cancellationToken);
+        if (quotes.Count == 0)
+        {
+            return context.Notice(QuoteStrings.InsightsNone);
+        }
+
+        var threshold = await ThresholdAsync(context.Channel, cancellationToken);
+        var priorities = (await store.GetThemePrioritiesAsync(context.Channel, cancellationToken)).ToDictionary(p => p.ThemeKey, StringComparer.Ordinal);
+        var insights = QuoteInsights.Compute(quotes, threshold, MaxThemesShown);
+
+        var blocks = new List<ReplyBlock>
+        {
+            new HeaderBlock(context.T(QuoteStrings.InsightsTitle, insights.Quotes, insights.Customers)),
+            new TextBlock(context.T(QuoteStrings.InsightsTags, string.Join(" · ", insights.TagCounts.Select(t => $"{context.T(QuoteStrings.Tag(t.Key))} {t.Value}"))) + "\n"
+                + context.T(QuoteStrings.InsightsMotives, string.Join(" · ", insights.MotiveCounts.Select(m => $"{context.T(QuoteStrings.Motive(m.Key))} {m.Value}")))),
+            new DividerBlock(),
+        };
+
+        if (insights.Themes.Count == 0)
+        {
+            blocks.Add(new TextBlock(context.T(QuoteStrings.InsightsNoThemes)));
+        }
+
+        foreach (var theme in insights.Themes)
+        {
+            var line = context.T(
+                QuoteStrings.ThemeLine,
+                Markup.Escape(theme.Theme.Label),
+                theme.Theme.DistinctCustomers,
+                theme.Theme.Mentions,
+                context.T(theme.Common ? QuoteStrings.Common : QuoteStrings.Individual),
+                context.T(QuoteStrings.Motive(theme.Motive)));
+            priorities.TryGetValue(theme.Theme.Key, out var priority);
+            if (priority is not null)
+            {
+                line += "\n" + context.T(QuoteStrings.PriorityLine, context.T(QuoteStrings.Priority(priority.Priority)), Markup.Mention(priority.SetBy));
+                if (priority.Priority == Moscow.Must && !theme.CommonNeed)
+                {
+                    line += "\n" + context.T(QuoteStrings.MustWithoutNeed, threshold);
+                }
+            }
+
+            blocks.Add(new TextBlock(line));
+            blocks.Add(new ActionsBlock([.. Enum.GetValues<Moscow>().Select(p => new Button(
+                context.T(QuoteStrings.Priority(p)),
+                QuoteActions.Moscow,
+                $"{p.ToString().ToLowerInvariant()}|{theme.Theme.Key}",
+                priority?.Priority == p ? ButtonStyle.Primary : ButtonStyle.Default))]));
+        }
+
+        blocks.Add(new ContextBlock(context.T(QuoteStrings.InsightsFooter, threshold)));
+        return [new Reply(blocks, context.T(QuoteStrings.InsightsTitle, insights.Quotes, insights.Customers), ReplyVisibility.Channel, placement)];
+    }
+
+    private async Task<IReadOnlyList<Reply>> SetPriorityAsync(FlowContext context, string? value, CancellationToken cancellationToken)
+    {
+        var bar = value?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        if (bar <= 0 || !Enum.TryParse<Moscow>(value![..bar], ignoreCase: true, out var priority) || !Enum.IsDefined(priority) || bar + 1 >= value.Length)
+        {
+            return context.Notice(QuoteStrings.BadAction);
+        }
+
+        var key = value[(bar + 1)..];
+        await store.SetThemePriorityAsync(context.Channel, new ThemePriority(key, priority, context.User.Id, context.Now), cancellationToken);
+        return await InsightsAsync(context, ReplyPlacement.ReplaceOriginal, cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Quote {QuoteId} captured from {Source} ({Language}, {TagCount} tags)")]
+        public static partial void Captured(ILogger logger, long quoteId, string source, string language, int tagCount);
+    }
+}
+
+/// <summary>How a quote was captured (<see cref="QuoteOrigin.Source"/>).</summary>
+public static class QuoteSource
+{
+    public const string Slash = "slash";
+    public const string Form = "form";
+    public const string Shortcut = "shortcut";
+    public const string Reaction = "reaction";
+    public const string MessageAction = "message-action";
+    public const string Local = "local";
+}

@@ -1,0 +1,191 @@
+using GtmBot.Engine;
+using GtmBot.Engine.Ports;
+using GtmBot.Engine.Strings;
+using GtmBot.Storage.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace GtmBot.Host.Delivery;
+
+/// <summary>
+/// Delivers the outbox: claims due rows with a lease (several instances take disjoint rows), sends each through the
+/// <see cref="IPlatformMessenger"/> of its platform, and records the platform's message id with the completion.
+/// </summary>
+/// <remarks>
+/// Delivery is at least once: an instance that dies after the platform accepted a message and before the completion was
+/// recorded leaves the row leased; when the lease expires another instance sends it again. Duplicates from the producing
+/// side are kept out by the outbox's idempotency key (a reminder occurrence is enqueued once however often it fires).
+/// </remarks>
+internal sealed class OutboxDispatcher(
+    OutboxStore outbox,
+    IEnumerable<IPlatformMessenger> messengers,
+    IReminderStore reminders,
+    ISettingsStore settings,
+    IOptions<DeliveryOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IPlatformMessenger> _messengers = messengers.ToDictionary(m => m.Platform, StringComparer.OrdinalIgnoreCase);
+    private readonly DeliveryOptions _options = options.Value;
+
+    /// <summary>This instance's name on the leases it holds.</summary>
+    public string Owner { get; } = $"dispatch:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        DeliveryLog.DispatcherStarted(logger, Owner);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                DeliveryLog.DispatcherLoopFailed(logger, e);
+            }
+
+            if (claimed == 0)
+            {
+                await Task.Delay(_options.OutboxPollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One round: claim a batch and deliver it. Returns how many rows were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var items = await outbox.ClaimAsync(Owner, _options.LeaseDuration, _options.BatchSize, cancellationToken);
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        // One message per channel per round keeps the channel's pace; the rest go back, due after the pace.
+        var firsts = new List<OutboxItem>();
+        foreach (var group in items.GroupBy(i => i.ChannelKey))
+        {
+            firsts.Add(group.First());
+            foreach (var later in group.Skip(1))
+            {
+                var notBefore = clock.GetUtcNow() + ChannelPacing.For(later.Conversation.Platform);
+                await outbox.RetryLaterAsync(later, notBefore, failed: false, throttled: false, later.Attempts > 0 ? "waiting for the channel's pace" : null, cancellationToken);
+            }
+        }
+
+        await Parallel.ForEachAsync(
+            firsts,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelDeliveries, CancellationToken = cancellationToken },
+            async (item, ct) => await DeliverAsync(item, ct));
+        return items.Count;
+    }
+
+    private async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var conversation = item.Conversation;
+        if (item.PlatformMessageId is { } sent)
+        {
+            await outbox.CompleteAsync(item, Owner, sent, cancellationToken);
+            return;
+        }
+
+        if (item.ArtefactKey is not null && await outbox.HasNewerArtefactUpdateAsync(item, cancellationToken))
+        {
+            await outbox.SupersedeAsync(item, cancellationToken);
+            return;
+        }
+
+        if (!_messengers.TryGetValue(conversation.Platform, out var messenger))
+        {
+            await FailAsync(item, new DeliveryException($"No messenger is registered for platform '{conversation.Platform}' (is it configured?).", permanent: false), cancellationToken);
+            return;
+        }
+
+        var existing = item.ArtefactKey is { } key ? await outbox.GetArtefactMessageIdAsync(conversation, key, cancellationToken) : null;
+        string messageId;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.DeliveryTimeout);
+        try
+        {
+            try
+            {
+                messageId = await messenger.DeliverAsync(conversation, item.Reply, existing, timeout.Token);
+            }
+            catch (DeliveryException e) when (e.MessageGone && existing is not null)
+            {
+                DeliveryLog.ArtefactGone(logger, conversation.Channel);
+                messageId = await messenger.DeliverAsync(conversation, item.Reply, null, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease expires and another instance (or this one, restarted) delivers it.
+            return;
+        }
+        catch (DeliveryException e)
+        {
+            await FailAsync(item, e, cancellationToken);
+            return;
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or OperationCanceledException or IOException)
+        {
+            await FailAsync(item, new DeliveryException(e.Message, permanent: false, inner: e), cancellationToken);
+            return;
+        }
+
+        await outbox.CompleteAsync(item, Owner, messageId, cancellationToken);
+        DeliveryLog.Delivered(logger, item.Id, conversation.Platform, conversation.Channel, messageId);
+    }
+
+    private async Task FailAsync(OutboxItem item, DeliveryException e, CancellationToken cancellationToken)
+    {
+        var c = item.Conversation;
+        if (e.ConversationGone)
+        {
+            await outbox.DeadLetterAsync(item, e.Message, cancellationToken);
+            DeliveryLog.DeadLettered(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, e.Message);
+            var lang = await settings.GetWorkspaceLanguageAsync(c.WorkspaceKey, cancellationToken) ?? Lang.En;
+            if (await reminders.DisableAsync(c.ChannelOnly, ReminderStrings.OffReasonGone.Get(lang), cancellationToken))
+            {
+                DeliveryLog.ReminderDisabled(logger, c.Platform, c.Channel);
+            }
+
+            return;
+        }
+
+        var throttled = !e.Permanent && e.RetryAfter is not null;
+        var exhausted = throttled ? item.Throttles + 1 >= _options.MaxThrottles : item.Attempts + 1 >= _options.MaxAttempts;
+        if (e.Permanent || exhausted)
+        {
+            await outbox.DeadLetterAsync(item, e.Message, cancellationToken);
+            DeliveryLog.DeadLettered(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, e.Message);
+            return;
+        }
+
+        var wait = throttled ? e.RetryAfter!.Value : Backoff(item.Attempts + 1);
+        var notBefore = clock.GetUtcNow() + wait;
+        if (throttled)
+        {
+            DeliveryLog.Throttled(logger, item.Id, c.Platform, wait);
+        }
+        else
+        {
+            DeliveryLog.Retrying(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, notBefore, e.Message);
+        }
+
+        await outbox.RetryLaterAsync(item, notBefore, failed: !throttled, throttled, e.Message, cancellationToken);
+    }
+
+    /// <summary>Exponential backoff with ±20 % jitter so instances that failed together do not retry together.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
+        var capped = Math.Min(exponential, _options.RetryMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+}

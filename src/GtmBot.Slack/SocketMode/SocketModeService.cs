@@ -1,0 +1,237 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GtmBot.Slack.Api;
+using GtmBot.Slack.Inbound;
+using GtmBot.Slack.Wire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GtmBot.Slack.SocketMode;
+
+/// <summary>
+/// Socket Mode (app token <c>xapp-…</c>): opens a WebSocket from apps.connections.open, acknowledges every envelope on the same
+/// socket (with the response payload where Slack accepts one), and reconnects on <c>disconnect</c> or loss, with backoff.
+/// Envelopes go through the same <see cref="SlackDispatcher"/> as HTTP.
+/// </summary>
+/// <see href="https://docs.slack.dev/apis/events-api/using-socket-mode"/>
+internal sealed class SocketModeService(SlackApiClient api, SlackDispatcher dispatcher, IOptions<SlackOptions> options, TimeProvider clock, ILogger<SocketModeService> logger) : BackgroundService
+{
+    /// <summary>First reconnect delay; doubled on each failure up to <see cref="MaxBackoff"/> (apps.connections.open is Tier 1).</summary>
+    /// <see href="https://docs.slack.dev/reference/methods/apps.connections.open"/>
+    public static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+
+    /// <summary>Largest frame read; Slack's envelopes are a few KB.</summary>
+    public const int MaxFrameBytes = 1024 * 1024;
+
+    /// <summary>Connections opened so far (tests observe reconnects).</summary>
+    public int Connections { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var appToken = options.Value.AppToken;
+        if (string.IsNullOrWhiteSpace(appToken))
+        {
+            return;
+        }
+
+        var backoff = MinBackoff;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var url = await api.OpenConnectionAsync(appToken, stoppingToken);
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(url, stoppingToken);
+                Connections++;
+                if (await RunConnectionAsync(socket, () => backoff = MinBackoff, stoppingToken))
+                {
+                    continue; // Slack asked us to reconnect: do so at once.
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is WebSocketException or SlackApiException or HttpRequestException or IOException or OperationCanceledException)
+            {
+                var wait = e is SlackApiException { RetryAfter: { } ra } && ra > backoff ? ra : backoff;
+                Log.SocketReconnect(logger, e, wait.TotalSeconds);
+                await Task.Delay(wait, clock, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                continue;
+            }
+
+            Log.SocketReconnect(logger, new WebSocketException("closed"), backoff.TotalSeconds);
+            await Task.Delay(backoff, clock, stoppingToken);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+        }
+    }
+
+    /// <summary>Reads frames until the socket closes. True when Slack asked for a reconnect.</summary>
+    private async Task<bool> RunConnectionAsync(ClientWebSocket socket, Action onHello, CancellationToken ct)
+    {
+        using var sendLock = new SemaphoreSlim(1, 1);
+        var inFlight = new List<Task>();
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var text = await ReceiveAsync(socket, ct);
+                if (text is null)
+                {
+                    return false;
+                }
+
+                SocketFrame? frame;
+                try
+                {
+                    frame = JsonSerializer.Deserialize(text, SlackJson.Default.SocketFrame);
+                }
+                catch (JsonException e)
+                {
+                    Log.SocketMalformed(logger, e);
+                    continue;
+                }
+
+                switch (frame?.Type)
+                {
+                    case "hello":
+                        Log.SocketHello(logger, frame.NumConnections ?? 1);
+                        onHello();
+                        break;
+                    case "disconnect":
+                        Log.SocketDisconnect(logger, frame.Reason ?? "unknown");
+                        if (frame.Reason == "warning")
+                        {
+                            break; // the real disconnect follows in ~10 s
+                        }
+
+                        await Task.WhenAll(inFlight);
+                        await CloseQuietlyAsync(socket);
+                        return frame.Reason != "link_disabled";
+                    case not null when !string.IsNullOrEmpty(frame.EnvelopeId):
+                        inFlight.RemoveAll(t => t.IsCompleted);
+                        inFlight.Add(HandleEnvelopeAsync(socket, sendLock, frame, ct));
+                        break;
+                    default:
+                        Log.Unhandled(logger, "socket frame", frame?.Type ?? "(none)");
+                        break;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            await Task.WhenAll(inFlight);
+        }
+    }
+
+    private async Task HandleEnvelopeAsync(ClientWebSocket socket, SemaphoreSlim sendLock, SocketFrame frame, CancellationToken ct)
+    {
+        JsonObject? payload = null;
+        try
+        {
+            var inbound = ToInbound(frame);
+            if (inbound is not null)
+            {
+                var ack = await dispatcher.HandleAsync(inbound, ct);
+                payload = frame.AcceptsResponsePayload == true || frame.Type == "interactive" ? ack.Body : null;
+            }
+            else
+            {
+                Log.Unhandled(logger, "envelope", frame.Type!);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Still acknowledged: a retry would fail the same way.
+            Log.EnvelopeFailed(logger, e, frame.EnvelopeId!);
+        }
+
+        var ackJson = new JsonObject { ["envelope_id"] = frame.EnvelopeId };
+        if (payload is not null)
+        {
+            ackJson["payload"] = payload;
+        }
+
+        await sendLock.WaitAsync(ct);
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(ackJson.ToJsonString()), WebSocketMessageType.Text, true, ct);
+            }
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    /// <summary>The envelope's payload is exactly what HTTP would carry: the same inbound shapes.</summary>
+    internal static SlackInbound? ToInbound(SocketFrame frame)
+    {
+        if (frame.Payload is not { ValueKind: JsonValueKind.Object } payload)
+        {
+            return null;
+        }
+
+        return frame.Type switch
+        {
+            "events_api" => new EventInbound(payload.Deserialize(SlackJson.Default.EventEnvelope)!, frame.RetryAttempt),
+            "interactive" => new InteractionInbound(payload.Deserialize(SlackJson.Default.InteractionPayload)!),
+            "slash_commands" => SlashCommand.FromFields(name => payload.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText() : null) is { } c
+                ? new SlashInbound(c)
+                : null,
+            _ => null,
+        };
+    }
+
+    private static async Task<string?> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, ct);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await CloseQuietlyAsync(socket);
+                return null;
+            }
+
+            message.Write(buffer, 0, result.Count);
+            if (message.Length > MaxFrameBytes)
+            {
+                throw new WebSocketException("Frame over the limit.");
+            }
+
+            if (result.EndOfMessage)
+            {
+                return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+            }
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(ClientWebSocket socket)
+    {
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnect", timeout.Token);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+                // The peer is gone already; the socket is disposed right after.
+            }
+        }
+    }
+}

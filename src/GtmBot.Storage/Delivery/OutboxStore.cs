@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text.Json;
+using GtmBot.Engine;
+using GtmBot.Engine.Ports;
+using Microsoft.EntityFrameworkCore;
+
+namespace GtmBot.Storage.Delivery;
+
+/// <summary>A claimed outbox row, as the dispatcher delivers it.</summary>
+public sealed record OutboxItem(long Id, ConversationKey Conversation, Reply Reply, string? ArtefactKey, string? IdempotencyKey, int Attempts, int Throttles, string? PlatformMessageId)
+{
+    public string ChannelKey => $"{Conversation.WorkspaceKey}|{Conversation.Channel}";
+}
+
+/// <summary>
+/// The durable outbox: <see cref="IOutbox"/> for the engine, and the claim/complete/retry operations the dispatcher runs.
+/// A claim sets a lease (owner + expiry) in one statement: <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so instances claiming at once
+/// take disjoint rows; SQLite has a single writer, so its conditional UPDATE is already exclusive. A crashed instance's rows come back
+/// when their lease expires.
+/// </summary>
+public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
+{
+    public async Task EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var conversation = message.Conversation;
+        await using var ctx = db.Create();
+        if (message.IdempotencyKey is not null && await ExistsAsync(ctx, conversation, message.IdempotencyKey, cancellationToken))
+        {
+            return;
+        }
+
+        ctx.Add(new OutboxEntity
+        {
+            WorkspaceKey = conversation.WorkspaceKey,
+            Channel = conversation.Channel,
+            Platform = conversation.Platform,
+            ConversationJson = JsonSerializer.Serialize(conversation, StorageJson.Options),
+            ReplyJson = JsonSerializer.Serialize(message.Reply, StorageJson.Options),
+            ArtefactKey = message.Reply.Placement == ReplyPlacement.Artefact ? message.Reply.ArtefactKey : null,
+            IdempotencyKey = message.IdempotencyKey,
+            CreatedAt = now,
+            NextAttemptAtMs = now.ToUnixTimeMilliseconds(),
+        });
+        try
+        {
+            await ctx.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (message.IdempotencyKey is not null)
+        {
+            // Two writers raced on the same key: the unique index kept one; the loser's message is the same message.
+            await using var check = db.Create();
+            if (!await ExistsAsync(check, conversation, message.IdempotencyKey, cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    private static Task<bool> ExistsAsync(GtmDbContext ctx, ConversationKey conversation, string key, CancellationToken cancellationToken) =>
+        ctx.Set<OutboxEntity>().AnyAsync(o => o.WorkspaceKey == conversation.WorkspaceKey && o.Channel == conversation.Channel && o.IdempotencyKey == key, cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due rows to <paramref name="owner"/>. Skips channels that have a row in flight or
+    /// got a message within their platform's <see cref="ChannelPacing"/>, so the pace holds across instances.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var lockClause = db.Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+        var pace = string.Create(
+            CultureInfo.InvariantCulture,
+            $"CASE o.\"Platform\" WHEN '{Platforms.Slack}' THEN {(long)ChannelPacing.Slack.TotalMilliseconds} WHEN '{Platforms.Teams}' THEN {(long)ChannelPacing.Teams.TotalMilliseconds} ELSE {(long)ChannelPacing.Local.TotalMilliseconds} END");
+        var sql = $$"""
+            UPDATE "outbox" SET "LeaseOwner" = {0}, "LeaseUntilMs" = {1}
+            WHERE "Id" IN (
+                SELECT o."Id" FROM "outbox" o
+                WHERE o."DeliveredAtMs" IS NULL AND o."DeadLettered" = FALSE AND o."NextAttemptAtMs" <= {2}
+                  AND (o."LeaseUntilMs" IS NULL OR o."LeaseUntilMs" < {2})
+                  AND NOT EXISTS (SELECT 1 FROM "outbox" f WHERE f."WorkspaceKey" = o."WorkspaceKey" AND f."Channel" = o."Channel"
+                                  AND f."DeliveredAtMs" IS NULL AND f."LeaseUntilMs" >= {2})
+                  AND NOT EXISTS (SELECT 1 FROM "outbox" s WHERE s."WorkspaceKey" = o."WorkspaceKey" AND s."Channel" = o."Channel"
+                                  AND s."SentAtMs" > {2} - {{pace}})
+                ORDER BY o."NextAttemptAtMs", o."Id"
+                LIMIT {3}
+                {{lockClause}})
+            RETURNING *
+            """;
+        await using var ctx = db.Create();
+        var rows = await ctx.Set<OutboxEntity>()
+            .FromSqlRaw(sql, owner, now + (long)lease.TotalMilliseconds, now, max)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Id).Select(r => new OutboxItem(
+            r.Id,
+            JsonSerializer.Deserialize<ConversationKey>(r.ConversationJson, StorageJson.Options)!,
+            JsonSerializer.Deserialize<Reply>(r.ReplyJson, StorageJson.Options)!,
+            r.ArtefactKey,
+            r.IdempotencyKey,
+            r.Attempts,
+            r.Throttles,
+            r.PlatformMessageId))];
+    }
+
+    /// <summary>The platform message currently showing the channel's artefact, if any.</summary>
+    public async Task<string?> GetArtefactMessageIdAsync(ConversationKey channel, string artefactKey, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        return await ctx.Set<ArtefactMessageEntity>().AsNoTracking()
+            .Where(a => a.WorkspaceKey == channel.WorkspaceKey && a.Channel == channel.Channel && a.ArtefactKey == artefactKey)
+            .Select(a => a.PlatformMessageId)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>True when a newer update of the same artefact waits: this one need not be delivered.</summary>
+    public async Task<bool> HasNewerArtefactUpdateAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var c = item.Conversation;
+        await using var ctx = db.Create();
+        return await ctx.Set<OutboxEntity>().AnyAsync(
+            o => o.WorkspaceKey == c.WorkspaceKey && o.Channel == c.Channel && o.ArtefactKey == item.ArtefactKey
+                && o.Id > item.Id && o.DeliveredAtMs == null && !o.DeadLettered,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the platform's message id and marks the row done, in one transaction with the artefact's message id;
+    /// older pending updates of the same artefact are superseded.
+    /// </summary>
+    public async Task CompleteAsync(OutboxItem item, string owner, string platformMessageId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var c = item.Conversation;
+        await using var ctx = db.Create();
+        await using var tx = await ctx.Database.BeginTransactionAsync(cancellationToken);
+        await ctx.Set<OutboxEntity>().Where(o => o.Id == item.Id && o.WorkspaceKey == c.WorkspaceKey && o.Channel == c.Channel).ExecuteUpdateAsync(
+            s => s.SetProperty(o => o.PlatformMessageId, platformMessageId)
+                .SetProperty(o => o.SentAtMs, nowMs)
+                .SetProperty(o => o.DeliveredAtMs, nowMs)
+                .SetProperty(o => o.LeaseUntilMs, (long?)null)
+                .SetProperty(o => o.LeaseOwner, (string?)null)
+                .SetProperty(o => o.LastError, (string?)null),
+            cancellationToken);
+        if (item.ArtefactKey is { } key)
+        {
+            var row = await ctx.Set<ArtefactMessageEntity>()
+                .FirstOrDefaultAsync(a => a.WorkspaceKey == c.WorkspaceKey && a.Channel == c.Channel && a.ArtefactKey == key, cancellationToken);
+            if (row is null)
+            {
+                ctx.Add(new ArtefactMessageEntity { WorkspaceKey = c.WorkspaceKey, Channel = c.Channel, ArtefactKey = key, PlatformMessageId = platformMessageId, UpdatedAt = now });
+            }
+            else
+            {
+                row.PlatformMessageId = platformMessageId;
+                row.UpdatedAt = now;
+            }
+
+            await ctx.SaveChangesAsync(cancellationToken);
+            await ctx.Set<OutboxEntity>()
+                .Where(o => o.WorkspaceKey == c.WorkspaceKey && o.Channel == c.Channel && o.ArtefactKey == key && o.Id < item.Id
+                    && o.DeliveredAtMs == null && !o.DeadLettered && (o.LeaseUntilMs == null || o.LeaseUntilMs < nowMs))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.DeliveredAtMs, nowMs).SetProperty(o => o.Superseded, true), cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Marks the row done without sending: a newer update of its artefact replaces it.</summary>
+    public Task SupersedeAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return UpdateAsync(item, s => s.SetProperty(o => o.DeliveredAtMs, nowMs).SetProperty(o => o.Superseded, true), cancellationToken);
+    }
+
+    /// <summary>Gives the row back for another attempt at <paramref name="notBefore"/>.</summary>
+    /// <param name="failed">Counts as a failed attempt.</param>
+    /// <param name="throttled">Counts as a rate-limit answer.</param>
+    public Task RetryLaterAsync(OutboxItem item, DateTimeOffset notBefore, bool failed, bool throttled, string? error, CancellationToken cancellationToken)
+    {
+        var next = notBefore.ToUnixTimeMilliseconds();
+        var attempts = item.Attempts + (failed ? 1 : 0);
+        var throttles = item.Throttles + (throttled ? 1 : 0);
+        return UpdateAsync(
+            item,
+            s => s.SetProperty(o => o.NextAttemptAtMs, next)
+                .SetProperty(o => o.Attempts, attempts)
+                .SetProperty(o => o.Throttles, throttles)
+                .SetProperty(o => o.LastError, Truncate(error)),
+            cancellationToken);
+    }
+
+    /// <summary>Gives up on the row: it stays in the table, flagged, with the last error.</summary>
+    public Task DeadLetterAsync(OutboxItem item, string error, CancellationToken cancellationToken)
+    {
+        var attempts = item.Attempts + 1;
+        return UpdateAsync(item, s => s.SetProperty(o => o.DeadLettered, true).SetProperty(o => o.Attempts, attempts).SetProperty(o => o.LastError, Truncate(error)), cancellationToken);
+    }
+
+    private async Task UpdateAsync(
+        OutboxItem item,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxEntity>> set,
+        CancellationToken cancellationToken)
+    {
+        var c = item.Conversation;
+        await using var ctx = db.Create();
+        await ctx.Set<OutboxEntity>().Where(o => o.Id == item.Id && o.WorkspaceKey == c.WorkspaceKey && o.Channel == c.Channel).ExecuteUpdateAsync(
+            s =>
+            {
+                set(s);
+                s.SetProperty(o => o.LeaseUntilMs, (long?)null).SetProperty(o => o.LeaseOwner, (string?)null);
+            },
+            cancellationToken);
+    }
+
+    private static string? Truncate(string? error) => error is { Length: > 2000 } ? error[..2000] : error;
+}

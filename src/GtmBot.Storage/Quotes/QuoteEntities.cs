@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GtmBot.Storage.Quotes;
+
+/// <summary>A captured customer quote with the tagger's reading. People's corrections live in <see cref="QuoteCorrectionEntity"/>.</summary>
+internal sealed class QuoteEntity
+{
+    /// <summary>Longest quote text stored (the flow refuses longer ones before they get here).</summary>
+    public const int MaxTextLength = 4000;
+
+    public long Id { get; set; }
+
+    public required string WorkspaceKey { get; set; }
+
+    public required string Channel { get; set; }
+
+    public required string Text { get; set; }
+
+    public string? Customer { get; set; }
+
+    public required string Language { get; set; }
+
+    public required string CapturedBy { get; set; }
+
+    public string? CapturedByName { get; set; }
+
+    public string? Author { get; set; }
+
+    public string? AuthorName { get; set; }
+
+    public string? Permalink { get; set; }
+
+    public string? MessageId { get; set; }
+
+    public required string Source { get; set; }
+
+    public DateTimeOffset CapturedAt { get; set; }
+
+    /// <summary>The tagger's tags, comma-separated in taxonomy order.</summary>
+    public required string AutoTags { get; set; }
+
+    public required string AutoMotive { get; set; }
+
+    public DateTimeOffset TaggedAt { get; set; }
+}
+
+/// <summary>One person's correction of a quote's tag or motive: appended, never updated, so the history stays.</summary>
+internal sealed class QuoteCorrectionEntity
+{
+    public long Id { get; set; }
+
+    public required string WorkspaceKey { get; set; }
+
+    public required string Channel { get; set; }
+
+    public long QuoteId { get; set; }
+
+    public required string Field { get; set; }
+
+    public required string Value { get; set; }
+
+    public required string By { get; set; }
+
+    public string? ByName { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>The MoSCoW call on a theme of a channel's quotes (latest wins).</summary>
+internal sealed class QuoteThemePriorityEntity
+{
+    public long Id { get; set; }
+
+    public required string WorkspaceKey { get; set; }
+
+    public required string Channel { get; set; }
+
+    public required string ThemeKey { get; set; }
+
+    public required string Priority { get; set; }
+
+    public required string SetBy { get; set; }
+
+    public DateTimeOffset SetAt { get; set; }
+}
+
+internal sealed class QuoteEntityConfiguration : IEntityTypeConfiguration<QuoteEntity>
+{
+    public void Configure(EntityTypeBuilder<QuoteEntity> b)
+    {
+        b.ToTable("quotes");
+        b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.CapturedAt });
+        b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.MessageId });
+        b.Property(e => e.WorkspaceKey).HasMaxLength(200);
+        b.Property(e => e.Channel).HasMaxLength(200);
+        b.Property(e => e.Text).HasMaxLength(QuoteEntity.MaxTextLength);
+        b.Property(e => e.Customer).HasMaxLength(200);
+        b.Property(e => e.Language).HasMaxLength(10);
+        b.Property(e => e.CapturedBy).HasMaxLength(200);
+        b.Property(e => e.CapturedByName).HasMaxLength(200);
+        b.Property(e => e.Author).HasMaxLength(200);
+        b.Property(e => e.AuthorName).HasMaxLength(200);
+        b.Property(e => e.Permalink).HasMaxLength(2000);
+        b.Property(e => e.MessageId).HasMaxLength(200);
+        b.Property(e => e.Source).HasMaxLength(40);
+        b.Property(e => e.AutoTags).HasMaxLength(200);
+        b.Property(e => e.AutoMotive).HasMaxLength(10);
+    }
+}
+
+internal sealed class QuoteCorrectionEntityConfiguration : IEntityTypeConfiguration<QuoteCorrectionEntity>
+{
+    public void Configure(EntityTypeBuilder<QuoteCorrectionEntity> b)
+    {
+        b.ToTable("quote_corrections");
+        b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.QuoteId });
+        b.HasOne<QuoteEntity>().WithMany().HasForeignKey(e => e.QuoteId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(e => e.WorkspaceKey).HasMaxLength(200);
+        b.Property(e => e.Channel).HasMaxLength(200);
+        b.Property(e => e.Field).HasMaxLength(40);
+        b.Property(e => e.Value).HasMaxLength(20);
+        b.Property(e => e.By).HasMaxLength(200);
+        b.Property(e => e.ByName).HasMaxLength(200);
+    }
+}
+
+internal sealed class QuoteThemePriorityEntityConfiguration : IEntityTypeConfiguration<QuoteThemePriorityEntity>
+{
+    public void Configure(EntityTypeBuilder<QuoteThemePriorityEntity> b)
+    {
+        b.ToTable("quote_theme_priorities");
+        b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.ThemeKey }).IsUnique();
+        b.Property(e => e.WorkspaceKey).HasMaxLength(200);
+        b.Property(e => e.Channel).HasMaxLength(200);
+        b.Property(e => e.ThemeKey).HasMaxLength(200);
+        b.Property(e => e.Priority).HasMaxLength(10);
+        b.Property(e => e.SetBy).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,161 @@
+using GtmBot.Engine;
+using GtmBot.Engine.Ports;
+using GtmBot.Engine.Tagging;
+using Microsoft.EntityFrameworkCore;
+
+namespace GtmBot.Storage.Quotes;
+
+/// <summary>EF implementation of <see cref="IQuoteStore"/>: every query is scoped by workspace key and channel.</summary>
+internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteStore
+{
+    public async Task<QuoteRecord> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
+    {
+        var row = new QuoteEntity
+        {
+            WorkspaceKey = channel.WorkspaceKey,
+            Channel = channel.Channel,
+            Text = quote.Text,
+            Customer = quote.Customer,
+            Language = quote.Language,
+            CapturedBy = quote.Origin.CapturedBy,
+            CapturedByName = quote.Origin.CapturedByName,
+            Author = quote.Origin.Author,
+            AuthorName = quote.Origin.AuthorName,
+            Permalink = quote.Origin.Permalink,
+            MessageId = quote.Origin.MessageId,
+            Source = quote.Origin.Source,
+            CapturedAt = quote.CapturedAt,
+            AutoTags = string.Join(',', quote.AutoTags),
+            AutoMotive = MotiveNames.Name(quote.AutoMotive),
+            TaggedAt = quote.CapturedAt,
+        };
+        await using var ctx = db.Create();
+        ctx.Add(row);
+        await ctx.SaveChangesAsync(cancellationToken);
+        return ToRecord(row, []);
+    }
+
+    public async Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        return await LoadAsync(ctx, channel, id, cancellationToken);
+    }
+
+    public async Task<QuoteRecord?> FindByMessageAsync(ConversationKey channel, string messageId, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var id = await Quotes(ctx, channel).Where(q => q.MessageId == messageId).OrderBy(q => q.Id).Select(q => (long?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await LoadAsync(ctx, channel, id.Value, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<QuoteRecord>> ListAsync(ConversationKey channel, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var query = Quotes(ctx, channel);
+        var rows = await query.ToListAsync(cancellationToken);
+
+        // Filtered and ordered in memory: SQLite cannot order by DateTimeOffset, and a channel's quotes are few.
+        var selected = rows.Where(q => since is null || q.CapturedAt >= since.Value)
+            .OrderByDescending(q => q.CapturedAt).ThenByDescending(q => q.Id)
+            .Take(limit)
+            .ToList();
+        var ids = selected.Select(q => q.Id).ToList();
+        var corrections = await Corrections(ctx, channel).Where(c => ids.Contains(c.QuoteId)).ToListAsync(cancellationToken);
+        var byQuote = corrections.ToLookup(c => c.QuoteId);
+        return [.. selected.Select(q => ToRecord(q, byQuote[q.Id]))];
+    }
+
+    public async Task<QuoteRecord?> CorrectAsync(ConversationKey channel, long id, QuoteCorrection correction, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        if (!await Quotes(ctx, channel).AnyAsync(q => q.Id == id, cancellationToken))
+        {
+            return null;
+        }
+
+        ctx.Add(new QuoteCorrectionEntity
+        {
+            WorkspaceKey = channel.WorkspaceKey,
+            Channel = channel.Channel,
+            QuoteId = id,
+            Field = correction.Field,
+            Value = correction.Value,
+            By = correction.By,
+            ByName = correction.ByName,
+            At = correction.At,
+        });
+        await ctx.SaveChangesAsync(cancellationToken);
+        return await LoadAsync(ctx, channel, id, cancellationToken);
+    }
+
+    public async Task<QuoteRecord?> UpdateAutoTagsAsync(ConversationKey channel, long id, IReadOnlyList<string> tags, Motive motive, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var row = await Quotes(ctx, channel).AsTracking().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        row.AutoTags = string.Join(',', tags);
+        row.AutoMotive = MotiveNames.Name(motive);
+        row.TaggedAt = clock.GetUtcNow();
+        await ctx.SaveChangesAsync(cancellationToken);
+        return await LoadAsync(ctx, channel, id, cancellationToken);
+    }
+
+    public async Task SetThemePriorityAsync(ConversationKey channel, ThemePriority priority, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.Set<QuoteThemePriorityEntity>()
+            .FirstOrDefaultAsync(p => p.WorkspaceKey == channel.WorkspaceKey && p.Channel == channel.Channel && p.ThemeKey == priority.ThemeKey, cancellationToken);
+        if (row is null)
+        {
+            row = new QuoteThemePriorityEntity { WorkspaceKey = channel.WorkspaceKey, Channel = channel.Channel, ThemeKey = priority.ThemeKey, Priority = string.Empty, SetBy = string.Empty };
+            ctx.Add(row);
+        }
+
+        row.Priority = priority.Priority.ToString();
+        row.SetBy = priority.SetBy;
+        row.SetAt = priority.SetAt;
+        await ctx.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ThemePriority>> GetThemePrioritiesAsync(ConversationKey channel, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.Set<QuoteThemePriorityEntity>().AsNoTracking()
+            .Where(p => p.WorkspaceKey == channel.WorkspaceKey && p.Channel == channel.Channel)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Where(r => Enum.TryParse<Moscow>(r.Priority, out _)).Select(r => new ThemePriority(r.ThemeKey, Enum.Parse<Moscow>(r.Priority), r.SetBy, r.SetAt))];
+    }
+
+    private static IQueryable<QuoteEntity> Quotes(GtmDbContext ctx, ConversationKey channel) =>
+        ctx.Set<QuoteEntity>().AsNoTracking().Where(q => q.WorkspaceKey == channel.WorkspaceKey && q.Channel == channel.Channel);
+
+    private static IQueryable<QuoteCorrectionEntity> Corrections(GtmDbContext ctx, ConversationKey channel) =>
+        ctx.Set<QuoteCorrectionEntity>().AsNoTracking().Where(c => c.WorkspaceKey == channel.WorkspaceKey && c.Channel == channel.Channel);
+
+    private static async Task<QuoteRecord?> LoadAsync(GtmDbContext ctx, ConversationKey channel, long id, CancellationToken cancellationToken)
+    {
+        var row = await Quotes(ctx, channel).FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var corrections = await Corrections(ctx, channel).Where(c => c.QuoteId == id).ToListAsync(cancellationToken);
+        return ToRecord(row, corrections);
+    }
+
+    private static QuoteRecord ToRecord(QuoteEntity q, IEnumerable<QuoteCorrectionEntity> corrections) => new(
+        q.Id,
+        q.Text,
+        q.Customer,
+        q.Language,
+        new QuoteOrigin(q.CapturedBy, q.CapturedByName, q.Author, q.AuthorName, q.Permalink, q.MessageId, q.Source),
+        q.CapturedAt,
+        [.. q.AutoTags.Split(',', StringSplitOptions.RemoveEmptyEntries)],
+        MotiveNames.TryParse(q.AutoMotive, out var m) ? m : Motive.Unclear,
+        [.. corrections.OrderBy(c => c.Id).Select(c => new QuoteCorrection(c.Field, c.Value, c.By, c.ByName, c.At))]);
+}

@@ -1,0 +1,197 @@
+using System.Text.Json;
+using GtmBot.Engine;
+using GtmBot.Teams.Protocol;
+
+namespace GtmBot.Teams.Cards;
+
+/// <summary>
+/// Renders a neutral <see cref="Reply"/> as Adaptive Cards (1.5) for Teams: one card, or several when the content is
+/// larger than <see cref="AdaptiveCardLimits.MaxCardBytes"/>. Buttons and form submits are <c>Action.Execute</c>, so a
+/// press comes back as an <c>adaptiveCard/action</c> invoke and the card can be refreshed in the response.
+/// </summary>
+internal static class AdaptiveCardRenderer
+{
+    private sealed record Chunk(List<CardElement> Elements, List<CardMention> Mentions);
+
+    /// <summary>The reply as cards, each within <see cref="AdaptiveCardLimits.MaxCardBytes"/>.</summary>
+    public static IReadOnlyList<AdaptiveCard> Render(Reply reply)
+    {
+        var chunks = new List<Chunk>();
+        var separatorNext = false;
+        foreach (var block in reply.Blocks)
+        {
+            if (block is DividerBlock)
+            {
+                separatorNext = true;
+                continue;
+            }
+
+            var chunk = RenderBlock(block);
+            if (chunk.Elements.Count == 0)
+            {
+                continue;
+            }
+
+            if (separatorNext)
+            {
+                chunk.Elements[0] = chunk.Elements[0] with { Separator = true, Spacing = "Medium" };
+                separatorNext = false;
+            }
+
+            chunks.Add(chunk);
+        }
+
+        if (chunks.Count == 0)
+        {
+            chunks.Add(new Chunk([new TextBlockElement(TeamsMarkdown.Escape(reply.Text))], []));
+        }
+
+        return Pack(chunks);
+    }
+
+    /// <summary>The attachment that carries a card.</summary>
+    public static CardAttachment Attach(AdaptiveCard card) =>
+        new(AdaptiveCardLimits.ContentType, JsonSerializer.SerializeToElement(card, TeamsJson.Default.AdaptiveCard));
+
+    /// <summary>Size of a card as sent (UTF-8 JSON).</summary>
+    public static int SizeOf(AdaptiveCard card) => JsonSerializer.SerializeToUtf8Bytes(card, TeamsJson.Default.AdaptiveCard).Length;
+
+    /// <summary>A card for a dialog (task module): the reply's blocks, with the form submitted by <c>Action.Submit</c>.</summary>
+    public static AdaptiveCard RenderDialog(Reply reply)
+    {
+        var card = Render(reply)[0];
+        return card with { Body = [.. card.Body.Select(ToSubmit)] };
+
+        static CardElement ToSubmit(CardElement element) => element switch
+        {
+            ActionSetElement set => set with
+            {
+                Actions = [.. set.Actions.Select(a => a is ExecuteAction e ? new SubmitAction(e.Title) { Style = e.Style, Data = e.Data } : a)],
+            },
+            ContainerElement c => c with { Items = [.. c.Items.Select(ToSubmit)] },
+            _ => element,
+        };
+    }
+
+    private static Chunk RenderBlock(ReplyBlock block)
+    {
+        var mentions = new List<CardMention>();
+        List<CardElement> elements = block switch
+        {
+            HeaderBlock h => [new TextBlockElement(TeamsMarkdown.Escape(Cut(h.Text))) { Size = "Large", Weight = "Bolder" }],
+            TextBlock t => [new TextBlockElement(TeamsMarkdown.Render(Cut(t.Markup), mentions))],
+            ContextBlock c => [new TextBlockElement(TeamsMarkdown.Render(Cut(c.Markup), mentions)) { Size = "Small", IsSubtle = true }],
+            FieldsBlock f => [new FactSetElement([.. f.Fields.Select(x => new Fact(TeamsMarkdown.Escape(x.Label), TeamsMarkdown.Render(Cut(x.Value), mentions)))])],
+            ActionsBlock a => a.Buttons.Count == 0 ? [] : [new ActionSetElement([.. a.Buttons.Select(Button)])],
+            FormBlock form => [RenderForm(form)],
+            DividerBlock => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "Unknown block kind"),
+        };
+        return new Chunk(elements, mentions);
+    }
+
+    private static ContainerElement RenderForm(FormBlock form)
+    {
+        var items = new List<CardElement> { new TextBlockElement(TeamsMarkdown.Escape(form.Title)) { Weight = "Bolder" } };
+        if (!string.IsNullOrEmpty(form.Error))
+        {
+            items.Add(new TextBlockElement(TeamsMarkdown.Render(form.Error)) { Color = "Attention" });
+        }
+
+        items.AddRange(form.Inputs.Select(Input));
+        items.Add(new ActionSetElement([new ExecuteAction(form.SubmitLabel, form.SubmitActionId)
+        {
+            Style = "positive",
+            Data = Data(form.SubmitActionId, form.Value),
+        }]));
+        return new ContainerElement(items);
+    }
+
+    private static CardElement Input(FormInput input)
+    {
+        var label = input.Label;
+        return input.Kind switch
+        {
+            InputKind.Text or InputKind.Multiline => new InputTextElement(input.Id, label)
+            {
+                Value = input.Initial,
+                Placeholder = input.Placeholder,
+                IsMultiline = input.Kind == InputKind.Multiline ? true : null,
+                MaxLength = input.MaxLength,
+                IsRequired = input.Required ? true : null,
+            },
+            InputKind.Select or InputKind.MultiSelect => new InputChoiceSetElement(input.Id, label)
+            {
+                Value = input.Initial,
+                Placeholder = input.Placeholder,
+                Choices = [.. (input.Choices ?? []).Select(c => new CardChoice(c.Label, c.Value))],
+                IsMultiSelect = input.Kind == InputKind.MultiSelect ? true : null,
+                Style = "compact",
+                IsRequired = input.Required ? true : null,
+            },
+            InputKind.Date => new InputDateElement(input.Id, label) { Value = input.Initial, IsRequired = input.Required ? true : null },
+            InputKind.User => new InputChoiceSetElement(input.Id, label)
+            {
+                Value = input.Initial,
+                Placeholder = input.Placeholder,
+                ChoicesData = new DataQuery("Data.Query", "graph.microsoft.com/users"),
+                IsRequired = input.Required ? true : null,
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(input), input.Kind, "Unknown input kind"),
+        };
+    }
+
+    private static ExecuteAction Button(Button b) => new(b.Label, b.ActionId)
+    {
+        // Teams ignores styles it does not support; the others show primary/destructive emphasis.
+        Style = b.Style switch { ButtonStyle.Primary => "positive", ButtonStyle.Danger => "destructive", _ => null },
+        Data = Data(b.ActionId, b.Value),
+    };
+
+    private static Dictionary<string, string?> Data(string actionId, string? value)
+    {
+        var data = new Dictionary<string, string?> { [AdaptiveCardLimits.ActionKey] = actionId };
+        if (value is not null)
+        {
+            data[AdaptiveCardLimits.ValueKey] = value;
+        }
+
+        return data;
+    }
+
+    private static string Cut(string text) =>
+        text.Length <= AdaptiveCardLimits.MaxTextChars ? text : string.Concat(text.AsSpan(0, AdaptiveCardLimits.MaxTextChars - 1), "…");
+
+    private static List<AdaptiveCard> Pack(List<Chunk> chunks)
+    {
+        var cards = new List<AdaptiveCard>();
+        var body = new List<CardElement>();
+        var mentions = new List<CardMention>();
+        foreach (var chunk in chunks)
+        {
+            var candidate = Card([.. body, .. chunk.Elements], [.. mentions, .. chunk.Mentions]);
+            if (body.Count > 0 && SizeOf(candidate) > AdaptiveCardLimits.MaxCardBytes)
+            {
+                cards.Add(Card(body, mentions));
+                body = [];
+                mentions = [];
+            }
+
+            body.AddRange(chunk.Elements);
+            mentions.AddRange(chunk.Mentions);
+        }
+
+        cards.Add(Card(body, mentions));
+        return cards;
+    }
+
+    private static AdaptiveCard Card(List<CardElement> body, List<CardMention> mentions)
+    {
+        var first = body.Count > 0 && body[0].Separator == true ? [body[0] with { Separator = null, Spacing = null }, .. body.Skip(1)] : body;
+        return new AdaptiveCard
+        {
+            Body = [.. first],
+            Msteams = new TeamsCardProperties("Full", mentions.Count > 0 ? [.. mentions.DistinctBy(m => m.Text)] : null),
+        };
+    }
+}
