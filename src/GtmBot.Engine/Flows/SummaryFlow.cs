@@ -1,6 +1,7 @@
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Engine.Summaries;
+using GtmBot.Engine.Tagging;
 
 namespace GtmBot.Engine.Flows;
 
@@ -8,7 +9,7 @@ namespace GtmBot.Engine.Flows;
 /// <c>/gtm summarize</c>: takes pasted feedback (a form or inline text), stores the request with the text and acknowledges at
 /// once; a background worker summarizes it (LLM or offline) and posts the result through the outbox.
 /// </summary>
-public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings) : IFlow
+public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQuoteStore quotes, IQuoteTagger tagger) : IFlow
 {
     public const string FlowId = "summary";
 
@@ -25,6 +26,9 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings) : 
     public static class Actions
     {
         public const string Submit = "summary.submit";
+
+        /// <summary>Saves a theme's quotes into the channel's quote store; value <c>{requestId}:{themeIndex}</c>.</summary>
+        public const string Save = "summary.save";
     }
 
     /// <summary>Form field ids.</summary>
@@ -59,6 +63,11 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings) : 
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
     {
+        if (action.ActionId == Actions.Save)
+        {
+            return await SaveQuotesAsync(context, action.Value, cancellationToken);
+        }
+
         if (action.ActionId != Actions.Submit)
         {
             return context.Notice(CoreStrings.UnknownAction);
@@ -88,6 +97,31 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings) : 
         var ack = context.T(SummaryStrings.Ack, lines);
         return [new Reply([new TextBlock(Markup.Escape(ack))], ack)];
     }
+
+    /// <summary>One click: every quote of the theme becomes a tagged customer quote of this channel.</summary>
+    private async Task<IReadOnlyList<Reply>> SaveQuotesAsync(FlowContext context, string? value, CancellationToken cancellationToken)
+    {
+        var parts = (value ?? string.Empty).Split(':');
+        if (parts.Length != 2 || !long.TryParse(parts[0], out var id) || !int.TryParse(parts[1], out var index) ||
+            await store.GetAsync(context.Channel, id, cancellationToken) is not { Result: { } result } ||
+            index < 0 || index >= result.Themes.Count)
+        {
+            return context.Notice(CoreStrings.NotFound);
+        }
+
+        var theme = result.Themes[index];
+        var origin = new QuoteOrigin(context.User.Id, context.User.DisplayName, null, null, null, null, QuoteSource);
+        foreach (var quote in theme.Quotes)
+        {
+            var tags = tagger.Tag(quote);
+            await quotes.AddAsync(context.Channel, new NewQuote(quote, tags.Customer, tags.Language, origin, context.Now, tags.Tags, tags.Motive), cancellationToken);
+        }
+
+        return context.Notice(SummaryStrings.Saved, theme.Quotes.Count, Markup.Escape(theme.Label));
+    }
+
+    /// <summary>How quotes saved from a summary are marked in the quote store.</summary>
+    public const string QuoteSource = "summary";
 
     private async Task<IReadOnlyList<Reply>> SwitchLlmAsync(FlowContext context, string value, CancellationToken cancellationToken)
     {
@@ -128,7 +162,7 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings) : 
     }
 
     /// <summary>The posted result. Everything from the model or the paste goes in through <see cref="Markup.Escape"/>.</summary>
-    public static Reply RenderResult(FeedbackSummary summary)
+    public static Reply RenderResult(FeedbackSummary summary, long requestId)
     {
         var lang = summary.Language == "zh" ? Lang.Zh : Lang.En;
         var blocks = new List<ReplyBlock> { new HeaderBlock(SummaryStrings.ResultTitle.Get(lang)) };
@@ -140,8 +174,9 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings) : 
         blocks.Add(new TextBlock(Markup.Escape(summary.Themes.Count == 0
             ? SummaryStrings.NoThemes.Get(lang)
             : SummaryStrings.ResultIntro.Format(lang, summary.Themes.Count, summary.Lines))));
-        foreach (var theme in summary.Themes)
+        for (var index = 0; index < summary.Themes.Count; index++)
         {
+            var theme = summary.Themes[index];
             var motive = theme.Motive == "need" ? SummaryStrings.Need : SummaryStrings.Want;
             var priority = theme.Priority switch
             {
@@ -160,6 +195,11 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings) : 
             if (theme.Keywords.Count > 0)
             {
                 blocks.Add(new ContextBlock(Markup.Escape(SummaryStrings.Keywords.Format(lang, string.Join(", ", theme.Keywords)))));
+            }
+
+            if (theme.Quotes.Count > 0)
+            {
+                blocks.Add(new ActionsBlock([new Button(SummaryStrings.SaveQuotes.Get(lang), Actions.Save, $"{requestId}:{index}")]));
             }
         }
 

@@ -1,3 +1,4 @@
+using GtmBot.Engine.Ports;
 using System.Text.RegularExpressions;
 using GtmBot.Engine.Tagging;
 

@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using GtmBot.Engine.Ports;
 
 namespace GtmBot.Engine.Summaries;
 
@@ -18,16 +18,6 @@ public sealed record SummaryOptions(string? Language = null, int MaxInputTokens 
     public const int DefaultMaxInputTokens = 6000;
 
     public static SummaryOptions Auto { get; } = new();
-}
-
-/// <summary>Suggested priority of a theme (MoSCoW).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Moscow>))]
-public enum Moscow
-{
-    Must,
-    Should,
-    Could,
-    Wont,
 }
 
 /// <summary>One recurring theme of the feedback.</summary>

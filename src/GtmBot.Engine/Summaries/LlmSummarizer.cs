@@ -1,3 +1,4 @@
+using GtmBot.Engine.Ports;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Text;

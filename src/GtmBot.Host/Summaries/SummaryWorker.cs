@@ -61,7 +61,7 @@ public sealed partial class SummaryWorker(
             ? await summarizer.SummarizeAsync(request.Text, options, cancellationToken)
             : await offline.SummarizeAsync(request.Text, options, cancellationToken);
         await store.CompleteAsync(claimed.Id, result, clock.GetUtcNow(), cancellationToken);
-        await outbox.EnqueueAsync(new OutboundMessage(request.Conversation, SummaryFlow.RenderResult(result), $"summary:{claimed.Id}"), cancellationToken);
+        await outbox.EnqueueAsync(new OutboundMessage(request.Conversation, SummaryFlow.RenderResult(result, claimed.Id), $"summary:{claimed.Id}"), cancellationToken);
         Log.Done(logger, claimed.Id, result.Summarizer, result.FellBack, result.Themes.Count);
         return true;
     }
