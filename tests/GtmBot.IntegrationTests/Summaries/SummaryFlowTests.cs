@@ -4,7 +4,7 @@ using GtmBot.Engine.Ports;
 using GtmBot.Engine.Summaries;
 using GtmBot.IntegrationTests.Local;
 using GtmBot.Storage;
-using GtmBot.Storage.Entities;
+using GtmBot.Storage.Delivery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
