@@ -48,11 +48,11 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQ
             case "llm":
                 return await SwitchLlmAsync(context, rest, cancellationToken);
             case "lang" or "语言":
-            {
-                var (code, text) = ConversationEngine.SplitCommand(rest);
-                var language = Culture.Parse(code) is { } l ? Culture.Code(l) : null;
-                return string.IsNullOrWhiteSpace(text) ? [Form(context, null, language, null)] : await SubmitAsync(context, text, language, cancellationToken);
-            }
+                {
+                    var (code, text) = ConversationEngine.SplitCommand(rest);
+                    var language = Culture.Parse(code) is { } l ? Culture.Code(l) : null;
+                    return string.IsNullOrWhiteSpace(text) ? [Form(context, null, language, null)] : await SubmitAsync(context, text, language, cancellationToken);
+                }
 
             case "":
                 return [Form(context, null, null, null)];

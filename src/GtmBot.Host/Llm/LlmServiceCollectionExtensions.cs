@@ -68,27 +68,27 @@ public static partial class LlmServiceCollectionExtensions
         switch (options.Provider)
         {
             case LlmProvider.AzureOpenAI:
-            {
-                // https://learn.microsoft.com/dotnet/api/overview/azure/ai.openai-readme
-                var clientOptions = new AzureOpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = retry };
-                var client = string.IsNullOrWhiteSpace(options.ApiKey)
-                    ? new AzureOpenAIClient(options.Endpoint!, new DefaultAzureCredential(), clientOptions)
-                    : new AzureOpenAIClient(options.Endpoint!, new ApiKeyCredential(options.ApiKey), clientOptions);
-                return client.GetChatClient(options.Deployment!).AsIChatClient();
-            }
-
-            case LlmProvider.OpenAI:
-            {
-                var clientOptions = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = retry };
-                if (options.BaseUrl is not null)
                 {
-                    clientOptions.Endpoint = options.BaseUrl;
+                    // https://learn.microsoft.com/dotnet/api/overview/azure/ai.openai-readme
+                    var clientOptions = new AzureOpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = retry };
+                    var client = string.IsNullOrWhiteSpace(options.ApiKey)
+                        ? new AzureOpenAIClient(options.Endpoint!, new DefaultAzureCredential(), clientOptions)
+                        : new AzureOpenAIClient(options.Endpoint!, new ApiKeyCredential(options.ApiKey), clientOptions);
+                    return client.GetChatClient(options.Deployment!).AsIChatClient();
                 }
 
-                // Local model servers usually ignore the key; the SDK still wants one.
-                var client = new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), clientOptions);
-                return client.GetChatClient(options.Model!).AsIChatClient();
-            }
+            case LlmProvider.OpenAI:
+                {
+                    var clientOptions = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = retry };
+                    if (options.BaseUrl is not null)
+                    {
+                        clientOptions.Endpoint = options.BaseUrl;
+                    }
+
+                    // Local model servers usually ignore the key; the SDK still wants one.
+                    var client = new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), clientOptions);
+                    return client.GetChatClient(options.Model!).AsIChatClient();
+                }
 
             default:
                 return null;
