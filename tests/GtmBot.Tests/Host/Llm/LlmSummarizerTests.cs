@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GtmBot.Engine.Ports;
 using GtmBot.Engine.Summaries;
 using GtmBot.Engine.Tagging;
 using GtmBot.Host.Llm;
