@@ -32,6 +32,7 @@ public static partial class HostExtensions
         services.AddSingleton<IDigestContributor, FiveWhysDigest>();
         services.AddFlow<ChecklistFlow>();
         services.AddSingleton<IDigestContributor, ChecklistDigest>();
+        services.AddFlow<SummaryFlow>();
         return services;
     }
 

@@ -2,7 +2,9 @@ using GtmBot.Engine;
 using GtmBot.Host;
 using GtmBot.Host.Cli;
 using GtmBot.Host.Delivery;
+using GtmBot.Host.Llm;
 using GtmBot.Host.Local;
+using GtmBot.Host.Summaries;
 using GtmBot.Slack;
 using GtmBot.Storage;
 using GtmBot.Teams;
@@ -22,6 +24,8 @@ builder.Services.AddLocalChannel(builder.Configuration);
 builder.Services.AddGtmDelivery(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddGtmLlm(builder.Configuration);
+builder.Services.AddHostedService<SummaryWorker>();
 
 var app = builder.Build();
 
@@ -30,6 +34,7 @@ app.MapLocalChannel();
 app.MapSlack();
 app.MapTeams();
 app.LogWhatIsOff();
+app.LogLlmStatus();
 
 await app.RunAsync();
 return 0;

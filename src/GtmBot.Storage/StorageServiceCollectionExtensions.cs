@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IChecklistStore, ChecklistStore>();
         services.AddSingleton<IInstallationStore, Installations.InstallationStore>();
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
+        services.AddSingleton<ISummaryStore, Summaries.SummaryStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -9,6 +9,7 @@ public static class CliVerbs
     private static readonly Dictionary<string, Func<string[], IConfiguration, Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["tag"] = TagVerb.RunAsync,
+        ["summarize"] = SummarizeVerb.RunAsync,
     };
 
     /// <summary>Runs the verb named by <paramref name="args"/>[0]; null when the args name no verb (run the web host).</summary>

@@ -1,0 +1,118 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Azure.AI.OpenAI;
+using Azure.Identity;
+using GtmBot.Engine.Summaries;
+using GtmBot.Engine.Tagging;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OpenAI;
+
+namespace GtmBot.Host.Llm;
+
+/// <summary>Wires the summarizers: always the offline one, and the LLM one when <c>GtmBot:Llm:Provider</c> names a service.</summary>
+public static partial class LlmServiceCollectionExtensions
+{
+    public static IServiceCollection AddGtmLlm(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+        services.AddSingleton(sp => new HeuristicSummarizer(sp.GetService<IQuoteTagger>()));
+        services.AddSingleton<ISummarizer>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+            var offline = sp.GetRequiredService<HeuristicSummarizer>();
+            var chat = CreateChatClient(options);
+            return chat is null
+                ? offline
+                : new LlmSummarizer(chat, offline, new LlmSummarizerOptions(options.ModelName, TimeSpan.FromSeconds(options.TimeoutSeconds), options.MaxInputTokens), sp.GetRequiredService<ILogger<LlmSummarizer>>());
+        });
+        return services;
+    }
+
+    /// <summary>Says at startup which summarizer runs and, when it is the offline one, how to turn the LLM on.</summary>
+    public static WebApplication LogLlmStatus(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<LlmOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GtmBot.Host.Llm");
+        if (options.Provider == LlmProvider.None)
+        {
+            Log.LlmOff(logger);
+        }
+        else
+        {
+            Log.LlmOn(logger, options.Provider.ToString(), options.ModelName);
+        }
+
+        return app;
+    }
+
+    /// <summary>The summarizer for the CLI's <c>--llm</c>: the configured model, or offline when none is configured.</summary>
+    public static ISummarizer CreateCliSummarizer(IConfiguration configuration)
+    {
+        var options = new LlmOptions();
+        configuration.GetSection(LlmOptions.Section).Bind(options);
+        var offline = new HeuristicSummarizer(new Engine.Tagging.QuoteTagger());
+        var chat = CreateChatClient(options);
+        return chat is null
+            ? offline
+            : new LlmSummarizer(chat, offline, new LlmSummarizerOptions(options.ModelName, TimeSpan.FromSeconds(options.TimeoutSeconds), options.MaxInputTokens), NullLogger<LlmSummarizer>.Instance);
+    }
+
+    /// <summary>An <see cref="IChatClient"/> for the configured provider, or null for <see cref="LlmProvider.None"/>.</summary>
+    internal static IChatClient? CreateChatClient(LlmOptions options)
+    {
+        var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        var retry = new ClientRetryPolicy(options.MaxRetries);
+        switch (options.Provider)
+        {
+            case LlmProvider.AzureOpenAI:
+                {
+                    // https://learn.microsoft.com/dotnet/api/overview/azure/ai.openai-readme
+                    var clientOptions = new AzureOpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = retry };
+                    var client = string.IsNullOrWhiteSpace(options.ApiKey)
+                        ? new AzureOpenAIClient(options.Endpoint!, new DefaultAzureCredential(), clientOptions)
+                        : new AzureOpenAIClient(options.Endpoint!, new ApiKeyCredential(options.ApiKey), clientOptions);
+                    return client.GetChatClient(options.Deployment!).AsIChatClient();
+                }
+
+            case LlmProvider.OpenAI:
+                {
+                    var clientOptions = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = retry };
+                    if (options.BaseUrl is not null)
+                    {
+                        clientOptions.Endpoint = options.BaseUrl;
+                    }
+
+                    // Local model servers usually ignore the key; the SDK still wants one.
+                    var client = new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), clientOptions);
+                    return client.GetChatClient(options.Model!).AsIChatClient();
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    private sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, LlmOptions o) => o.Provider switch
+        {
+            LlmProvider.AzureOpenAI when o.Endpoint is null || string.IsNullOrWhiteSpace(o.Deployment) =>
+                ValidateOptionsResult.Fail("GtmBot:Llm:Provider is AzureOpenAI: set GtmBot__Llm__Endpoint and GtmBot__Llm__Deployment (and ApiKey, or sign in for Entra ID)."),
+            LlmProvider.OpenAI when string.IsNullOrWhiteSpace(o.Model) =>
+                ValidateOptionsResult.Fail("GtmBot:Llm:Provider is OpenAI: set GtmBot__Llm__Model (and BaseUrl for a compatible server, ApiKey for OpenAI)."),
+            _ => ValidateOptionsResult.Success,
+        };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Feedback summaries run offline. To use an LLM set GtmBot__Llm__Provider=AzureOpenAI (Endpoint, Deployment, ApiKey or Entra ID) or OpenAI (BaseUrl, Model, ApiKey)")]
+        public static partial void LlmOff(ILogger logger);
+
+        [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Feedback summaries use {Provider} model {Model}, with the offline summarizer as fallback")]
+        public static partial void LlmOn(ILogger logger, string provider, string model);
+    }
+}

@@ -1,0 +1,77 @@
+using GtmBot.Engine.Flows;
+using GtmBot.Engine.Ports;
+using GtmBot.Engine.Summaries;
+
+namespace GtmBot.Host.Summaries;
+
+/// <summary>
+/// Summarizes stored requests in the background: claims one from the database (a lease, so a restart or a second
+/// instance resumes it exactly once), runs the LLM or offline summarizer, stores the result and queues it in the outbox.
+/// </summary>
+public sealed partial class SummaryWorker(
+    ISummaryStore store,
+    ISummarizer summarizer,
+    HeuristicSummarizer offline,
+    IOutbox outbox,
+    TimeProvider clock,
+    ILogger<SummaryWorker> logger) : BackgroundService
+{
+    /// <summary>How often to look for new requests when idle.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A claim outlives the slowest LLM path (chunks × timeout) before another instance may retry it.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(15);
+
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool worked;
+            try
+            {
+                worked = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.Failed(logger, e);
+                worked = false;
+            }
+
+            if (!worked)
+            {
+                await Task.Delay(PollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Handles one pending request; false when there was none.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await store.ClaimNextAsync(_owner, clock.GetUtcNow(), Lease, cancellationToken);
+        if (claimed is null)
+        {
+            return false;
+        }
+
+        var request = claimed.Request;
+        var options = new SummaryOptions(request.Language);
+        var result = request.UseLlm
+            ? await summarizer.SummarizeAsync(request.Text, options, cancellationToken)
+            : await offline.SummarizeAsync(request.Text, options, cancellationToken);
+        await store.CompleteAsync(claimed.Id, result, clock.GetUtcNow(), cancellationToken);
+        await outbox.EnqueueAsync(new OutboundMessage(request.Conversation, SummaryFlow.RenderResult(result, claimed.Id), $"summary:{claimed.Id}"), cancellationToken);
+        Log.Done(logger, claimed.Id, result.Summarizer, result.FellBack, result.Themes.Count);
+        return true;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "Summary {Id} done by {Summarizer} (fell back: {FellBack}), {Themes} themes")]
+        public static partial void Done(ILogger logger, long id, string summarizer, bool fellBack, int themes);
+
+        [LoggerMessage(EventId = 611, Level = LogLevel.Error, Message = "Summary worker failed; the request stays stored and is retried when its lease ends")]
+        public static partial void Failed(ILogger logger, Exception exception);
+    }
+}
