@@ -24,15 +24,16 @@ public static partial class HostExtensions
     /// <summary>Registers every flow of the engine.</summary>
     public static IServiceCollection AddGtmFlows(this IServiceCollection services)
     {
-        services.AddFlow<ReminderFlow>();
-        services.AddFlow<QuoteFlow>().AddSingleton<IDigestContributor, QuoteDigest>();
         services.AddFlow<CanvasFlow>();
-        services.AddSingleton<IDigestContributor, CanvasDigest>();
         services.AddFlow<FiveWhysFlow>();
-        services.AddSingleton<IDigestContributor, FiveWhysDigest>();
         services.AddFlow<ChecklistFlow>();
-        services.AddSingleton<IDigestContributor, ChecklistDigest>();
+        services.AddFlow<QuoteFlow>();
         services.AddFlow<SummaryFlow>();
+        services.AddFlow<ReminderFlow>();
+        services.AddSingleton<IDigestContributor, CanvasDigest>();
+        services.AddSingleton<IDigestContributor, ChecklistDigest>();
+        services.AddSingleton<IDigestContributor, QuoteDigest>();
+        services.AddSingleton<IDigestContributor, FiveWhysDigest>();
         return services;
     }
 

@@ -1,5 +1,5 @@
-using GtmBot.Engine.Ports;
 using System.Text.RegularExpressions;
+using GtmBot.Engine.Ports;
 using GtmBot.Engine.Tagging;
 
 namespace GtmBot.Engine.Summaries;

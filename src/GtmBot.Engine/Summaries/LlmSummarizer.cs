@@ -1,9 +1,9 @@
-using GtmBot.Engine.Ports;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GtmBot.Engine.Ports;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
