@@ -34,21 +34,35 @@ internal sealed class GtmDbFactory : IGtmDbFactory
         ? new PostgresGtmDbContext(_postgres!)
         : new SqliteGtmDbContext(_sqlite!);
 
-    /// <summary>WAL lets readers and the writer work at once; busy_timeout waits for a lock instead of failing at once.</summary>
+    /// <summary>
+    /// busy_timeout waits for a lock instead of failing at once; foreign_keys is per connection in SQLite.
+    /// WAL (readers and the writer at once) is persistent per file, so it is set once at startup (<see cref="EnableWalAsync"/>).
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
+        private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+            cmd.CommandText = ConnectionPragmas;
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+            cmd.CommandText = ConnectionPragmas;
             cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Switches the SQLite file to write-ahead logging; a no-op on PostgreSQL.</summary>
+    public static async Task EnableWalAsync(GtmDbContext context, CancellationToken cancellationToken)
+    {
+        if (context is SqliteGtmDbContext)
+        {
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
 

@@ -60,6 +60,7 @@ public static class StorageServiceCollectionExtensions
         {
             await using var ctx = db.Create();
             await ctx.Database.MigrateAsync(cancellationToken);
+            await GtmDbFactory.EnableWalAsync(ctx, cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

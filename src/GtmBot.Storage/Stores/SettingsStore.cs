@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GtmBot.Engine;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
@@ -13,23 +14,50 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
     private const string ChannelScope = "channel";
     private const string LanguageName = "lang";
 
-    public async Task<Lang?> GetUserLanguageAsync(string workspaceKey, string userId, CancellationToken cancellationToken) =>
-        Culture.Parse(await GetAsync(workspaceKey, UserScope, userId, LanguageName, cancellationToken));
+    /// <summary>
+    /// Language look-ups run on every turn, so they are cached this long. A change made here is seen at once; one made by
+    /// another instance within this time.
+    /// </summary>
+    public static readonly TimeSpan LanguageCacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<(string Workspace, string Scope, string Subject), (Lang? Lang, DateTimeOffset Expires)> _languages = new();
+
+    public Task<Lang?> GetUserLanguageAsync(string workspaceKey, string userId, CancellationToken cancellationToken) =>
+        GetLanguageAsync(workspaceKey, UserScope, userId, cancellationToken);
 
     public Task SetUserLanguageAsync(string workspaceKey, string userId, Lang lang, CancellationToken cancellationToken) =>
-        SetAsync(workspaceKey, UserScope, userId, LanguageName, Culture.Code(lang), cancellationToken);
+        SetLanguageAsync(workspaceKey, UserScope, userId, lang, cancellationToken);
 
-    public async Task<Lang?> GetWorkspaceLanguageAsync(string workspaceKey, CancellationToken cancellationToken) =>
-        Culture.Parse(await GetAsync(workspaceKey, WorkspaceScope, string.Empty, LanguageName, cancellationToken));
+    public Task<Lang?> GetWorkspaceLanguageAsync(string workspaceKey, CancellationToken cancellationToken) =>
+        GetLanguageAsync(workspaceKey, WorkspaceScope, string.Empty, cancellationToken);
 
     public Task SetWorkspaceLanguageAsync(string workspaceKey, Lang lang, CancellationToken cancellationToken) =>
-        SetAsync(workspaceKey, WorkspaceScope, string.Empty, LanguageName, Culture.Code(lang), cancellationToken);
+        SetLanguageAsync(workspaceKey, WorkspaceScope, string.Empty, lang, cancellationToken);
 
     public Task<string?> GetChannelSettingAsync(ConversationKey channel, string name, CancellationToken cancellationToken) =>
         GetAsync(channel.WorkspaceKey, ChannelScope, channel.Channel, name, cancellationToken);
 
     public Task SetChannelSettingAsync(ConversationKey channel, string name, string? value, CancellationToken cancellationToken) =>
         SetAsync(channel.WorkspaceKey, ChannelScope, channel.Channel, name, value, cancellationToken);
+
+    private async Task<Lang?> GetLanguageAsync(string workspaceKey, string scope, string subject, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_languages.TryGetValue((workspaceKey, scope, subject), out var cached) && cached.Expires > now)
+        {
+            return cached.Lang;
+        }
+
+        var lang = Culture.Parse(await GetAsync(workspaceKey, scope, subject, LanguageName, cancellationToken));
+        _languages[(workspaceKey, scope, subject)] = (lang, now + LanguageCacheLifetime);
+        return lang;
+    }
+
+    private async Task SetLanguageAsync(string workspaceKey, string scope, string subject, Lang lang, CancellationToken cancellationToken)
+    {
+        await SetAsync(workspaceKey, scope, subject, LanguageName, Culture.Code(lang), cancellationToken);
+        _languages[(workspaceKey, scope, subject)] = (lang, clock.GetUtcNow() + LanguageCacheLifetime);
+    }
 
     private async Task<string?> GetAsync(string workspaceKey, string scope, string subject, string name, CancellationToken cancellationToken)
     {
