@@ -273,15 +273,11 @@ internal sealed class SlackDispatcher(
         }
     }
 
-    /// <summary>
-    /// Runs the turn. The replies are already in the user's language; the renderer needs it only for a modal's Cancel label,
-    /// so the stored preference is looked up again only when a form is among the replies (one query less per request).
-    /// </summary>
+    /// <summary>Runs the turn; the renderer gets the same language the engine answered in (the settings store caches it).</summary>
     private async Task<(IReadOnlyList<Reply> Replies, Lang Lang)> RunAsync(Turn turn, CancellationToken ct)
     {
         var replies = await engine.HandleAsync(turn, ct);
-        var lang = replies.Any(r => r.Form is not null) ? await engine.ResolveLanguageAsync(turn, ct) : Culture.Parse(turn.Locale) ?? Lang.En;
-        return (replies, lang);
+        return (replies, await engine.ResolveLanguageAsync(turn, ct));
     }
 
     private async Task<(TurnUser User, string? Locale)> UserAsync(SlackAuth? slackAuth, string team, string userId, string? name, CancellationToken ct)
