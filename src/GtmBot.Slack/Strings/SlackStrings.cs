@@ -17,6 +17,12 @@ internal static class SlackStrings
         "Run the command again to open this form.",
         "请重新运行命令以打开此表单。");
 
+    public static readonly Localized FormNotOpened = new(
+        "Slack did not open the form in time. If it did not appear, press Try again.",
+        "Slack 未能及时打开表单。如果表单没有出现，请点击“重试”。");
+
+    public static readonly Localized FormRetry = new("Try again", "重试");
+
     public static readonly Localized Installed = new(
         "GtmBot is installed in {0}. Type /gtm help in a channel to start.",
         "GtmBot 已安装到 {0}。在频道中输入 /gtm help 开始使用。");
