@@ -1,4 +1,3 @@
-using System.Text;
 using GtmBot.Engine;
 using GtmBot.Engine.Ports;
 using GtmBot.Slack.Api;
@@ -79,7 +78,7 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
     /// <see href="https://docs.slack.dev/reference/methods/conversations.canvases.create"/>
     private async Task SyncCanvasAsync(SlackAuth slackAuth, string channel, Reply reply, CancellationToken ct)
     {
-        var markdown = ToCanvasMarkdown(reply);
+        var markdown = CanvasMarkdownRenderer.Render(reply);
         try
         {
             try
@@ -99,39 +98,6 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
         {
             Log.CanvasFailed(logger, channel, e.Error);
         }
-    }
-
-    /// <summary>Canvas markdown of a reply. User text is kept literal: mentions only from Mention spans.</summary>
-    internal static string ToCanvasMarkdown(Reply reply)
-    {
-        var sb = new StringBuilder();
-        foreach (var block in reply.Blocks)
-        {
-            switch (block)
-            {
-                case HeaderBlock h:
-                    sb.Append("# ").AppendLine(SlackText.Escape(h.Text));
-                    break;
-                case TextBlock t:
-                    sb.AppendLine(SlackText.ToMrkdwn(t.Markup).Replace("*", "**", StringComparison.Ordinal)).AppendLine();
-                    break;
-                case FieldsBlock f:
-                    foreach (var field in f.Fields)
-                    {
-                        sb.Append("## ").AppendLine(SlackText.Escape(field.Label)).AppendLine(SlackText.ToMrkdwn(field.Value)).AppendLine();
-                    }
-
-                    break;
-                case ContextBlock c:
-                    sb.Append('_').Append(Markup.ToPlainText(c.Markup)).AppendLine("_");
-                    break;
-                case DividerBlock:
-                    sb.AppendLine("---");
-                    break;
-            }
-        }
-
-        return sb.ToString();
     }
 
     /// <see href="https://docs.slack.dev/reference/methods/chat.postMessage#errors"/>
