@@ -51,6 +51,6 @@ internal sealed class SlackReactions(SlackTurns turns, SlackApiClient api, Slack
         var turn = SlackTurnMapper.FromQuoteReaction(workspace, channel, message, permalink, user, locale);
         var result = await turns.RunAsync(turn, ct);
         var target = new SlackReplyTarget(slackAuth, turn.Conversation, user.Id, null, null, message.Ts, turn.Input, clock.GetTimestamp());
-        await replies.SendNowAsync(target, DeliveryPlan.For(result, new OriginCapabilities()), ct);
+        await replies.EnqueueAllAsync(target, DeliveryPlan.For(result, new OriginCapabilities()), ct);
     }
 }

@@ -1,8 +1,11 @@
+using System.Text.Json;
 using GtmBot.Engine;
+using GtmBot.Engine.Strings;
 using GtmBot.Engine.Ports;
 using GtmBot.Slack.Api;
 using GtmBot.Slack.OAuth;
 using GtmBot.Slack.Rendering;
+using GtmBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace GtmBot.Slack.Outbound;
@@ -19,9 +22,14 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
     {
         var slackAuth = await auth.FindAsync(null, conversation.Workspace, cancellationToken)
             ?? throw new DeliveryException($"No Slack token for workspace {conversation.Workspace}.", permanent: true) { ConversationGone = true };
-        var messages = BlockKitRenderer.RenderMessages(reply);
+        var messages = BlockKitRenderer.RenderMessages(reply, reply.Route?.Lang ?? Lang.En);
         try
         {
+            if (reply.Route is { } route && reply.Placement != ReplyPlacement.Artefact)
+            {
+                return await DeliverRoutedAsync(slackAuth, conversation, reply, route, messages, cancellationToken);
+            }
+
             if (reply.Placement == ReplyPlacement.Artefact)
             {
                 return await DeliverArtefactAsync(slackAuth, conversation, reply, messages, existingMessageId, cancellationToken);
@@ -46,6 +54,58 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
         catch (SlackApiException e)
         {
             throw ToDelivery(e);
+        }
+    }
+
+    /// <summary>
+    /// A reply to one request, delivered after its ack as the request would have answered: ephemeral through response_url
+    /// (or chat.postEphemeral), a replacement through response_url (or chat.update), a thread reply, or in the channel.
+    /// Returns the message's ts where Slack tells one, else the handle it went through.
+    /// </summary>
+    /// <see href="https://docs.slack.dev/interactivity/handling-user-interaction#message_responses"/>
+    private async Task<string> DeliverRoutedAsync(SlackAuth slackAuth, ConversationKey conversation, Reply reply, ReplyRoute route, IReadOnlyList<KitMessage> messages, CancellationToken ct)
+    {
+        string? first = null;
+        foreach (var message in messages)
+        {
+            var id = await DeliverRoutedOneAsync(slackAuth.BotToken, conversation, reply, route, message, ct);
+            first ??= id;
+        }
+
+        return first ?? "response_url";
+    }
+
+    private async Task<string?> DeliverRoutedOneAsync(string token, ConversationKey conversation, Reply reply, ReplyRoute route, KitMessage message, CancellationToken ct)
+    {
+        var channel = conversation.Channel;
+        var thread = conversation.Thread;
+        var body = JsonSerializer.SerializeToNode(message, SlackJson.Default.KitMessage)!.AsObject();
+        switch (reply.Placement, reply.Visibility)
+        {
+            case (_, ReplyVisibility.Ephemeral) when route.ResponseUrl is not null:
+                body["response_type"] = "ephemeral";
+                body["replace_original"] = reply.Placement == ReplyPlacement.ReplaceOriginal;
+                await api.RespondAsync(route.ResponseUrl, body, ct);
+                return null;
+            case (_, ReplyVisibility.Ephemeral):
+                await api.PostEphemeralAsync(token, channel, route.UserId ?? throw new DeliveryException("An ephemeral reply names no person.", permanent: true), message, thread, ct);
+                return null;
+            case (ReplyPlacement.ReplaceOriginal, _) when route.ResponseUrl is not null:
+                body["replace_original"] = true;
+                await api.RespondAsync(route.ResponseUrl, body, ct);
+                return route.SourceMessageId;
+            case (ReplyPlacement.ReplaceOriginal, _) when route.SourceMessageId is not null:
+                await api.UpdateAsync(token, channel, route.SourceMessageId, message, ct);
+                return route.SourceMessageId;
+            case (ReplyPlacement.ThreadReply, _):
+                return await api.PostMessageAsync(token, channel, message, thread ?? route.SourceMessageId, ct);
+            case (_, _) when thread is null && route.ResponseUrl is not null:
+                body["response_type"] = "in_channel";
+                body["replace_original"] = false;
+                await api.RespondAsync(route.ResponseUrl, body, ct);
+                return null;
+            default:
+                return await api.PostMessageAsync(token, channel, message, thread, ct);
         }
     }
 
