@@ -1,7 +1,7 @@
 using System.Text.Json;
 using GtmBot.Engine;
-using GtmBot.Engine.Strings;
 using GtmBot.Engine.Ports;
+using GtmBot.Engine.Strings;
 using GtmBot.Slack.Api;
 using GtmBot.Slack.OAuth;
 using GtmBot.Slack.Rendering;
