@@ -1,3 +1,4 @@
+using GtmBot.Engine.Delivery;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,11 @@ public sealed partial class ConversationEngine(
     private static readonly string[] Prefixes = ["/gtm", "gtm"];
 
     /// <summary>Handles one turn. State changes are saved before this returns.</summary>
-    public async Task<IReadOnlyList<Reply>> HandleAsync(Turn turn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Reply>> HandleAsync(Turn turn, CancellationToken cancellationToken) =>
+        (await RunAsync(turn, cancellationToken)).Replies;
+
+    /// <summary>Handles one turn and says which language it answered in (the edges render in the same). State is saved before this returns.</summary>
+    public async Task<TurnResult> RunAsync(Turn turn, CancellationToken cancellationToken)
     {
         var lang = await ResolveLanguageAsync(turn, cancellationToken);
         var context = new FlowContext(turn, lang, clock);
@@ -38,7 +43,7 @@ public sealed partial class ConversationEngine(
             }
         }
 
-        return replies;
+        return new TurnResult(replies, lang);
     }
 
     /// <summary>The user's language: their choice, else the workspace's, else the platform locale, else English.</summary>
@@ -132,14 +137,5 @@ public sealed partial class ConversationEngine(
 
         await settings.SetUserLanguageAsync(workspace, context.User.Id, lang.Value, cancellationToken);
         return [Reply.Notice(CoreStrings.LangSetUser.Get(lang.Value))];
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Unknown command '{Command}' answered with help")]
-        public static partial void UnknownCommand(ILogger logger, string command);
-
-        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Unknown action '{ActionId}': no flow owns it")]
-        public static partial void UnknownAction(ILogger logger, string actionId);
     }
 }

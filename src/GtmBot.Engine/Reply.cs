@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GtmBot.Engine.Strings;
 
 namespace GtmBot.Engine;
 
@@ -37,6 +38,9 @@ public sealed record Reply(
     ReplyPlacement Placement = ReplyPlacement.NewMessage,
     string? ArtefactKey = null)
 {
+    /// <summary>For a reply delivered after the request (outbox): the person or message it answers, when not the whole channel.</summary>
+    public ReplyRoute? Route { get; init; }
+
     /// <summary>A one-block ephemeral notice.</summary>
     public static Reply Notice(string markup) => new([new TextBlock(markup)], Markup.ToPlainText(markup), ReplyVisibility.Ephemeral);
 
@@ -44,6 +48,12 @@ public sealed record Reply(
     [JsonIgnore]
     public FormBlock? Form => Blocks.OfType<FormBlock>().FirstOrDefault();
 }
+
+/// <summary>
+/// Where a reply delivered later goes back to: the person who acted (for an ephemeral reply), the platform's handle for
+/// answering the request (Slack response_url), the message it came from (to replace it) and the language to render in.
+/// </summary>
+public sealed record ReplyRoute(string? UserId = null, string? ResponseUrl = null, string? SourceMessageId = null, Lang Lang = Lang.En);
 
 /// <summary>One block of a <see cref="Reply"/>. The set is closed: every renderer handles every kind.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]

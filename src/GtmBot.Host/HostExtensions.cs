@@ -56,10 +56,4 @@ public static partial class HostExtensions
         });
         return app;
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Local channel: open {Url}/ in a browser")]
-        public static partial void LocalChannel(ILogger logger, string url);
-    }
 }

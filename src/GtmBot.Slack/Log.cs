@@ -71,6 +71,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3032, Level = LogLevel.Error, Message = "Slack turn failed")]
     public static partial void TurnFailed(ILogger logger, Exception error);
 
+    [LoggerMessage(EventId = 3034, Level = LogLevel.Warning, Message = "Slack form {ActionId} did not open within {BudgetMs} ms; the person is offered a retry")]
+    public static partial void FormTimedOut(ILogger logger, string actionId, int budgetMs);
+
     [LoggerMessage(EventId = 3033, Level = LogLevel.Warning, Message = "Slack button left out: its action id or value is over Slack's limit ({ActionId})")]
     public static partial void ButtonDropped(ILogger logger, string actionId);
 }

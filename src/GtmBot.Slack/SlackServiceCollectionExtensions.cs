@@ -27,6 +27,11 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackFollowUps>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackFollowUps>());
+        services.AddSingleton<SlackTurns>();
+        services.AddSingleton<SlackModals>();
+        services.AddSingleton<SlackReplies>();
+        services.AddSingleton<SlackUninstall>();
+        services.AddSingleton<SlackReactions>();
         services.AddSingleton<SlackDispatcher>();
         services.AddSingleton<SocketModeService>();
         services.AddHostedService(sp => sp.GetRequiredService<SocketModeService>());

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using GtmBot.Engine;
+using GtmBot.Engine.Delivery;
+using GtmBot.Engine.Flows;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Teams.Cards;
@@ -104,74 +106,55 @@ internal sealed class TeamsActivityHandler(
             return new ActivityResult(200, TaskMessage(TeamsStrings.QuoteEmpty.Get(lang)));
         }
 
-        var form = new FormBlock(
-            TeamsStrings.QuoteDialogTitle.Get(lang),
-            Engine.Flows.QuoteCapture.ActionId,
-            null,
-            [new FormInput(Engine.Flows.QuoteCapture.Customer, TeamsStrings.QuoteCustomerLabel.Get(lang), InputKind.Text, Placeholder: TeamsStrings.QuoteCustomerPlaceholder.Get(lang), MaxLength: 200)],
-            TeamsStrings.QuoteSubmit.Get(lang));
-        var reply = new Reply([new TextBlock("> " + Markup.Escape(fetch.Text)), form], TeamsStrings.QuoteDialogTitle.Get(lang));
+        // The dialog is the quote flow's: its strings, its form; the edge only renders it.
+        var reply = QuoteFlow.CaptureDialog(lang, fetch.Text);
         var card = AdaptiveCardRenderer.RenderDialog(reply);
-        var info = new TaskModuleTaskInfo(TeamsStrings.QuoteDialogTitle.Get(lang), AdaptiveCardRenderer.Attach(card));
+        var info = new TaskModuleTaskInfo(reply.Text, AdaptiveCardRenderer.Attach(card));
         return new ActivityResult(200, new TaskModuleResponse(new TaskModuleResponseBody("continue", JsonSerializer.SerializeToElement(info, TeamsJson.Default.TaskModuleTaskInfo))));
     }
 
+    /// <summary>What each way a turn arrives allows its replies to do (the rest is the plan's job).</summary>
+    internal static OriginCapabilities Origin(TurnKind kind, bool hasSource) => kind switch
+    {
+        TurnKind.CardAction => new(ResponseSlot.CardRefresh),
+        TurnKind.MessageAction => new(ResponseSlot.DialogResult),
+        TurnKind.Submit => new(ResponseSlot.None, CanReplaceSource: hasSource),
+        _ => new(),
+    };
+
     private async Task<ActivityResult> TurnAsync(Activity a, TurnRoute route, CancellationToken cancellationToken)
     {
-        var replies = await WithTypingAsync(a, route, engine.HandleAsync(route.Turn, cancellationToken), cancellationToken);
+        var result = await WithTypingAsync(a, route, engine.RunAsync(route.Turn, cancellationToken), cancellationToken);
+        var plan = DeliveryPlan.For(result, Origin(route.Kind, a.ReplyToId is not null));
+        if (plan.Replace is { } replace)
+        {
+            var card = AdaptiveCardRenderer.Render(replace)[0];
+            await TrySendAsync(async () =>
+            {
+                await connector.UpdateAsync(a.ServiceUrl!, a.Conversation!.Id!, a.ReplyToId!, Message(a, card, replace.Text), cancellationToken);
+                return a.ReplyToId;
+            });
+        }
+
+        await SendAllAsync(a, plan.Later, cancellationToken);
         switch (route.Kind)
         {
+            case TurnKind.CardAction when plan.Response is { } refresh && (refresh.Placement is ReplyPlacement.ReplaceOriginal or ReplyPlacement.Artefact || refresh.Form is not null):
+                // The card the person pressed is refreshed by the invoke's response.
+                var refreshed = AdaptiveCardRenderer.Render(refresh)[0];
+                return new ActivityResult(200, new AdaptiveCardInvokeResponse(200, AdaptiveCardInvokeResponse.CardType, JsonSerializer.SerializeToElement(refreshed, TeamsJson.Default.AdaptiveCard)));
             case TurnKind.CardAction:
-                {
-                    // The card the person pressed is refreshed by the invoke's response; the rest goes into the conversation.
-                    var refresh = replies.FirstOrDefault(r => r.Placement == ReplyPlacement.ReplaceOriginal)
-                        ?? replies.FirstOrDefault(r => r.Form is not null && r.Visibility == ReplyVisibility.Ephemeral)
-                        ?? replies.FirstOrDefault(r => r.Placement == ReplyPlacement.Artefact);
-                    var notice = refresh is null ? replies.FirstOrDefault(r => r.Visibility == ReplyVisibility.Ephemeral) : null;
-                    await SendAllAsync(a, replies.Where(r => r != refresh && r != notice && r.Placement != ReplyPlacement.Artefact), cancellationToken);
-                    if (refresh is not null)
-                    {
-                        var card = AdaptiveCardRenderer.Render(refresh)[0];
-                        return new ActivityResult(200, new AdaptiveCardInvokeResponse(200, AdaptiveCardInvokeResponse.CardType, JsonSerializer.SerializeToElement(card, TeamsJson.Default.AdaptiveCard)));
-                    }
-
-                    return new ActivityResult(200, InvokeMessage(notice?.Text ?? string.Empty));
-                }
-
+                return new ActivityResult(200, InvokeMessage(plan.Response?.Text ?? string.Empty));
             case TurnKind.MessageAction:
-                {
-                    // The dialog closes with the flow's private answer (or a confirmation); what everyone sees goes into the conversation.
-                    var notice = replies.FirstOrDefault(r => r.Visibility == ReplyVisibility.Ephemeral && r.Form is null);
-                    await SendAllAsync(a, replies.Where(r => r != notice && r.Placement != ReplyPlacement.Artefact), cancellationToken);
-                    var lang = await engine.ResolveLanguageAsync(route.Turn, cancellationToken);
-                    return new ActivityResult(200, TaskMessage(notice?.Text ?? TeamsStrings.QuoteDone.Get(lang)));
-                }
-
-            case TurnKind.Submit:
-                {
-                    var replace = replies.FirstOrDefault(r => r.Placement == ReplyPlacement.ReplaceOriginal);
-                    if (replace is not null && a.ReplyToId is not null)
-                    {
-                        var card = AdaptiveCardRenderer.Render(replace)[0];
-                        await TrySendAsync(async () =>
-                        {
-                            await connector.UpdateAsync(a.ServiceUrl!, a.Conversation!.Id!, a.ReplyToId, Message(a, card, replace.Text), cancellationToken);
-                            return a.ReplyToId;
-                        });
-                    }
-
-                    await SendAllAsync(a, replies.Where(r => r != replace && r.Placement != ReplyPlacement.Artefact), cancellationToken);
-                    return ActivityResult.Ok;
-                }
-
+                // The dialog closes with the flow's private answer (or a confirmation); what everyone sees went into the conversation.
+                return new ActivityResult(200, TaskMessage(plan.Response?.Text ?? TeamsStrings.QuoteDone.Get(plan.Lang)));
             default:
-                await SendAllAsync(a, replies.Where(r => r.Placement != ReplyPlacement.Artefact), cancellationToken);
                 return ActivityResult.Ok;
         }
     }
 
     /// <summary>Awaits the engine; shows "typing…" in the conversation if it takes long (not for invokes: they answer in place).</summary>
-    private async Task<IReadOnlyList<Reply>> WithTypingAsync(Activity a, TurnRoute route, Task<IReadOnlyList<Reply>> work, CancellationToken cancellationToken)
+    private async Task<TurnResult> WithTypingAsync(Activity a, TurnRoute route, Task<TurnResult> work, CancellationToken cancellationToken)
     {
         if (route.Kind is TurnKind.Message or TurnKind.Submit)
         {

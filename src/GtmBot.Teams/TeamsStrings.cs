@@ -2,7 +2,7 @@ using GtmBot.Engine.Strings;
 
 namespace GtmBot.Teams;
 
-/// <summary>User-facing text of the Teams edge itself (welcome, the message action's dialog).</summary>
+/// <summary>User-facing text of the Teams edge itself (welcome, the message action's answers).</summary>
 internal static class TeamsStrings
 {
     public static readonly Localized WelcomeTitle = new("Hi, I'm GtmBot", "你好，我是 GtmBot");
@@ -12,10 +12,6 @@ internal static class TeamsStrings
     public static readonly Localized WelcomeContext = new(
         "Tip: on any message, choose … › Apps › “Tag as customer quote” to capture what a customer said.",
         "提示：在任意消息上选择 … › 应用 › “标记为客户原话”，即可记录客户说的话。");
-    public static readonly Localized QuoteDialogTitle = new("Tag as customer quote", "标记为客户原话");
-    public static readonly Localized QuoteCustomerLabel = new("Customer (account)", "客户（账户）");
-    public static readonly Localized QuoteCustomerPlaceholder = new("e.g. Contoso", "例如：某某科技");
-    public static readonly Localized QuoteSubmit = new("Capture quote", "记录原话");
     public static readonly Localized QuoteEmpty = new("That message has no text to capture.", "这条消息没有可记录的文字。");
     public static readonly Localized QuoteDone = new("Captured. The quote is in this conversation.", "已记录。原话已发到本对话中。");
     public static readonly Localized UnknownCommand = new("This action is not supported.", "不支持此操作。");

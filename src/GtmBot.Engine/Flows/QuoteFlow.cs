@@ -149,6 +149,21 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
         return [Card(context, saved, QuoteStrings.Captured, ReplyPlacement.NewMessage)];
     }
 
+    /// <summary>
+    /// The dialog a platform's message action opens before capturing (Teams): the message quoted, and the customer to name.
+    /// Submitting it sends <see cref="QuoteCapture.ActionId"/> with <see cref="QuoteCapture.Customer"/>; the edge adds the message.
+    /// </summary>
+    public static Reply CaptureDialog(Lang lang, string text)
+    {
+        var form = new FormBlock(
+            QuoteStrings.DialogTitle.Get(lang),
+            QuoteCapture.ActionId,
+            null,
+            [new FormInput(QuoteCapture.Customer, QuoteStrings.FormCustomer.Get(lang), InputKind.Text, MaxLength: 200, Placeholder: QuoteStrings.FormCustomerHint.Get(lang))],
+            QuoteStrings.FormSubmit.Get(lang));
+        return new Reply([new TextBlock("> " + Markup.Escape(text)), form], QuoteStrings.DialogTitle.Get(lang), ReplyVisibility.Ephemeral);
+    }
+
     private static Reply CaptureForm(FlowContext context, string? text, string? customer, string? error)
     {
         var form = new FormBlock(
@@ -183,13 +198,13 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
         {
             var on = quote.HasTag(tag);
             var label = (on ? "✓ " : string.Empty) + context.T(QuoteStrings.Tag(tag));
-            return new Button(label, QuoteActions.Tag, FormattableString.Invariant($"{quote.Id}|{tag}"), on ? ButtonStyle.Primary : ButtonStyle.Default);
+            return new Button(label, QuoteActions.Tag, ActionValue.Join(quote.Id.ToString(CultureInfo.InvariantCulture), tag), on ? ButtonStyle.Primary : ButtonStyle.Default);
         }).ToList();
         var motiveButtons = new[] { Motive.Need, Motive.Want, Motive.Unclear }.Select(m =>
         {
             var on = quote.Motive == m;
             var label = (on ? "✓ " : string.Empty) + context.T(QuoteStrings.Motive(m));
-            return new Button(label, QuoteActions.Motive, FormattableString.Invariant($"{quote.Id}|{MotiveNames.Name(m)}"), on ? ButtonStyle.Primary : ButtonStyle.Default);
+            return new Button(label, QuoteActions.Motive, ActionValue.Join(quote.Id.ToString(CultureInfo.InvariantCulture), MotiveNames.Name(m)), on ? ButtonStyle.Primary : ButtonStyle.Default);
         }).ToList();
 
         var blocks = new List<ReplyBlock>
@@ -249,15 +264,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
     private static bool TryParseValue(string? value, out long id, out string rest)
     {
         id = 0;
-        rest = string.Empty;
-        var bar = value?.IndexOf('|', StringComparison.Ordinal) ?? -1;
-        if (bar <= 0 || !long.TryParse(value.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out id))
-        {
-            return false;
-        }
-
-        rest = value![(bar + 1)..];
-        return rest.Length > 0;
+        return ActionValue.TrySplit(value, out var first, out rest) && long.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out id);
     }
 
     private async Task<IReadOnlyList<Reply>> ListAsync(FlowContext context, string args, CancellationToken cancellationToken)
@@ -368,7 +375,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
             blocks.Add(new ActionsBlock([.. Enum.GetValues<Moscow>().Select(p => new Button(
                 context.T(QuoteStrings.Priority(p)),
                 QuoteActions.Moscow,
-                $"{p.ToString().ToLowerInvariant()}|{theme.Theme.Key}",
+                ActionValue.Join(p.ToString().ToLowerInvariant(), theme.Theme.Key),
                 priority?.Priority == p ? ButtonStyle.Primary : ButtonStyle.Default))]));
         }
 
@@ -378,21 +385,13 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
 
     private async Task<IReadOnlyList<Reply>> SetPriorityAsync(FlowContext context, string? value, CancellationToken cancellationToken)
     {
-        var bar = value?.IndexOf('|', StringComparison.Ordinal) ?? -1;
-        if (bar <= 0 || !Enum.TryParse<Moscow>(value![..bar], ignoreCase: true, out var priority) || !Enum.IsDefined(priority) || bar + 1 >= value.Length)
+        if (!ActionValue.TrySplit(value, out var name, out var key) || !Enum.TryParse<Moscow>(name, ignoreCase: true, out var priority) || !Enum.IsDefined(priority))
         {
             return context.Notice(QuoteStrings.BadAction);
         }
 
-        var key = value[(bar + 1)..];
         await store.SetThemePriorityAsync(context.Channel, new ThemePriority(key, priority, context.User.Id, context.Now), cancellationToken);
         return await InsightsAsync(context, ReplyPlacement.ReplaceOriginal, cancellationToken);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Quote {QuoteId} captured from {Source} ({Language}, {TagCount} tags)")]
-        public static partial void Captured(ILogger logger, long quoteId, string source, string language, int tagCount);
     }
 }
 

@@ -14,6 +14,7 @@ public static class QuoteStrings
     public static readonly Localized FormText = new("What did the customer say?", "客户说了什么？");
     public static readonly Localized FormCustomer = new("Customer (account)", "客户（公司/账户）");
     public static readonly Localized FormCustomerHint = new("e.g. Acme", "例如：海川科技");
+    public static readonly Localized DialogTitle = new("Tag as customer quote", "标记为客户原话");
     public static readonly Localized FormSubmit = new("Capture", "记录");
 
     public static readonly Localized Empty = new(

@@ -55,7 +55,7 @@ public sealed partial class LlmSummarizer(IChatClient chat, HeuristicSummarizer 
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var reason = Reason(e);
-            Log.FellBack(logger, settings.Model, reason, e.GetType().Name);
+            Log.LlmFellBack(logger, settings.Model, reason, e.GetType().Name);
             return offline with { FellBack = true, FallbackReason = reason };
         }
     }
@@ -80,7 +80,7 @@ public sealed partial class LlmSummarizer(IChatClient chat, HeuristicSummarizer 
             throw new TimeoutException($"The model did not answer within {settings.Timeout.TotalSeconds:0} s.");
         }
 
-        Log.Call(logger, step, response.ModelId ?? settings.Model, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Log.LlmCall(logger, step, response.ModelId ?? settings.Model, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return Parse(response.Text);
     }
 
@@ -299,15 +299,6 @@ public sealed partial class LlmSummarizer(IChatClient chat, HeuristicSummarizer 
 
     [GeneratedRegex(@"Status:\s*(\d{3})|\b(?:HTTP|status code)\s*(\d{3})", RegexOptions.IgnoreCase)]
     private static partial Regex StatusInMessage();
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "LLM summary {Step}: model {Model}, input tokens {InputTokens}, output tokens {OutputTokens}, {ElapsedMs} ms")]
-        public static partial void Call(ILogger logger, string step, string model, long? inputTokens, long? outputTokens, long elapsedMs);
-
-        [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "LLM summary with model {Model} failed ({Reason}, {ExceptionType}); the offline summary stands in")]
-        public static partial void FellBack(ILogger logger, string model, string reason, string exceptionType);
-    }
 }
 
 /// <summary>The model's answer does not match our schema.</summary>

@@ -106,13 +106,4 @@ public static partial class LlmServiceCollectionExtensions
             _ => ValidateOptionsResult.Success,
         };
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Feedback summaries run offline. To use an LLM set GtmBot__Llm__Provider=AzureOpenAI (Endpoint, Deployment, ApiKey or Entra ID) or OpenAI (BaseUrl, Model, ApiKey)")]
-        public static partial void LlmOff(ILogger logger);
-
-        [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Feedback summaries use {Provider} model {Model}, with the offline summarizer as fallback")]
-        public static partial void LlmOn(ILogger logger, string provider, string model);
-    }
 }

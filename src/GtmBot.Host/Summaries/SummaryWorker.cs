@@ -35,7 +35,7 @@ public sealed partial class SummaryWorker(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Log.Failed(logger, e);
+                Log.SummaryFailed(logger, e);
                 worked = false;
             }
 
@@ -62,16 +62,7 @@ public sealed partial class SummaryWorker(
             : await offline.SummarizeAsync(request.Text, options, cancellationToken);
         await store.CompleteAsync(claimed.Id, result, clock.GetUtcNow(), cancellationToken);
         await outbox.EnqueueAsync(new OutboundMessage(request.Conversation, SummaryFlow.RenderResult(result, claimed.Id), $"summary:{claimed.Id}"), cancellationToken);
-        Log.Done(logger, claimed.Id, result.Summarizer, result.FellBack, result.Themes.Count);
+        Log.SummaryDone(logger, claimed.Id, result.Summarizer, result.FellBack, result.Themes.Count);
         return true;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "Summary {Id} done by {Summarizer} (fell back: {FellBack}), {Themes} themes")]
-        public static partial void Done(ILogger logger, long id, string summarizer, bool fellBack, int themes);
-
-        [LoggerMessage(EventId = 611, Level = LogLevel.Error, Message = "Summary worker failed; the request stays stored and is retried when its lease ends")]
-        public static partial void Failed(ILogger logger, Exception exception);
     }
 }

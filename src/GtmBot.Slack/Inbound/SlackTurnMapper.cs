@@ -24,18 +24,21 @@ internal static partial class SlackTurnMapper
     public static Turn FromSlash(SlashCommand c, TurnUser user, string? locale) =>
         new(new ConversationKey(Platforms.Slack, Workspace(c.TeamId, c.EnterpriseId), c.ChannelId!), user, c.Locale ?? locale, new CommandInput(SlackText.Unescape(c.Text ?? string.Empty).Trim()));
 
-    /// <summary>A button or select in a message: action id, its value, and the values of any inputs in the message.</summary>
+    /// <summary>
+    /// A button or select in a message: action id, its value, and the values of any inputs in the message. The "try again"
+    /// button of a form that did not open carries the original input; null when its value is not one of ours.
+    /// </summary>
     /// <see href="https://docs.slack.dev/reference/interaction-payloads/block_actions-payload"/>
-    public static Turn FromBlockAction(InteractionPayload p, ActionRef action, ModalMetadata? modal, TurnUser user, string? locale)
+    public static Turn? FromBlockAction(InteractionPayload p, ActionRef action, ModalMetadata? modal, TurnUser user, string? locale)
     {
         var channel = modal?.C ?? p.Container?.ChannelId ?? p.Channel?.Id ?? throw new FormatException("block_actions without a channel.");
         var thread = modal is not null ? modal.T : p.Container?.ThreadTs ?? p.Message?.ThreadTs;
         var key = new ConversationKey(Platforms.Slack, Workspace(p.Team?.Id ?? p.User?.TeamId, p.Team?.EnterpriseId ?? p.Enterprise?.Id), channel, thread);
-        var value = action.Value ?? action.SelectedOption?.Value ?? action.SelectedDate ?? action.SelectedUser
-            ?? (action.SelectedOptions is { } many ? string.Join(FormInput.MultiSeparator, many.Select(o => o.Value)) : null);
+        var value = action.Value ?? action.SelectedOption?.Value ?? action.SelectedDate ?? action.SelectedUser ?? Join(action.SelectedOptions);
         var state = modal is not null ? p.View?.State : p.State;
         var source = modal?.M ?? p.Container?.MessageTs ?? p.Message?.Ts;
-        return new Turn(key, user, p.Locale ?? p.User?.Locale ?? locale, new ActionInput(action.ActionId!, value, FormValues(state)), source);
+        TurnInput? input = action.ActionId == SlackModals.RetryActionId ? SlackModals.ReadRetry(value) : new ActionInput(action.ActionId!, value, FormValues(state));
+        return input is null ? null : new Turn(key, user, p.Locale ?? p.User?.Locale ?? locale, input, source);
     }
 
     /// <summary>A modal submit: the form's action id (callback_id), its value (private_metadata) and the inputs.</summary>
@@ -77,19 +80,33 @@ internal static partial class SlackTurnMapper
             return form;
         }
 
+        // A block or an action that is JSON null carries nothing: skipped, like an absent one.
         foreach (var (blockId, actions) in state.Values)
         {
+            if (actions is null)
+            {
+                continue;
+            }
+
             foreach (var (actionId, v) in actions)
             {
-                var value = v.Value ?? v.SelectedOption?.Value ?? v.SelectedDate ?? v.SelectedUser
-                    ?? (v.SelectedOptions is { } many ? string.Join(FormInput.MultiSeparator, many.Select(o => o.Value)) : null)
-                    ?? (v.SelectedUsers is { } users ? string.Join(FormInput.MultiSeparator, users) : null);
+                if (v is null)
+                {
+                    continue;
+                }
+
+                var value = v.Value ?? v.SelectedOption?.Value ?? v.SelectedDate ?? v.SelectedUser ?? Join(v.SelectedOptions)
+                    ?? (v.SelectedUsers is { } users ? string.Join(FormInput.MultiSeparator, users.OfType<string>()) : null);
                 form[actions.Count == 1 ? blockId : $"{blockId}.{actionId}"] = value;
             }
         }
 
         return form;
     }
+
+    /// <summary>The values of a multi-select; null entries (malformed) are skipped.</summary>
+    private static string? Join(IReadOnlyList<OptionRef?>? options) =>
+        options is null ? null : string.Join(FormInput.MultiSeparator, options.Select(o => o?.Value).OfType<string>());
 
     public static ModalMetadata? ReadMetadata(string? privateMetadata)
     {
@@ -100,7 +117,9 @@ internal static partial class SlackTurnMapper
 
         try
         {
-            return JsonSerializer.Deserialize(privateMetadata, SlackJson.Default.ModalMetadata);
+            // Without the channel it is not a modal we opened (every one of ours names it).
+            var metadata = JsonSerializer.Deserialize(privateMetadata, SlackJson.Default.ModalMetadata);
+            return string.IsNullOrEmpty(metadata?.C) ? null : metadata;
         }
         catch (JsonException)
         {

@@ -1,9 +1,11 @@
-using System.Text;
+using System.Text.Json;
 using GtmBot.Engine;
 using GtmBot.Engine.Ports;
+using GtmBot.Engine.Strings;
 using GtmBot.Slack.Api;
 using GtmBot.Slack.OAuth;
 using GtmBot.Slack.Rendering;
+using GtmBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace GtmBot.Slack.Outbound;
@@ -20,9 +22,14 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
     {
         var slackAuth = await auth.FindAsync(null, conversation.Workspace, cancellationToken)
             ?? throw new DeliveryException($"No Slack token for workspace {conversation.Workspace}.", permanent: true) { ConversationGone = true };
-        var messages = BlockKitRenderer.RenderMessages(reply);
+        var messages = BlockKitRenderer.RenderMessages(reply, reply.Route?.Lang ?? Lang.En);
         try
         {
+            if (reply.Route is { } route && reply.Placement != ReplyPlacement.Artefact)
+            {
+                return await DeliverRoutedAsync(slackAuth, conversation, reply, route, messages, cancellationToken);
+            }
+
             if (reply.Placement == ReplyPlacement.Artefact)
             {
                 return await DeliverArtefactAsync(slackAuth, conversation, reply, messages, existingMessageId, cancellationToken);
@@ -47,6 +54,58 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
         catch (SlackApiException e)
         {
             throw ToDelivery(e);
+        }
+    }
+
+    /// <summary>
+    /// A reply to one request, delivered after its ack as the request would have answered: ephemeral through response_url
+    /// (or chat.postEphemeral), a replacement through response_url (or chat.update), a thread reply, or in the channel.
+    /// Returns the message's ts where Slack tells one, else the handle it went through.
+    /// </summary>
+    /// <see href="https://docs.slack.dev/interactivity/handling-user-interaction#message_responses"/>
+    private async Task<string> DeliverRoutedAsync(SlackAuth slackAuth, ConversationKey conversation, Reply reply, ReplyRoute route, IReadOnlyList<KitMessage> messages, CancellationToken ct)
+    {
+        string? first = null;
+        foreach (var message in messages)
+        {
+            var id = await DeliverRoutedOneAsync(slackAuth.BotToken, conversation, reply, route, message, ct);
+            first ??= id;
+        }
+
+        return first ?? "response_url";
+    }
+
+    private async Task<string?> DeliverRoutedOneAsync(string token, ConversationKey conversation, Reply reply, ReplyRoute route, KitMessage message, CancellationToken ct)
+    {
+        var channel = conversation.Channel;
+        var thread = conversation.Thread;
+        var body = JsonSerializer.SerializeToNode(message, SlackJson.Default.KitMessage)!.AsObject();
+        switch (reply.Placement, reply.Visibility)
+        {
+            case (_, ReplyVisibility.Ephemeral) when route.ResponseUrl is not null:
+                body["response_type"] = "ephemeral";
+                body["replace_original"] = reply.Placement == ReplyPlacement.ReplaceOriginal;
+                await api.RespondAsync(route.ResponseUrl, body, ct);
+                return null;
+            case (_, ReplyVisibility.Ephemeral):
+                await api.PostEphemeralAsync(token, channel, route.UserId ?? throw new DeliveryException("An ephemeral reply names no person.", permanent: true), message, thread, ct);
+                return null;
+            case (ReplyPlacement.ReplaceOriginal, _) when route.ResponseUrl is not null:
+                body["replace_original"] = true;
+                await api.RespondAsync(route.ResponseUrl, body, ct);
+                return route.SourceMessageId;
+            case (ReplyPlacement.ReplaceOriginal, _) when route.SourceMessageId is not null:
+                await api.UpdateAsync(token, channel, route.SourceMessageId, message, ct);
+                return route.SourceMessageId;
+            case (ReplyPlacement.ThreadReply, _):
+                return await api.PostMessageAsync(token, channel, message, thread ?? route.SourceMessageId, ct);
+            case (_, _) when thread is null && route.ResponseUrl is not null:
+                body["response_type"] = "in_channel";
+                body["replace_original"] = false;
+                await api.RespondAsync(route.ResponseUrl, body, ct);
+                return null;
+            default:
+                return await api.PostMessageAsync(token, channel, message, thread, ct);
         }
     }
 
@@ -79,7 +138,7 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
     /// <see href="https://docs.slack.dev/reference/methods/conversations.canvases.create"/>
     private async Task SyncCanvasAsync(SlackAuth slackAuth, string channel, Reply reply, CancellationToken ct)
     {
-        var markdown = ToCanvasMarkdown(reply);
+        var markdown = CanvasMarkdownRenderer.Render(reply);
         try
         {
             try
@@ -99,39 +158,6 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
         {
             Log.CanvasFailed(logger, channel, e.Error);
         }
-    }
-
-    /// <summary>Canvas markdown of a reply. User text is kept literal: mentions only from Mention spans.</summary>
-    internal static string ToCanvasMarkdown(Reply reply)
-    {
-        var sb = new StringBuilder();
-        foreach (var block in reply.Blocks)
-        {
-            switch (block)
-            {
-                case HeaderBlock h:
-                    sb.Append("# ").AppendLine(SlackText.Escape(h.Text));
-                    break;
-                case TextBlock t:
-                    sb.AppendLine(SlackText.ToMrkdwn(t.Markup).Replace("*", "**", StringComparison.Ordinal)).AppendLine();
-                    break;
-                case FieldsBlock f:
-                    foreach (var field in f.Fields)
-                    {
-                        sb.Append("## ").AppendLine(SlackText.Escape(field.Label)).AppendLine(SlackText.ToMrkdwn(field.Value)).AppendLine();
-                    }
-
-                    break;
-                case ContextBlock c:
-                    sb.Append('_').Append(Markup.ToPlainText(c.Markup)).AppendLine("_");
-                    break;
-                case DividerBlock:
-                    sb.AppendLine("---");
-                    break;
-            }
-        }
-
-        return sb.ToString();
     }
 
     /// <see href="https://docs.slack.dev/reference/methods/chat.postMessage#errors"/>

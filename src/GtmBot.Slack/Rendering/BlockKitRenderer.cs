@@ -22,7 +22,7 @@ internal static class BlockKitRenderer
             blocks.AddRange(RenderBlock(block, lang, inModal: false));
         }
 
-        var text = SlackText.Truncate(SlackText.Escape(string.IsNullOrWhiteSpace(reply.Text) ? " " : reply.Text), SlackLimits.MaxMessageText);
+        var text = SlackText.Truncate(SlackText.Literal(string.IsNullOrWhiteSpace(reply.Text) ? " " : reply.Text), SlackLimits.MaxMessageText);
         if (blocks.Count == 0)
         {
             return [new KitMessage(text, [])];
@@ -106,7 +106,7 @@ internal static class BlockKitRenderer
 
                 break;
             case FieldsBlock f:
-                var fields = f.Fields.Select(x => TextObject.Mrkdwn(SlackText.Truncate(NonEmpty($"*{SlackText.Escape(x.Label)}*\n{SlackText.ToMrkdwn(x.Value)}"), SlackLimits.MaxFieldText))).ToList();
+                var fields = f.Fields.Select(x => TextObject.Mrkdwn(SlackText.Truncate(NonEmpty($"*{SlackText.Literal(x.Label)}*\n{SlackText.ToMrkdwn(x.Value)}"), SlackLimits.MaxFieldText))).ToList();
                 for (var i = 0; i < fields.Count; i += SlackLimits.MaxSectionFields)
                 {
                     yield return new SectionKitBlock(null, fields.GetRange(i, Math.Min(SlackLimits.MaxSectionFields, fields.Count - i)));
@@ -129,7 +129,7 @@ internal static class BlockKitRenderer
                 break;
             case FormBlock form when !inModal:
                 // A message cannot host the form (it opens as a modal from a command or button); say so instead.
-                yield return new SectionKitBlock(TextObject.Mrkdwn(SlackText.Truncate($"*{SlackText.Escape(NonEmpty(form.Title))}*\n{SlackText.Escape(SlackStrings.FormInMessage.Get(lang))}", SlackLimits.MaxSectionText)));
+                yield return new SectionKitBlock(TextObject.Mrkdwn(SlackText.Truncate($"*{SlackText.Literal(NonEmpty(form.Title))}*\n{SlackText.Literal(SlackStrings.FormInMessage.Get(lang))}", SlackLimits.MaxSectionText)));
                 break;
             case FormBlock:
                 break;

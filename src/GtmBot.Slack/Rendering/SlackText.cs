@@ -11,6 +11,18 @@ namespace GtmBot.Slack.Rendering;
 /// <see href="https://docs.slack.dev/messaging/formatting-message-text"/>
 internal static partial class SlackText
 {
+    /// <summary>∗ ASTERISK OPERATOR: looks like <c>*</c>, never bold.</summary>
+    public const char LiteralAsterisk = '\u2217';
+
+    /// <summary>∼ TILDE OPERATOR: looks like <c>~</c>, never strikes through.</summary>
+    public const char LiteralTilde = '\u223C';
+
+    /// <summary>ˋ MODIFIER LETTER GRAVE ACCENT: looks like a backtick, never opens code.</summary>
+    public const char LiteralBacktick = '\u02CB';
+
+    /// <summary>＿ FULLWIDTH LOW LINE: looks like <c>_</c>, never italic.</summary>
+    public const char LiteralUnderscore = '\uFF3F';
+
     public static string Escape(string text)
     {
         if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
@@ -19,6 +31,36 @@ internal static partial class SlackText
         }
 
         return text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Text shown as typed in mrkdwn. Slack has no escape for its formatting marks, so the marks that could pair up
+    /// (<c>*bold*</c>, <c>~strike~</c>, <c>_italic_</c>, <c>`code`</c>) become look-alike characters that never format;
+    /// an underscore inside a word (<c>snake_case</c>) cannot open a mark and stays.
+    /// </summary>
+    public static string Literal(string text)
+    {
+        var escaped = Escape(text);
+        if (escaped.AsSpan().IndexOfAny("*~_`") < 0)
+        {
+            return escaped;
+        }
+
+        var sb = new StringBuilder(escaped.Length);
+        for (var i = 0; i < escaped.Length; i++)
+        {
+            var c = escaped[i];
+            sb.Append(c switch
+            {
+                '*' => LiteralAsterisk,
+                '~' => LiteralTilde,
+                '`' => LiteralBacktick,
+                '_' when !(i > 0 && char.IsLetterOrDigit(escaped[i - 1]) && i + 1 < escaped.Length && char.IsLetterOrDigit(escaped[i + 1])) => LiteralUnderscore,
+                _ => c,
+            });
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>Slack's own escaping undone (incoming text), before it is stored or re-escaped.</summary>
@@ -43,7 +85,7 @@ internal static partial class SlackText
                 continue;
             }
 
-            var text = Escape(span.Text);
+            var text = Literal(span.Text);
             if (span.Style.HasFlag(SpanStyle.Italic))
             {
                 text = $"_{text}_";

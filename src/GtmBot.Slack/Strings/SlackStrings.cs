@@ -9,13 +9,15 @@ internal static class SlackStrings
         "I can't read that message, so I couldn't save it as a customer quote. Invite me to the channel first: type `/invite @GtmBot` there, then react again (or use the message shortcut *Tag as customer quote*).",
         "我读不到这条消息，所以无法把它保存为客户原话。请先邀请我进入该频道：在频道里输入 `/invite @GtmBot`，然后重新添加表情（或使用消息快捷方式“Tag as customer quote”）。");
 
-    public static readonly Localized DeliveryFailed = new(
-        "Slack refused my reply just now ({0}). It is queued and will be posted again shortly.",
-        "Slack 刚才拒绝了我的回复（{0}）。它已排队，稍后会重新发送。");
-
     public static readonly Localized FormInMessage = new(
         "Run the command again to open this form.",
         "请重新运行命令以打开此表单。");
+
+    public static readonly Localized FormNotOpened = new(
+        "Slack did not open the form in time. If it did not appear, press Try again.",
+        "Slack 未能及时打开表单。如果表单没有出现，请点击“重试”。");
+
+    public static readonly Localized FormRetry = new("Try again", "重试");
 
     public static readonly Localized Installed = new(
         "GtmBot is installed in {0}. Type /gtm help in a channel to start.",

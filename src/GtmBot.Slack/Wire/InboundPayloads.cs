@@ -52,7 +52,7 @@ internal sealed record InteractionPayload
     public MessageRef? Message { get; init; }
     public ViewRef? View { get; init; }
     public ViewState? State { get; init; }
-    public IReadOnlyList<ActionRef>? Actions { get; init; }
+    public IReadOnlyList<ActionRef?>? Actions { get; init; }
     public string? CallbackId { get; init; }
     public string? MessageTs { get; init; }
     public string? Locale { get; init; }
@@ -105,17 +105,17 @@ internal sealed record ViewRef(string? Id, string? Type, string? CallbackId, str
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-internal sealed record ViewState(Dictionary<string, Dictionary<string, StateValue>>? Values);
+internal sealed record ViewState(Dictionary<string, Dictionary<string, StateValue?>?>? Values);
 
 /// <summary>The current value of one input; which property is set depends on the element type.</summary>
 internal sealed record StateValue(
     string? Type,
     string? Value,
     OptionRef? SelectedOption,
-    IReadOnlyList<OptionRef>? SelectedOptions,
+    IReadOnlyList<OptionRef?>? SelectedOptions,
     string? SelectedDate,
     string? SelectedUser,
-    IReadOnlyList<string>? SelectedUsers)
+    IReadOnlyList<string?>? SelectedUsers)
 {
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
@@ -129,7 +129,7 @@ internal sealed record PlainText(string? Type, string? Text)
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-internal sealed record ActionRef(string? ActionId, string? BlockId, string? Type, string? Value, OptionRef? SelectedOption, IReadOnlyList<OptionRef>? SelectedOptions, string? SelectedDate, string? SelectedUser, string? ActionTs)
+internal sealed record ActionRef(string? ActionId, string? BlockId, string? Type, string? Value, OptionRef? SelectedOption, IReadOnlyList<OptionRef?>? SelectedOptions, string? SelectedDate, string? SelectedUser, string? ActionTs)
 {
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }

@@ -31,6 +31,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, int? RetryAfter)>> _scripted = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _stalls = new();
     private int _ts;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -67,6 +68,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>Every call of <paramref name="method"/> is answered only after <paramref name="delay"/> (a stalling API).</summary>
+    public void Stall(string method, TimeSpan delay) => _stalls[method] = delay;
+
     /// <summary>The next call of <paramref name="method"/> gets this answer instead of the default.</summary>
     public void Script(string method, int status, string body, int? retryAfter = null) =>
         _scripted.GetOrAdd(method, _ => new()).Enqueue((status, body, retryAfter));
@@ -96,6 +100,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
     {
         var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
         Calls.Enqueue(new RecordedCall(method, http.Request.Headers.Authorization, body));
+        if (_stalls.TryGetValue(method, out var stall))
+        {
+            await Task.Delay(stall, http.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var s))
         {
             http.Response.StatusCode = s.Status;

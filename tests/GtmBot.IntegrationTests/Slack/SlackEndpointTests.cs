@@ -174,10 +174,13 @@ public sealed class SlackEndpointTests
         Assert.Equal("We need SSO before we buy", input.Field("text"));
         Assert.Equal(new ConversationKey("slack", "T1", "C1"), turn.Conversation);
 
-        // The artefact is durable in the outbox for the channel before the ack.
+        // The artefact and the private "Saved" answer are durable in the outbox before the ack.
         var db = host.Factory.Services.GetRequiredService<IGtmDbFactory>();
         await using var ctx = db.Create();
-        Assert.Equal(1, await ctx.Set<GtmBot.Storage.Delivery.OutboxEntity>().CountAsync());
+        var rows = await ctx.Set<GtmBot.Storage.Delivery.OutboxEntity>().ToListAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.Single(rows, r => r.ArtefactKey == "quotes:board");
+        Assert.Single(rows, r => r.ArtefactKey is null && r.ReplyJson.Contains("\"route\":{\"userId\":\"U", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -77,8 +77,8 @@ public sealed class SlackFixtureTests
                 Assert.Null(SlackTurnMapper.ReadMetadata(p.View?.PrivateMetadata));
                 break;
             case "block_actions":
-                var action = p.Actions![0];
-                var turn = SlackTurnMapper.FromBlockAction(p, action, null, User, null);
+                var action = p.Actions![0]!;
+                var turn = SlackTurnMapper.FromBlockAction(p, action, null, User, null)!;
                 Assert.Equal(action.ActionId, Assert.IsType<ActionInput>(turn.Input).ActionId);
                 Assert.Equal(p.Container?.ChannelId ?? p.Channel?.Id, turn.Conversation.Channel);
                 Assert.Equal(p.Container?.ThreadTs, turn.Conversation.Thread);
