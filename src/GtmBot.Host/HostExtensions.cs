@@ -30,6 +30,7 @@ public static partial class HostExtensions
         services.AddFlow<QuoteFlow>();
         services.AddFlow<SummaryFlow>();
         services.AddFlow<ReminderFlow>();
+        services.AddFlow<AdminFlow>();
         services.AddSingleton<IDigestContributor, CanvasDigest>();
         services.AddSingleton<IDigestContributor, ChecklistDigest>();
         services.AddSingleton<IDigestContributor, QuoteDigest>();
