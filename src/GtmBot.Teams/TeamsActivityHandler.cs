@@ -96,7 +96,7 @@ internal sealed class TeamsActivityHandler(
         var reply = new Reply(
             [new HeaderBlock(TeamsStrings.WelcomeTitle.Get(lang)), new TextBlock(TeamsStrings.WelcomeBody.Get(lang)), new ContextBlock(TeamsStrings.WelcomeContext.Get(lang))],
             TeamsStrings.WelcomeTitle.Get(lang));
-        await SendAllAsync(a, [reply], cancellationToken);
+        await SendOrQueueAsync(a, reply, activity => connector.SendAsync(a.ServiceUrl!, a.Conversation!.Id!, activity, cancellationToken), cancellationToken);
     }
 
     private async Task<ActivityResult> FetchTaskAsync(Activity a, FetchTaskRoute fetch, CancellationToken cancellationToken)
@@ -209,23 +209,28 @@ internal sealed class TeamsActivityHandler(
     {
         foreach (var reply in replies)
         {
-            try
+            await SendOrQueueAsync(a, reply, activity => connector.ReplyAsync(a.ServiceUrl!, a.Conversation!.Id!, a.Id ?? string.Empty, activity, cancellationToken), cancellationToken);
+        }
+    }
+
+    private async Task SendOrQueueAsync(Activity a, Reply reply, Func<OutboundActivity, Task<string?>> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var card in AdaptiveCardRenderer.Render(reply))
             {
-                foreach (var card in AdaptiveCardRenderer.Render(reply))
-                {
-                    await connector.ReplyAsync(a.ServiceUrl!, a.Conversation!.Id!, a.Id ?? string.Empty, Message(a, card, reply.Text), cancellationToken);
-                }
+                await send(Message(a, card, reply.Text));
             }
-            catch (ConnectorException ex) when (!ex.Ambiguous)
-            {
-                Log.ReplyFailed(logger, ex);
-                var later = reply with { Placement = ReplyPlacement.NewMessage, Visibility = ReplyVisibility.Channel };
-                await outbox.EnqueueAsync(new OutboundMessage(ActivityMapper.Conversation(a), later), cancellationToken);
-            }
-            catch (ConnectorException ex)
-            {
-                Log.ReplyFailed(logger, ex);
-            }
+        }
+        catch (ConnectorException ex) when (!ex.Ambiguous)
+        {
+            Log.ReplyFailed(logger, ex);
+            var later = reply with { Placement = ReplyPlacement.NewMessage };
+            await outbox.EnqueueAsync(new OutboundMessage(ActivityMapper.Conversation(a), later), cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            Log.ReplyFailed(logger, ex);
         }
     }
 

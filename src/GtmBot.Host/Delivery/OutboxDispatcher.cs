@@ -144,9 +144,11 @@ internal sealed class OutboxDispatcher(
             await FailAsync(item, e, cancellationToken);
             return;
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or OperationCanceledException or IOException)
+        catch (Exception e)
         {
-            // A timeout or broken connection may come after the platform got the request: reconcile before the next attempt.
+            // A timeout, a broken connection or an error the messenger did not classify may come after the platform got the
+            // request: the row is retried (not left leased), reconciling first.
+            DeliveryLog.UnclassifiedFailure(logger, item.Id, conversation.Platform, e);
             await FailAsync(item, new DeliveryException(e.Message, permanent: false, inner: e) { Ambiguous = true }, cancellationToken);
             return;
         }

@@ -37,6 +37,18 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
 
+    /// <summary>Messages posted with chat.postMessage, per channel, in order (what conversations.history with metadata returns).</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> Posted { get; } = new();
+
+    /// <summary>While set, every Web API call answers 503 and changes nothing (an outage).</summary>
+    public volatile bool Down;
+
+    /// <summary>Methods whose next call is carried out and then has its connection cut before the answer (reply lost).</summary>
+    public ConcurrentDictionary<string, int> LoseReplies { get; } = new();
+
+    /// <summary>The messages in a channel (top level and replies).</summary>
+    public IReadOnlyList<JsonObject> MessagesIn(string channel) => Posted.TryGetValue(channel, out var q) ? [.. q] : [];
+
     /// <summary>What the Socket Mode server does with each connection (the connection index is 0-based).</summary>
     public Func<WebSocket, int, Task>? SocketScript { get; set; }
 
@@ -96,6 +108,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
     {
         var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
         Calls.Enqueue(new RecordedCall(method, http.Request.Headers.Authorization, body));
+        if (Down)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        if (LoseReplies.TryGetValue(method, out var lose) && lose > 0 && LoseReplies.TryUpdate(method, lose - 1, lose))
+        {
+            _ = Default(method, body);
+            http.Abort();
+            return;
+        }
+
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var s))
         {
             http.Response.StatusCode = s.Status;
@@ -110,15 +135,17 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
 
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(Default(method));
+        await http.Response.WriteAsync(Default(method, body));
     }
 
-    private string Default(string method)
+    private string Default(string method, string body)
     {
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):000000}";
+        var history = method is "conversations.history" or "conversations.replies" && QueryHelpers.ParseQuery(body).TryGetValue("include_all_metadata", out var all) && all == "true";
         return method switch
         {
-            "chat.postMessage" => $$"""{"ok":true,"channel":"C1","ts":"{{ts}}"}""",
+            "chat.postMessage" => Store(body, ts),
+            "conversations.history" or "conversations.replies" when history => History(QueryHelpers.ParseQuery(body)),
             "chat.postEphemeral" => $$"""{"ok":true,"message_ts":"{{ts}}"}""",
             "views.open" or "views.update" => """{"ok":true,"view":{"id":"V1"}}""",
             "users.info" => """{"ok":true,"user":{"id":"U1","name":"ana","real_name":"Ana Li","tz":"Asia/Shanghai","locale":"en-US","profile":{"display_name":"Ana"}}}""",
@@ -130,6 +157,33 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "apps.connections.open" => $$"""{"ok":true,"url":"{{Root.Replace("http://", "ws://", StringComparison.Ordinal)}}/socket?ticket={{ts}}"}""",
             _ => """{"ok":true}""",
         };
+    }
+
+    private string Store(string body, string ts)
+    {
+        var args = JsonNode.Parse(body)!.AsObject();
+        var channel = (string?)args["channel"] ?? "C1";
+        var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = (string?)args["text"], ["thread_ts"] = (string?)args["thread_ts"] };
+        if (args["metadata"] is JsonObject metadata)
+        {
+            message["metadata"] = metadata.DeepClone();
+        }
+
+        Posted.GetOrAdd(channel, _ => new()).Enqueue(message);
+        return $$"""{"ok":true,"channel":"{{channel}}","ts":"{{ts}}"}""";
+    }
+
+    /// <summary>Newest first, as Slack answers; metadata only with include_all_metadata (always set here).</summary>
+    private string History(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form)
+    {
+        var thread = form.TryGetValue("ts", out var t) ? t.ToString() : null;
+        var limit = form.TryGetValue("limit", out var l) && int.TryParse(l, out var n) ? n : 100;
+        var messages = MessagesIn(form["channel"].ToString())
+            .Where(m => thread is null ? (string?)m["thread_ts"] is null : (string?)m["thread_ts"] == thread)
+            .Reverse()
+            .Take(limit)
+            .Select(m => m.DeepClone());
+        return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. messages]) }.ToJsonString();
     }
 
     private async Task ResponseAsync(HttpContext http, string name)
