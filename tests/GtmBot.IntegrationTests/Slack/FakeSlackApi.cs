@@ -150,14 +150,28 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "views.open" or "views.update" => """{"ok":true,"view":{"id":"V1"}}""",
             "users.info" => """{"ok":true,"user":{"id":"U1","name":"ana","real_name":"Ana Li","tz":"Asia/Shanghai","locale":"en-US","profile":{"display_name":"Ana"}}}""",
             "chat.getPermalink" => """{"ok":true,"channel":"C1","permalink":"https://acme.slack.com/archives/C1/p1512085950000216"}""",
-            "conversations.history" => File.ReadAllText(Path.Combine(SlackHost.Fixtures, "conversations.history.single_message.docs.json")),
-            "oauth.v2.access" => File.ReadAllText(Path.Combine(SlackHost.Fixtures, "oauth.v2.access.ok.docs.json")),
+            "conversations.history" => HistoryAnswer,
+            "oauth.v2.access" => OAuthAnswer,
             "conversations.canvases.create" => """{"ok":true,"canvas_id":"F1234ABCD"}""",
             "auth.test" => """{"ok":true,"bot_id":"B1","user_id":"U0KRQLJ9H"}""",
             "apps.connections.open" => $$"""{"ok":true,"url":"{{Root.Replace("http://", "ws://", StringComparison.Ordinal)}}/socket?ticket={{ts}}"}""",
             _ => """{"ok":true}""",
         };
     }
+
+    /// <summary>The message a reaction points at, as conversations.history answers (shape per its docs page).</summary>
+    /// <see href="https://docs.slack.dev/reference/methods/conversations.history"/>
+    public const string HistoryAnswer = """
+        {"ok":true,"latest":"1512085950.000216","messages":[{"type":"message","user":"U0CUSTOMR","text":"We would pay for this if it exported to CSV every week","ts":"1512085950.000216"}],"has_more":false}
+        """;
+
+    /// <summary>A bot installation, as oauth.v2.access answers (shape per its docs page).</summary>
+    /// <see href="https://docs.slack.dev/reference/methods/oauth.v2.access"/>
+    public const string OAuthAnswer = """
+        {"ok":true,"access_token":"xoxb-0000000001-0000000002-fakeInstallTokenGtm","token_type":"bot","scope":"commands,chat:write","bot_user_id":"U0GTMBOT1","app_id":"A0GTMAPP1",
+         "team":{"name":"GtmBot Test Team","id":"T0GTMTEAM"},"enterprise":{"name":"gtmbot-test-grid","id":"E0GTMGRID"},
+         "authed_user":{"id":"U0ANA","scope":"chat:write","access_token":"xoxp-fake","token_type":"user"}}
+        """;
 
     private string Store(string body, string ts)
     {
