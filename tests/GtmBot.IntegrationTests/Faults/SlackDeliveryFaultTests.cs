@@ -67,10 +67,12 @@ public sealed class SlackDeliveryFaultTests
     [Fact]
     public async Task An_outage_loses_nothing_and_duplicates_nothing()
     {
+        // 3 s here; bench/faults/run.sh sets GTMBOT_FAULT_OUTAGE_SECONDS=60.
+        var outage = int.TryParse(Environment.GetEnvironmentVariable("GTMBOT_FAULT_OUTAGE_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 3;
         await using var host = await StartAsync();
         host.Api.Down = true;
         await EnqueueAsync(host, 20);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(outage));
         Assert.Empty(host.Api.Posted);
         Assert.NotEmpty(host.Api.Of("chat.postMessage")); // it kept trying
 
