@@ -30,6 +30,7 @@ public static partial class HostExtensions
         services.AddFlow<QuoteFlow>();
         services.AddFlow<SummaryFlow>();
         services.AddFlow<ReminderFlow>();
+        services.AddFlow<AdminFlow>();
         services.AddSingleton<IDigestContributor, CanvasDigest>();
         services.AddSingleton<IDigestContributor, ChecklistDigest>();
         services.AddSingleton<IDigestContributor, QuoteDigest>();
@@ -37,10 +38,22 @@ public static partial class HostExtensions
         return services;
     }
 
+    /// <summary><c>/healthz</c> answers <c>ok</c>; <c>/healthz?detail=true</c> adds the outbox's pending and dead-lettered counts.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/healthz", HealthAsync);
         return app;
+    }
+
+    private static async Task<IResult> HealthAsync(HttpContext http, IDeliveryStatus deliveries, CancellationToken ct)
+    {
+        if (!string.Equals(http.Request.Query["detail"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Text("ok");
+        }
+
+        var counts = await deliveries.CountAsync(null, ct);
+        return Results.Json(new HealthDetail("ok", new HealthOutbox(counts.Pending, counts.Dead)), HealthJson.Default.HealthDetail);
     }
 
     /// <summary>Says at startup which integrations are off and how to turn them on.</summary>
@@ -56,4 +69,13 @@ public static partial class HostExtensions
         });
         return app;
     }
+
+    internal sealed record HealthDetail(string Status, HealthOutbox Outbox);
+
+    internal sealed record HealthOutbox(int Pending, int Dead);
+
+    [System.Text.Json.Serialization.JsonSerializable(typeof(HealthDetail))]
+    [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+    internal sealed partial class HealthJson : System.Text.Json.Serialization.JsonSerializerContext;
+
 }

@@ -76,4 +76,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3033, Level = LogLevel.Warning, Message = "Slack button left out: its action id or value is over Slack's limit ({ActionId})")]
     public static partial void ButtonDropped(ILogger logger, string actionId);
+
+    [LoggerMessage(EventId = 3040, Level = LogLevel.Information, Message = "Outbox row {Id} part {Part} was already in Slack channel {Channel} as {Ts}: adopted, not posted again")]
+    public static partial void Reconciled(ILogger logger, long id, int part, string channel, string ts);
 }

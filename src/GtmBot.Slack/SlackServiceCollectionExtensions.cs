@@ -25,8 +25,6 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient<SlackApiClient>(c => c.Timeout = ApiTimeout);
         services.AddSingleton<SlackAuthResolver>();
         services.AddSingleton<SlackUserDirectory>();
-        services.AddSingleton<SlackFollowUps>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlackFollowUps>());
         services.AddSingleton<SlackTurns>();
         services.AddSingleton<SlackModals>();
         services.AddSingleton<SlackReplies>();

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
+        services.AddSingleton<IDeliveryStatus>(sp => sp.GetRequiredService<OutboxStore>());
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<ReminderStore>());
         services.AddSingleton<LocalChannelStore>();
@@ -53,16 +54,54 @@ public static class StorageServiceCollectionExtensions
                 : ValidateOptionsResult.Success;
     }
 
-    /// <summary>Applies the provider's migrations before the host starts taking requests.</summary>
+    /// <summary>
+    /// Applies the provider's migrations before the host starts taking requests. On PostgreSQL they run under a session
+    /// advisory lock, so instances started at once on an empty database take turns: the first migrates, the others find
+    /// nothing left to do.
+    /// </summary>
+    /// <see href="https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS"/>
     private sealed class DatabaseMigrator(IGtmDbFactory db) : IHostedService
     {
+        /// <summary>The advisory lock key of GtmBot's migrations (any fixed 64-bit number other applications do not use).</summary>
+        public const long MigrationLockKey = 0x47746D426F744D67; // "GtmBotMg"
+
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var ctx = db.Create();
-            await ctx.Database.MigrateAsync(cancellationToken);
+            if (db.Provider == StorageProvider.Postgres)
+            {
+                await MigrateUnderLockAsync(ctx, cancellationToken);
+            }
+            else
+            {
+                await ctx.Database.MigrateAsync(cancellationToken);
+            }
+
             await GtmDbFactory.EnableWalAsync(ctx, cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private static async Task MigrateUnderLockAsync(GtmDbContext ctx, CancellationToken cancellationToken)
+        {
+            // The lock is held by this session, so the migrations run on the same open connection.
+            await ctx.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await ctx.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", [MigrationLockKey], cancellationToken);
+                try
+                {
+                    await ctx.Database.MigrateAsync(cancellationToken);
+                }
+                finally
+                {
+                    await ctx.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", [MigrationLockKey], CancellationToken.None);
+                }
+            }
+            finally
+            {
+                await ctx.Database.CloseConnectionAsync();
+            }
+        }
     }
 }

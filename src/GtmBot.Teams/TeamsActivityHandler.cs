@@ -26,6 +26,7 @@ internal sealed class TeamsActivityHandler(
     IInboundDedupe dedupe,
     IConversationReferenceStore references,
     ConnectorClient connector,
+    IOutbox outbox,
     TimeProvider clock,
     ILogger<TeamsActivityHandler> logger)
 {
@@ -38,12 +39,22 @@ internal sealed class TeamsActivityHandler(
 
     public async Task<ActivityResult> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
-        if (activity.Id is { Length: > 0 } id && !await dedupe.FirstSeenAsync(Platforms.Teams, id, cancellationToken))
+        if (activity.Id is not { Length: > 0 } id)
+        {
+            return await HandleOnceAsync(activity, cancellationToken);
+        }
+
+        // Activity ids are unique per conversation; done only once handled, so a failed first attempt lets the retry through.
+        var key = new InboundEventKey(Platforms.Teams, activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id ?? string.Empty, activity.Conversation?.Id ?? string.Empty, id);
+        return await dedupe.HandleOnceAsync(key, () => HandleOnceAsync(activity, cancellationToken), () =>
         {
             Log.Duplicate(logger, id);
             return activity.Type == ActivityTypes.Invoke ? new ActivityResult(200, InvokeMessage(string.Empty)) : ActivityResult.Ok;
-        }
+        }, cancellationToken);
+    }
 
+    private async Task<ActivityResult> HandleOnceAsync(Activity activity, CancellationToken cancellationToken)
+    {
         var route = ActivityMapper.Map(activity);
         var isNew = await RememberAsync(activity, cancellationToken);
         switch (route)
@@ -87,10 +98,7 @@ internal sealed class TeamsActivityHandler(
         var reply = new Reply(
             [new HeaderBlock(TeamsStrings.WelcomeTitle.Get(lang)), new TextBlock(TeamsStrings.WelcomeBody.Get(lang)), new ContextBlock(TeamsStrings.WelcomeContext.Get(lang))],
             TeamsStrings.WelcomeTitle.Get(lang));
-        foreach (var card in AdaptiveCardRenderer.Render(reply))
-        {
-            await TrySendAsync(() => connector.SendAsync(a.ServiceUrl!, a.Conversation!.Id!, Message(a, card, reply.Text), cancellationToken));
-        }
+        await SendOrQueueAsync(a, reply, activity => connector.SendAsync(a.ServiceUrl!, a.Conversation!.Id!, activity, cancellationToken), cancellationToken);
     }
 
     private async Task<ActivityResult> FetchTaskAsync(Activity a, FetchTaskRoute fetch, CancellationToken cancellationToken)
@@ -176,14 +184,36 @@ internal sealed class TeamsActivityHandler(
         return await work;
     }
 
+    /// <summary>
+    /// Replies in the conversation now; a reply the connector refused (429, 5xx, connection refused) goes to the outbox and is
+    /// delivered later. One whose answer was lost after sending is not queued: it may have arrived (see <see cref="TeamsMessenger"/>).
+    /// </summary>
     private async Task SendAllAsync(Activity a, IEnumerable<Reply> replies, CancellationToken cancellationToken)
     {
         foreach (var reply in replies)
         {
+            await SendOrQueueAsync(a, reply, activity => connector.ReplyAsync(a.ServiceUrl!, a.Conversation!.Id!, a.Id ?? string.Empty, activity, cancellationToken), cancellationToken);
+        }
+    }
+
+    private async Task SendOrQueueAsync(Activity a, Reply reply, Func<OutboundActivity, Task<string?>> send, CancellationToken cancellationToken)
+    {
+        try
+        {
             foreach (var card in AdaptiveCardRenderer.Render(reply))
             {
-                await TrySendAsync(() => connector.ReplyAsync(a.ServiceUrl!, a.Conversation!.Id!, a.Id ?? string.Empty, Message(a, card, reply.Text), cancellationToken));
+                await send(Message(a, card, reply.Text));
             }
+        }
+        catch (ConnectorException ex) when (!ex.Ambiguous)
+        {
+            Log.ReplyFailed(logger, ex);
+            var later = reply with { Placement = ReplyPlacement.NewMessage };
+            await outbox.EnqueueAsync(new OutboundMessage(ActivityMapper.Conversation(a), later), cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            Log.ReplyFailed(logger, ex);
         }
     }
 

@@ -159,6 +159,8 @@ public static class TeamsEndpoints
     private static IResult Refuse(ILogger logger, int status, string reason)
     {
         Log.Refused(logger, status, reason);
-        return Results.StatusCode(status);
+
+        // A body over the limit is told the limit; a refused token is told nothing an attacker could use.
+        return status == StatusCodes.Status413PayloadTooLarge ? Results.Text(reason, statusCode: status) : Results.StatusCode(status);
     }
 }

@@ -33,6 +33,34 @@ public static class TestEnvironment
             : Missing("npm packages of tests/e2e: cd tests/e2e && npm ci (.ci/run does it)");
     }
 
+    /// <summary>
+    /// The official fixtures in <c>../shared/{parts}</c> next to the repository (or a folder above, for worktrees); a test over
+    /// them skips without it (a bare clone) and fails in CI.
+    /// </summary>
+    public static string Shared(params string[] parts) =>
+        FindShared(parts) ?? Missing($"../shared/{string.Join('/', parts)} beside the repository (official fixtures for conformance tests)");
+
+    /// <summary>The folder <c>shared/{parts}</c>, or null.</summary>
+    public static string? FindShared(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GtmBot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        for (var up = dir?.Parent; up is not null; up = up.Parent)
+        {
+            var candidate = Path.Combine([up.FullName, "shared", .. parts]);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     private static string Require(string variable, string what)
     {
         var value = Environment.GetEnvironmentVariable(variable);

@@ -34,18 +34,18 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Failed attempts before a message goes to the dead letter.</summary>
-    [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 8;
-
-    /// <summary>Rate-limit answers (429) before a message goes to the dead letter: a storm delays, it does not lose.</summary>
-    [Range(1, 10000)]
-    public int MaxThrottles { get; set; } = 200;
+    /// <summary>
+    /// How long a message that keeps failing for a passing reason (refused connection, timeout, 5xx, 429) is retried, counted
+    /// from when it was written; after it, the message goes to the dead letter and an alert is posted in its channel.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan RetryWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>First retry delay; doubles with each failed attempt up to <see cref="RetryMaxDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Longest wait between two attempts (a longer Retry-After is still honoured).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
 }

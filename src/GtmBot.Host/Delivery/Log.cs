@@ -38,4 +38,10 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 713, Level = LogLevel.Error, Message = "Reminder {Id} failed to fire; its lease expires and another attempt follows")]
     public static partial void ReminderFailed(ILogger logger, long id, Exception exception);
+
+    [LoggerMessage(EventId = 720, Level = LogLevel.Warning, Message = "Outbox row {Id} set aside: an alert is queued for {Platform} channel {Channel}")]
+    public static partial void AlertQueued(ILogger logger, long id, string platform, string channel);
+
+    [LoggerMessage(EventId = 721, Level = LogLevel.Warning, Message = "Outbox row {Id} to {Platform} failed with an unclassified error; retrying, reconciling first")]
+    public static partial void UnclassifiedFailure(ILogger logger, long id, string platform, Exception error);
 }

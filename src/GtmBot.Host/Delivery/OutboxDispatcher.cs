@@ -11,9 +11,11 @@ namespace GtmBot.Host.Delivery;
 /// <see cref="IPlatformMessenger"/> of its platform, and records the platform's message id with the completion.
 /// </summary>
 /// <remarks>
-/// Delivery is at least once: an instance that dies after the platform accepted a message and before the completion was
-/// recorded leaves the row leased; when the lease expires another instance sends it again. Duplicates from the producing
-/// side are kept out by the outbox's idempotency key (a reminder occurrence is enqueued once however often it fires).
+/// A passing failure (refused connection, timeout, 5xx, 429) is retried with jittered exponential backoff, honouring
+/// Retry-After, for <see cref="DeliveryOptions.RetryWindow"/>; then the row goes to the dead letter and an alert is posted in
+/// its channel. An attempt that may have reached the platform (answer lost, or an instance that died holding the row) marks
+/// the row unsure, and the next attempt asks the messenger to reconcile first (Slack: the outbox id in message metadata,
+/// looked up in the channel history). Duplicates from the producing side are kept out by the outbox's idempotency key.
 /// </remarks>
 internal sealed class OutboxDispatcher(
     OutboxStore outbox,
@@ -29,6 +31,12 @@ internal sealed class OutboxDispatcher(
         .GroupBy(m => m.Platform, StringComparer.OrdinalIgnoreCase)
         .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
     private readonly DeliveryOptions _options = options.Value;
+
+    /// <summary>Idempotency-key prefix of the alert posted for a dead letter (an alert that fails raises no alert of its own).</summary>
+    public const string AlertKeyPrefix = "deadletter:";
+
+    /// <summary>Longest error text quoted in an alert.</summary>
+    public const int MaxAlertError = 200;
 
     /// <summary>This instance's name on the leases it holds.</summary>
     public string Owner { get; } = $"dispatch:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -110,6 +118,7 @@ internal sealed class OutboxDispatcher(
         }
 
         var existing = item.ArtefactKey is { } key ? await outbox.GetArtefactMessageIdAsync(conversation, key, cancellationToken) : null;
+        var delivery = new OutboxDelivery(item.Id, item.CreatedAt, item.Unsure);
         string messageId;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.DeliveryTimeout);
@@ -117,12 +126,12 @@ internal sealed class OutboxDispatcher(
         {
             try
             {
-                messageId = await messenger.DeliverAsync(conversation, item.Reply, existing, timeout.Token);
+                messageId = await messenger.DeliverAsync(conversation, item.Reply, existing, delivery, timeout.Token);
             }
             catch (DeliveryException e) when (e.MessageGone && existing is not null)
             {
                 DeliveryLog.ArtefactGone(logger, conversation.Channel);
-                messageId = await messenger.DeliverAsync(conversation, item.Reply, null, timeout.Token);
+                messageId = await messenger.DeliverAsync(conversation, item.Reply, null, delivery, timeout.Token);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -135,9 +144,12 @@ internal sealed class OutboxDispatcher(
             await FailAsync(item, e, cancellationToken);
             return;
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or OperationCanceledException or IOException)
+        catch (Exception e)
         {
-            await FailAsync(item, new DeliveryException(e.Message, permanent: false, inner: e), cancellationToken);
+            // A timeout, a broken connection or an error the messenger did not classify may come after the platform got the
+            // request: the row is retried (not left leased), reconciling first.
+            DeliveryLog.UnclassifiedFailure(logger, item.Id, conversation.Platform, e);
+            await FailAsync(item, new DeliveryException(e.Message, permanent: false, inner: e) { Ambiguous = true }, cancellationToken);
             return;
         }
 
@@ -162,16 +174,16 @@ internal sealed class OutboxDispatcher(
         }
 
         var throttled = !e.Permanent && e.RetryAfter is not null;
-        var exhausted = throttled ? item.Throttles + 1 >= _options.MaxThrottles : item.Attempts + 1 >= _options.MaxAttempts;
-        if (e.Permanent || exhausted)
+        var wait = throttled ? e.RetryAfter!.Value : Backoff(item.Attempts + 1);
+        var notBefore = clock.GetUtcNow() + wait;
+        if (e.Permanent || notBefore > item.CreatedAt + _options.RetryWindow)
         {
             await outbox.DeadLetterAsync(item, e.Message, cancellationToken);
             DeliveryLog.DeadLettered(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, e.Message);
+            await AlertAsync(item, e, cancellationToken);
             return;
         }
 
-        var wait = throttled ? e.RetryAfter!.Value : Backoff(item.Attempts + 1);
-        var notBefore = clock.GetUtcNow() + wait;
         if (throttled)
         {
             DeliveryLog.Throttled(logger, item.Id, c.Platform, wait);
@@ -181,7 +193,26 @@ internal sealed class OutboxDispatcher(
             DeliveryLog.Retrying(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, notBefore, e.Message);
         }
 
-        await outbox.RetryLaterAsync(item, notBefore, failed: !throttled, throttled, e.Message, cancellationToken);
+        await outbox.RetryLaterAsync(item, notBefore, failed: !throttled, throttled, e.Message, cancellationToken, unsure: e.Ambiguous);
+    }
+
+    /// <summary>Tells the channel that a message was set aside, in the workspace's language, through the outbox itself.</summary>
+    private async Task AlertAsync(OutboxItem item, DeliveryException e, CancellationToken cancellationToken)
+    {
+        if (item.IdempotencyKey?.StartsWith(AlertKeyPrefix, StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+
+        var c = item.Conversation;
+        var lang = await settings.GetWorkspaceLanguageAsync(c.WorkspaceKey, cancellationToken) ?? Lang.En;
+        var error = e.Message.Length > MaxAlertError ? e.Message[..MaxAlertError] + "…" : e.Message;
+        var text = e.Ambiguous
+            ? AdminStrings.MaybeLostAlert.Format(lang, item.Id)
+            : AdminStrings.DeadLetterAlert.Format(lang, item.Id, Markup.Escape(error));
+        var alert = new Reply([new TextBlock(text)], Markup.ToPlainText(text));
+        await outbox.EnqueueAsync(new OutboundMessage(c.ChannelOnly, alert, AlertKeyPrefix + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        DeliveryLog.AlertQueued(logger, item.Id, c.Platform, c.Channel);
     }
 
     /// <summary>Exponential backoff with ±20 % jitter so instances that failed together do not retry together.</summary>

@@ -32,18 +32,58 @@ public static partial class LocalChannelEndpoints
         return app;
     }
 
+    /// <summary>Host names the local channel answers to besides <see cref="LocalChannelOptions.PublicOrigin"/>'s.</summary>
+    public static readonly IReadOnlyList<string> LoopbackHosts = ["127.0.0.1", "localhost", "[::1]", "::1"];
+
+    /// <summary>Headers a reverse proxy adds: a request carrying one came from elsewhere, whatever the socket says.</summary>
+    public static readonly IReadOnlyList<string> ForwardingHeaders = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP"];
+
+    /// <summary>
+    /// Who may use the local channel: loopback callers only (a request forwarded by a proxy on the same host counts as remote),
+    /// addressed by a loopback or configured host name (DNS rebinding), and from the page's own origin (cross-site forgery).
+    /// </summary>
     private static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var options = http.RequestServices.GetRequiredService<IOptions<LocalChannelOptions>>().Value;
         var remote = http.Connection.RemoteIpAddress;
-        if (!options.AllowRemote && remote is not null && !IPAddress.IsLoopback(remote))
+        var forwarded = !options.TrustForwardedHeaders && ForwardingHeaders.Any(h => http.Request.Headers.ContainsKey(h));
+        if (!options.AllowRemote && ((remote is not null && !IPAddress.IsLoopback(remote)) || forwarded))
         {
             return Results.Problem("The local channel answers on loopback only (set GtmBot__Local__AllowRemote=true to open it).", statusCode: StatusCodes.Status403Forbidden);
         }
 
+        var allowed = AllowedHosts(options);
+        if (!allowed.Contains(http.Request.Host.Host, StringComparer.OrdinalIgnoreCase))
+        {
+            return Results.Problem($"The local channel does not answer to the host name '{http.Request.Host.Host}' (set GtmBot__Local__PublicOrigin to serve it under another name).", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length > 0 && !SameOrigin(origin, http.Request, allowed))
+        {
+            return Results.Problem("Requests from another site are refused.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         return await next(context);
     }
+
+    private static List<string> AllowedHosts(LocalChannelOptions options)
+    {
+        var hosts = new List<string>(LoopbackHosts);
+        if (Uri.TryCreate(options.PublicOrigin, UriKind.Absolute, out var configured))
+        {
+            hosts.Add(configured.Host);
+        }
+
+        return hosts;
+    }
+
+    /// <summary>The Origin names the host the request was sent to (the page's own origin), on an allowed host.</summary>
+    private static bool SameOrigin(string origin, HttpRequest request, List<string> allowed) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var o)
+        && allowed.Contains(o.Host, StringComparer.OrdinalIgnoreCase)
+        && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 
     private static IResult Page()
     {
@@ -54,7 +94,14 @@ public static partial class LocalChannelEndpoints
 
     private static async Task<IResult> PostTurn(HttpContext http, ConversationEngine engine, LocalChannelStore channelStore, CancellationToken cancellationToken)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
+        // A form post or text/plain is what a foreign page can send without asking: only JSON is taken.
+        if (!http.Request.HasJsonContentType())
+        {
+            return Results.Problem("The body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var body = await ReadBoundedAsync(http.Request, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
             return Results.Problem($"The request body is over the limit of {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
@@ -62,7 +109,7 @@ public static partial class LocalChannelEndpoints
         LocalTurnRequest? request;
         try
         {
-            request = await JsonSerializer.DeserializeAsync(http.Request.Body, LocalJson.Default.LocalTurnRequest, cancellationToken);
+            request = JsonSerializer.Deserialize(body, LocalJson.Default.LocalTurnRequest);
         }
         catch (JsonException e)
         {
@@ -95,6 +142,33 @@ public static partial class LocalChannelEndpoints
         }
 
         return Results.Json(new LocalTurnResponse(rendered), LocalJson.Default.LocalTurnResponse);
+    }
+
+    /// <summary>
+    /// The body, or null when it is over <paramref name="limit"/> — declared or not (a chunked body has no length): reading
+    /// stops at the limit, so memory stays bounded whatever is sent.
+    /// </summary>
+    internal static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static async Task<IResult> ListMessages(string channel, long? after, LocalChannelStore channelStore, CancellationToken cancellationToken)
@@ -151,6 +225,15 @@ public sealed class LocalChannelOptions
 
     /// <summary>Serve the local page and API to other machines too. Off: loopback only.</summary>
     public bool AllowRemote { get; set; }
+
+    /// <summary>
+    /// Take a request that carries proxy headers (<c>Forwarded</c>, <c>X-Forwarded-For</c>, …) as local when it arrives on
+    /// loopback. Off: such a request came through a proxy from somewhere else and is refused unless <see cref="AllowRemote"/>.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
+
+    /// <summary>The page's address when it is served under a name other than loopback, e.g. <c>https://gtm.example.com</c>.</summary>
+    public string? PublicOrigin { get; set; }
 }
 
 /// <summary>A turn from the local page: a command (<c>text</c>) or an action (<c>action</c>, <c>value</c>, <c>form</c>).</summary>

@@ -29,14 +29,32 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
 
     private Uri Base => new(options.Value.ApiBaseUrl);
 
+    /// <summary>The <c>event_type</c> of the metadata that tags a post with its outbox row.</summary>
+    /// <see href="https://docs.slack.dev/messaging/message-metadata"/>
+    public const string OutboxEventType = "gtmbot_outbox";
+
+    /// <summary>Messages of a channel (or thread) read back at most when looking for an earlier copy of an outbox post.</summary>
+    /// <see href="https://docs.slack.dev/reference/methods/conversations.history#arg_limit"/>
+    public const int ReconcileWindow = 200;
+
+    /// <param name="outbox">Tags the message with its outbox row and part (message metadata), so it can be found again.</param>
     /// <see href="https://docs.slack.dev/reference/methods/chat.postMessage"/>
-    public async Task<string> PostMessageAsync(string token, string channel, KitMessage message, string? threadTs, CancellationToken ct)
+    public async Task<string> PostMessageAsync(string token, string channel, KitMessage message, string? threadTs, CancellationToken ct, OutboxTag? outbox = null)
     {
         var args = MessageArgs(message);
         args["channel"] = channel;
         if (threadTs is not null)
         {
             args["thread_ts"] = threadTs;
+        }
+
+        if (outbox is not null)
+        {
+            args["metadata"] = new JsonObject
+            {
+                ["event_type"] = OutboxEventType,
+                ["event_payload"] = new JsonObject { ["id"] = outbox.Id.ToString(CultureInfo.InvariantCulture), ["part"] = outbox.Part },
+            };
         }
 
         var result = await CallAsync("chat.postMessage", token, args, idempotent: false, ct);
@@ -133,6 +151,49 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
 
         var replies = await CallAsync("conversations.replies", token, new JsonObject { ["channel"] = channel, ["ts"] = ts, ["latest"] = ts, ["inclusive"] = "true", ["limit"] = "1" }, idempotent: true, ct, form: true);
         return FindMessage(replies, ts);
+    }
+
+    /// <summary>
+    /// The parts of an outbox row already posted (part → ts), found by their metadata among the channel's (or thread's)
+    /// messages since <paramref name="since"/>, at most <see cref="ReconcileWindow"/> of them.
+    /// </summary>
+    /// <see href="https://docs.slack.dev/reference/methods/conversations.history#arg_include_all_metadata"/>
+    public async Task<IReadOnlyDictionary<int, string>> FindOutboxPostsAsync(string token, string channel, string? threadTs, long outboxId, DateTimeOffset since, CancellationToken ct)
+    {
+        var args = new JsonObject
+        {
+            ["channel"] = channel,
+            ["oldest"] = (since.ToUnixTimeMilliseconds() / 1000.0).ToString("F6", CultureInfo.InvariantCulture),
+            ["limit"] = ReconcileWindow.ToString(CultureInfo.InvariantCulture),
+            ["include_all_metadata"] = "true",
+        };
+        if (threadTs is not null)
+        {
+            args["ts"] = threadTs;
+        }
+
+        var result = await CallAsync(threadTs is null ? "conversations.history" : "conversations.replies", token, args, idempotent: true, ct, form: true);
+        var found = new Dictionary<int, string>();
+        var id = outboxId.ToString(CultureInfo.InvariantCulture);
+        if (!result.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return found;
+        }
+
+        foreach (var m in messages.EnumerateArray())
+        {
+            if (m.TryGetProperty("metadata", out var meta) && meta.ValueKind == JsonValueKind.Object
+                && meta.TryGetProperty("event_type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == OutboxEventType
+                && meta.TryGetProperty("event_payload", out var payload) && payload.ValueKind == JsonValueKind.Object
+                && payload.TryGetProperty("id", out var pid) && pid.ValueKind == JsonValueKind.String && pid.GetString() == id
+                && m.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String)
+            {
+                var part = payload.TryGetProperty("part", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var n) ? n : 0;
+                found.TryAdd(part, ts.GetString()!);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The channel canvas id, when the channel has one.</summary>
@@ -250,14 +311,16 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
-                if (idempotent && attempt < MaxAttempts)
+                // A refused connection never reached Slack: safe to send again. Anything later may have been carried out.
+                var notSent = e is HttpRequestException h && NeverSent(h);
+                if ((idempotent || notSent) && attempt < MaxAttempts)
                 {
                     Log.ApiRetry(logger, method, attempt, "transport");
                     await Task.Delay(Backoff(attempt), clock, ct);
                     continue;
                 }
 
-                throw new SlackApiException(method, "transport_error", maybeDone: !idempotent, inner: e);
+                throw new SlackApiException(method, notSent ? "connection_failed" : "transport_error", maybeDone: !idempotent && !notSent, inner: e);
             }
 
             using (response)
@@ -326,6 +389,10 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
         response.Headers.RetryAfter?.Delta
         ?? (response.Headers.TryGetValues("Retry-After", out var values) && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : null);
 
+    /// <summary>Failures before any byte of the request was sent.</summary>
+    internal static bool NeverSent(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1));
 
     private static JsonObject MessageArgs(KitMessage message)
@@ -356,6 +423,9 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
         return null;
     }
 }
+
+/// <summary>An outbox row's tag on a Slack post: the row and which part of a split reply.</summary>
+internal sealed record OutboxTag(long Id, int Part);
 
 /// <summary>What users.info tells about a person.</summary>
 internal sealed record SlackUserInfo(string? DisplayName, string? Locale, string? TimeZone);

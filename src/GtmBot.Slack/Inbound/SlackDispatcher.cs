@@ -134,16 +134,26 @@ internal sealed class SlackDispatcher(
                 return SlackAck.Empty;
         }
 
-        if (!string.IsNullOrEmpty(envelope.EventId) && !await dedupe.FirstSeenAsync(Platforms.Slack, envelope.EventId, ct))
-        {
-            Log.Duplicate(logger, envelope.EventId, retryNum);
-            return SlackAck.Empty;
-        }
-
         var e = envelope.Event!;
         var authorization = envelope.Authorizations?.FirstOrDefault();
         var team = envelope.TeamId ?? authorization?.TeamId;
         var enterprise = envelope.EnterpriseId ?? authorization?.EnterpriseId;
+        if (string.IsNullOrEmpty(envelope.EventId))
+        {
+            return await OnEventAsync(e, authorization, team, enterprise, ct);
+        }
+
+        // Done only once handled: a first attempt that fails lets Slack's retry through.
+        var key = new InboundEventKey(Platforms.Slack, team ?? enterprise ?? string.Empty, e.ChannelId ?? e.Item?.Channel ?? string.Empty, envelope.EventId);
+        return await dedupe.HandleOnceAsync(key, () => OnEventAsync(e, authorization, team, enterprise, ct), () =>
+        {
+            Log.Duplicate(logger, envelope.EventId, retryNum);
+            return SlackAck.Empty;
+        }, ct);
+    }
+
+    private async Task<SlackAck> OnEventAsync(SlackEvent e, Authorization? authorization, string? team, string? enterprise, CancellationToken ct)
+    {
         switch (e.Type)
         {
             case "app_uninstalled" or "tokens_revoked":
@@ -154,12 +164,13 @@ internal sealed class SlackDispatcher(
                 return SlackAck.Empty;
             case "reaction_added" when e.Reaction == options.Value.QuoteReaction && e.Item is { Type: "message", Channel: not null, Ts: not null } && e.UserId is not null:
                 _ = SlackTurnMapper.Workspace(team, enterprise); // a reaction naming no workspace is malformed: 400 now, not a failure later
-                if (await dedupe.FirstSeenAsync(Platforms.Slack, $"reaction:{team}:{e.Item.Channel}:{e.Item.Ts}:{e.UserId}:{e.Reaction}", ct))
+                // Captured before the ack (not from an in-memory queue a crash would lose); the same person reacting again is one quote.
+                var reaction = new InboundEventKey(Platforms.Slack, team ?? string.Empty, e.Item.Channel, $"reaction:{e.Item.Ts}:{e.UserId}:{e.Reaction}");
+                return await dedupe.HandleOnceAsync(reaction, async () =>
                 {
-                    await reactions.EnqueueAsync(e, team, enterprise, ct);
-                }
-
-                return SlackAck.Empty;
+                    await reactions.CaptureAsync(e, team, enterprise, ct);
+                    return SlackAck.Empty;
+                }, () => SlackAck.Empty, ct);
             default:
                 Log.Unhandled(logger, "event", e.Type!);
                 return SlackAck.Empty;

@@ -9,15 +9,12 @@ using Microsoft.Extensions.Logging;
 namespace GtmBot.Slack.Inbound;
 
 /// <summary>
-/// The quote reaction: the event carries no text, so the message is read back after the ack, then captured. An unreadable
+/// The quote reaction: the event carries no text, so the message is read back before the ack, then captured. An unreadable
 /// one (the bot is not in the channel) gets the invite hint.
 /// </summary>
-internal sealed class SlackReactions(SlackTurns turns, SlackApiClient api, SlackReplies replies, SlackFollowUps followUps, TimeProvider clock, ILogger<SlackReactions> logger)
+internal sealed class SlackReactions(SlackTurns turns, SlackApiClient api, SlackReplies replies, TimeProvider clock, ILogger<SlackReactions> logger)
 {
-    public Task EnqueueAsync(SlackEvent e, string? team, string? enterprise, CancellationToken ct) =>
-        followUps.EnqueueAsync(token => CaptureAsync(e, team, enterprise, token), ct);
-
-    private async Task CaptureAsync(SlackEvent e, string? team, string? enterprise, CancellationToken ct)
+    public async Task CaptureAsync(SlackEvent e, string? team, string? enterprise, CancellationToken ct)
     {
         var slackAuth = await turns.AuthAsync(enterprise, team, ct);
         if (slackAuth is null)

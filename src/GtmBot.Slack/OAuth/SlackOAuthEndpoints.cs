@@ -68,12 +68,15 @@ internal static class SlackOAuthEndpoints
         }
 
         var nonce = string.IsNullOrEmpty(state) ? null : CheckState(o.ClientSecret!, state, clock);
-        if (nonce is null || string.IsNullOrEmpty(code) || !await dedupe.FirstSeenAsync(StateDedupePlatform, nonce, ct))
+        var stateKey = new InboundEventKey(StateDedupePlatform, string.Empty, string.Empty, nonce ?? string.Empty);
+        if (nonce is null || string.IsNullOrEmpty(code) || !await dedupe.TryBeginAsync(stateKey, ct))
         {
             Log.OAuthRefused(logger, "bad, expired or reused state");
             return Page(SlackStrings.InstallFailed.Format(lang, "state"), StatusCodes.Status400BadRequest);
         }
 
+        // A state is used up once presented, whatever the exchange gives: a retried redirect starts a new install.
+        await dedupe.CompleteAsync(stateKey, ct);
         JsonElement access;
         try
         {

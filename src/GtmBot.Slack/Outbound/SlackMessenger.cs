@@ -14,11 +14,19 @@ namespace GtmBot.Slack.Outbound;
 /// Delivers outbox messages to Slack. An artefact (canvas, checklist, drill) is one living message per channel: posted and
 /// pinned the first time, updated in place afterwards; the channel canvas mirrors it where canvases are available.
 /// </summary>
+/// <remarks>
+/// Every post carries its outbox row in the message metadata. When an earlier attempt may have reached Slack (its answer was
+/// lost, or the instance died mid-call), the channel's recent history is searched for that tag first and a copy found there
+/// is adopted instead of posting again: reconciled, never blindly re-sent, never dropped.
+/// </remarks>
 internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth, ILogger<SlackMessenger> logger) : IPlatformMessenger
 {
     public string Platform => Platforms.Slack;
 
-    public async Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, CancellationToken cancellationToken)
+    public Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, CancellationToken cancellationToken) =>
+        DeliverAsync(conversation, reply, existingMessageId, null, cancellationToken);
+
+    public async Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, OutboxDelivery? delivery, CancellationToken cancellationToken)
     {
         var slackAuth = await auth.FindAsync(null, conversation.Workspace, cancellationToken)
             ?? throw new DeliveryException($"No Slack token for workspace {conversation.Workspace}.", permanent: true) { ConversationGone = true };
@@ -32,7 +40,7 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
 
             if (reply.Placement == ReplyPlacement.Artefact)
             {
-                return await DeliverArtefactAsync(slackAuth, conversation, reply, messages, existingMessageId, cancellationToken);
+                return await DeliverArtefactAsync(slackAuth, conversation, reply, messages, existingMessageId, delivery, cancellationToken);
             }
 
             var thread = conversation.Thread;
@@ -42,10 +50,12 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
                 return existingMessageId;
             }
 
+            var posted = await PostedBeforeAsync(slackAuth, conversation.Channel, thread, delivery, cancellationToken);
             string? first = null;
-            foreach (var message in messages)
+            for (var part = 0; part < messages.Count; part++)
             {
-                var ts = await api.PostMessageAsync(slackAuth.BotToken, conversation.Channel, message, thread, cancellationToken);
+                var ts = posted.GetValueOrDefault(part)
+                    ?? await api.PostMessageAsync(slackAuth.BotToken, conversation.Channel, messages[part], thread, cancellationToken, Tag(delivery, part));
                 first ??= ts;
             }
 
@@ -110,7 +120,7 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
     }
 
     /// <summary>The living message is the first part; an artefact longer than one message keeps only what fits (it is updated in place).</summary>
-    private async Task<string> DeliverArtefactAsync(SlackAuth slackAuth, ConversationKey conversation, Reply reply, IReadOnlyList<Wire.KitMessage> messages, string? existing, CancellationToken ct)
+    private async Task<string> DeliverArtefactAsync(SlackAuth slackAuth, ConversationKey conversation, Reply reply, IReadOnlyList<Wire.KitMessage> messages, string? existing, OutboxDelivery? delivery, CancellationToken ct)
     {
         string ts;
         if (existing is not null)
@@ -120,7 +130,8 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
         }
         else
         {
-            ts = await api.PostMessageAsync(slackAuth.BotToken, conversation.Channel, messages[0], null, ct);
+            var posted = await PostedBeforeAsync(slackAuth, conversation.Channel, null, delivery, ct);
+            ts = posted.GetValueOrDefault(0) ?? await api.PostMessageAsync(slackAuth.BotToken, conversation.Channel, messages[0], null, ct, Tag(delivery, 0));
             await api.PinAsync(slackAuth.BotToken, conversation.Channel, ts, ct);
         }
 
@@ -131,6 +142,30 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
 
         return ts;
     }
+
+    private static OutboxTag? Tag(OutboxDelivery? delivery, int part) => delivery is null ? null : new OutboxTag(delivery.OutboxId, part);
+
+    /// <summary>The parts of this outbox row an earlier attempt already posted (none when no earlier attempt may have).</summary>
+    private async Task<IReadOnlyDictionary<int, string>> PostedBeforeAsync(SlackAuth slackAuth, string channel, string? thread, OutboxDelivery? delivery, CancellationToken ct)
+    {
+        if (delivery is not { MayHaveBeenSent: true })
+        {
+            return NothingPosted;
+        }
+
+        var found = await api.FindOutboxPostsAsync(slackAuth.BotToken, channel, thread, delivery.OutboxId, delivery.CreatedAt - ReconcileSlack, ct);
+        foreach (var (part, ts) in found)
+        {
+            Log.Reconciled(logger, delivery.OutboxId, part, channel, ts);
+        }
+
+        return found;
+    }
+
+    /// <summary>Clock difference allowed between this host and Slack when searching from the row's creation time.</summary>
+    private static readonly TimeSpan ReconcileSlack = TimeSpan.FromMinutes(5);
+
+    private static readonly IReadOnlyDictionary<int, string> NothingPosted = new Dictionary<int, string>();
 
     /// <summary>
     /// Best effort: the channel canvas shows the 4W1H canvas too. Any failure (free plan, no scope, DM) leaves the pinned message as the record.
@@ -180,12 +215,12 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
 
         if (e.MaybeDone)
         {
-            // The post may have gone through: re-sending could duplicate it in the channel.
-            return new DeliveryException(e.Message + " (may have been delivered; not re-sent)", permanent: true, inner: e);
+            // The post may have gone through: the next attempt looks for it in the channel before posting.
+            return new DeliveryException(e.Message + " (may have been delivered; reconciled before the next attempt)", permanent: false, inner: e) { Ambiguous = true };
         }
 
         // invalid_blocks and the like will not get better by retrying; 5xx/transport might.
-        var transient = e.Error.StartsWith("http_", StringComparison.Ordinal) || e.Error is "transport_error" or "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout";
+        var transient = e.Error.StartsWith("http_", StringComparison.Ordinal) || e.Error is "transport_error" or "connection_failed" or "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout";
         return new DeliveryException(e.Message, permanent: !transient, inner: e);
     }
 }

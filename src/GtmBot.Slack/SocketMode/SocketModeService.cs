@@ -14,7 +14,9 @@ namespace GtmBot.Slack.SocketMode;
 /// <summary>
 /// Socket Mode (app token <c>xapp-…</c>): opens a WebSocket from apps.connections.open, acknowledges every envelope on the same
 /// socket (with the response payload where Slack accepts one), and reconnects on <c>disconnect</c> or loss, with backoff.
-/// Envelopes go through the same <see cref="SlackDispatcher"/> as HTTP.
+/// Envelopes go through the same <see cref="SlackDispatcher"/> as HTTP. On a <c>disconnect</c> asking for a new connection
+/// (<c>refresh_requested</c>, …) the next connection is opened at once while the old one keeps reading and acknowledging until
+/// Slack closes it (at most <see cref="DrainTimeout"/>), so no envelope falls between the two.
 /// </summary>
 /// <see href="https://docs.slack.dev/apis/events-api/using-socket-mode"/>
 internal sealed class SocketModeService(SlackApiClient api, SlackDispatcher dispatcher, IOptions<SlackOptions> options, TimeProvider clock, ILogger<SocketModeService> logger) : BackgroundService
@@ -28,6 +30,9 @@ internal sealed class SocketModeService(SlackApiClient api, SlackDispatcher disp
     /// <summary>Largest frame read; Slack's envelopes are a few KB.</summary>
     public const int MaxFrameBytes = 1024 * 1024;
 
+    /// <summary>How long a replaced connection is kept reading after its replacement opened, if Slack does not close it first.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Connections opened so far (tests observe reconnects).</summary>
     public int Connections { get; private set; }
 
@@ -40,40 +45,88 @@ internal sealed class SocketModeService(SlackApiClient api, SlackDispatcher disp
         }
 
         var backoff = MinBackoff;
-        while (!stoppingToken.IsCancellationRequested)
+        var draining = new List<Task>();
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var url = await api.OpenConnectionAsync(appToken, stoppingToken);
-                using var socket = new ClientWebSocket();
-                await socket.ConnectAsync(url, stoppingToken);
-                Connections++;
-                if (await RunConnectionAsync(socket, () => backoff = MinBackoff, stoppingToken))
+                ClientWebSocket? socket = null;
+                try
                 {
-                    continue; // Slack asked us to reconnect: do so at once.
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is WebSocketException or SlackApiException or HttpRequestException or IOException or OperationCanceledException)
-            {
-                var wait = e is SlackApiException { RetryAfter: { } ra } && ra > backoff ? ra : backoff;
-                Log.SocketReconnect(logger, e, wait.TotalSeconds);
-                await Task.Delay(wait, clock, stoppingToken);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-                continue;
-            }
+                    var url = await api.OpenConnectionAsync(appToken, stoppingToken);
+                    socket = new ClientWebSocket();
+                    await socket.ConnectAsync(url, stoppingToken);
+                    Connections++;
+                    var replace = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var run = RunConnectionAsync(socket, () => backoff = MinBackoff, replace, stoppingToken);
+                    if (await Task.WhenAny(run, replace.Task) == replace.Task)
+                    {
+                        // Slack asked for a new connection: open it now; this one reads on until Slack closes it.
+                        draining.RemoveAll(t => t.IsCompleted);
+                        draining.Add(DrainAsync(socket, run));
+                        socket = null;
+                        continue;
+                    }
 
-            Log.SocketReconnect(logger, new WebSocketException("closed"), backoff.TotalSeconds);
-            await Task.Delay(backoff, clock, stoppingToken);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                    if (await run)
+                    {
+                        continue;
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e) when (e is WebSocketException or SlackApiException or HttpRequestException or IOException or OperationCanceledException)
+                {
+                    var wait = e is SlackApiException { RetryAfter: { } ra } && ra > backoff ? ra : backoff;
+                    Log.SocketReconnect(logger, e, wait.TotalSeconds);
+                    await Task.Delay(wait, clock, stoppingToken);
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                    continue;
+                }
+                finally
+                {
+                    socket?.Dispose();
+                }
+
+                Log.SocketReconnect(logger, new WebSocketException("closed"), backoff.TotalSeconds);
+                await Task.Delay(backoff, clock, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(draining);
         }
     }
 
-    /// <summary>Reads frames until the socket closes. True when Slack asked for a reconnect.</summary>
-    private async Task<bool> RunConnectionAsync(ClientWebSocket socket, Action onHello, CancellationToken ct)
+    /// <summary>Lets a replaced connection finish: it reads (and acknowledges) until closed, then is disposed.</summary>
+    private async Task DrainAsync(ClientWebSocket socket, Task<bool> run)
+    {
+        try
+        {
+            await run.WaitAsync(DrainTimeout);
+        }
+        catch (TimeoutException)
+        {
+            await CloseQuietlyAsync(socket);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException)
+        {
+            Log.SocketReconnect(logger, e, 0);
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Reads frames until the socket closes. True when Slack asked for a reconnect; <paramref name="replace"/> is set as soon as
+    /// it asks, so the next connection can open while this one is still read.
+    /// </summary>
+    private async Task<bool> RunConnectionAsync(ClientWebSocket socket, Action onHello, TaskCompletionSource replace, CancellationToken ct)
     {
         using var sendLock = new SemaphoreSlim(1, 1);
         var inFlight = new List<Task>();
@@ -84,7 +137,7 @@ internal sealed class SocketModeService(SlackApiClient api, SlackDispatcher disp
                 var text = await ReceiveAsync(socket, ct);
                 if (text is null)
                 {
-                    return false;
+                    return replace.Task.IsCompleted;
                 }
 
                 SocketFrame? frame;
@@ -111,9 +164,15 @@ internal sealed class SocketModeService(SlackApiClient api, SlackDispatcher disp
                             break; // the real disconnect follows in ~10 s
                         }
 
-                        await Task.WhenAll(inFlight);
-                        await CloseQuietlyAsync(socket);
-                        return frame.Reason != "link_disabled";
+                        if (frame.Reason == "link_disabled")
+                        {
+                            await Task.WhenAll(inFlight);
+                            await CloseQuietlyAsync(socket);
+                            return false;
+                        }
+
+                        replace.TrySetResult();
+                        break;
                     case not null when !string.IsNullOrEmpty(frame.EnvelopeId):
                         inFlight.RemoveAll(t => t.IsCompleted);
                         inFlight.Add(HandleEnvelopeAsync(socket, sendLock, frame, ct));
@@ -124,7 +183,7 @@ internal sealed class SocketModeService(SlackApiClient api, SlackDispatcher disp
                 }
             }
 
-            return false;
+            return replace.Task.IsCompleted;
         }
         finally
         {

@@ -55,6 +55,12 @@ internal sealed class OutboxEntity
 
     public bool DeadLettered { get; set; }
 
+    /// <summary>
+    /// An earlier attempt may have reached the platform: its answer was lost, or the instance holding the row died mid-call.
+    /// The next attempt looks for the message before posting it again.
+    /// </summary>
+    public bool Unsure { get; set; }
+
     public string? LastError { get; set; }
 }
 

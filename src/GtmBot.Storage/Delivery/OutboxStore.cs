@@ -9,6 +9,12 @@ namespace GtmBot.Storage.Delivery;
 /// <summary>A claimed outbox row, as the dispatcher delivers it.</summary>
 public sealed record OutboxItem(long Id, ConversationKey Conversation, Reply Reply, string? ArtefactKey, string? IdempotencyKey, int Attempts, int Throttles, string? PlatformMessageId)
 {
+    /// <summary>When the row was written; retries stop after the retry window counted from here.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>An earlier attempt may have been carried out by the platform (see <see cref="OutboxEntity.Unsure"/>).</summary>
+    public bool Unsure { get; init; }
+
     public string ChannelKey => $"{Conversation.WorkspaceKey}|{Conversation.Channel}";
 }
 
@@ -18,7 +24,7 @@ public sealed record OutboxItem(long Id, ConversationKey Conversation, Reply Rep
 /// take disjoint rows; SQLite has a single writer, so its conditional UPDATE is already exclusive. A crashed instance's rows come back
 /// when their lease expires.
 /// </summary>
-public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
+public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox, IDeliveryStatus
 {
     public async Task EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
@@ -100,7 +106,7 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
             CultureInfo.InvariantCulture,
             $"CASE o.\"Platform\" WHEN '{Platforms.Slack}' THEN {(long)ChannelPacing.Slack.TotalMilliseconds} WHEN '{Platforms.Teams}' THEN {(long)ChannelPacing.Teams.TotalMilliseconds} ELSE {(long)ChannelPacing.Local.TotalMilliseconds} END");
         var sql = $$"""
-            UPDATE "outbox" SET "LeaseOwner" = {0}, "LeaseUntilMs" = {1}
+            UPDATE "outbox" SET "LeaseOwner" = {0}, "LeaseUntilMs" = {1}, "Unsure" = ("Unsure" OR "LeaseUntilMs" IS NOT NULL)
             WHERE "Id" IN (
                 SELECT o."Id" FROM "outbox" o
                 WHERE o."DeliveredAtMs" IS NULL AND o."DeadLettered" = FALSE AND o."NextAttemptAtMs" <= {2}
@@ -127,7 +133,7 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
             r.IdempotencyKey,
             r.Attempts,
             r.Throttles,
-            r.PlatformMessageId))];
+            r.PlatformMessageId) { CreatedAt = r.CreatedAt, Unsure = r.Unsure })];
     }
 
     /// <summary>The platform message currently showing the channel's artefact, if any.</summary>
@@ -207,18 +213,44 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox
     /// <summary>Gives the row back for another attempt at <paramref name="notBefore"/>.</summary>
     /// <param name="failed">Counts as a failed attempt.</param>
     /// <param name="throttled">Counts as a rate-limit answer.</param>
-    public Task RetryLaterAsync(OutboxItem item, DateTimeOffset notBefore, bool failed, bool throttled, string? error, CancellationToken cancellationToken)
+    /// <param name="unsure">The attempt may have reached the platform: the next one reconciles before posting.</param>
+    public Task RetryLaterAsync(OutboxItem item, DateTimeOffset notBefore, bool failed, bool throttled, string? error, CancellationToken cancellationToken, bool unsure = false)
     {
         var next = notBefore.ToUnixTimeMilliseconds();
         var attempts = item.Attempts + (failed ? 1 : 0);
         var throttles = item.Throttles + (throttled ? 1 : 0);
+        var stillUnsure = item.Unsure || unsure;
         return UpdateAsync(
             item,
             s => s.SetProperty(o => o.NextAttemptAtMs, next)
                 .SetProperty(o => o.Attempts, attempts)
                 .SetProperty(o => o.Throttles, throttles)
+                .SetProperty(o => o.Unsure, stillUnsure)
                 .SetProperty(o => o.LastError, Truncate(error)),
             cancellationToken);
+    }
+
+    /// <summary>Rows waiting for delivery and rows in the dead letter, over all workspaces or one.</summary>
+    public async Task<OutboxCounts> CountAsync(string? workspaceKey, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var rows = ctx.Set<OutboxEntity>().AsNoTracking().Where(o => workspaceKey == null || o.WorkspaceKey == workspaceKey);
+        var pending = await rows.CountAsync(o => o.DeliveredAtMs == null && !o.DeadLettered, cancellationToken);
+        var dead = await rows.CountAsync(o => o.DeadLettered, cancellationToken);
+        return new OutboxCounts(pending, dead);
+    }
+
+    /// <summary>The newest dead letters of a workspace, newest first.</summary>
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string workspaceKey, int max, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var rows = await ctx.Set<OutboxEntity>().AsNoTracking()
+            .Where(o => o.WorkspaceKey == workspaceKey && o.DeadLettered)
+            .OrderByDescending(o => o.Id)
+            .Take(max)
+            .Select(o => new { o.Id, o.Channel, o.CreatedAt, o.Attempts, o.Throttles, o.LastError })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DeadLetter(r.Id, r.Channel, r.CreatedAt, r.Attempts + r.Throttles, r.LastError))];
     }
 
     /// <summary>Gives up on the row: it stays in the table, flagged, with the last error.</summary>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GtmBot.Storage.Entities;
 
-/// <summary>An inbound event id already handled (Slack event_id, Teams activity id).</summary>
+/// <summary>An inbound event (Slack event_id, Teams activity id) being handled, or handled once <see cref="DoneAt"/> is set.</summary>
 internal sealed class InboundEventEntity
 {
     public required string Platform { get; set; }
@@ -11,6 +11,9 @@ internal sealed class InboundEventEntity
     public required string EventId { get; set; }
 
     public DateTimeOffset SeenAt { get; set; }
+
+    /// <summary>When handling finished; null while an attempt is in progress.</summary>
+    public DateTimeOffset? DoneAt { get; set; }
 }
 
 internal sealed class InboundEventEntityConfiguration : IEntityTypeConfiguration<InboundEventEntity>

@@ -87,7 +87,7 @@ internal sealed class ConnectorClient(IHttpClientFactory http, BotTokenProvider 
             {
                 response = await client.SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException ex) when (idempotent && attempt < MaxAttempts)
+            catch (HttpRequestException ex) when ((idempotent || NeverSent(ex)) && attempt < MaxAttempts)
             {
                 Log.ConnectorRetry(logger, method.Method, 0, attempt, ex.Message);
                 await Task.Delay(Backoff(attempt), clock, cancellationToken);
@@ -95,7 +95,12 @@ internal sealed class ConnectorClient(IHttpClientFactory http, BotTokenProvider 
             }
             catch (HttpRequestException ex)
             {
-                throw new ConnectorException($"{method} to the connector failed: {ex.Message}", null, null, ex);
+                throw new ConnectorException($"{method} to the connector failed: {ex.Message}", null, null, ex) { NotSent = NeverSent(ex) };
+            }
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The client's timeout: the request may be on the wire already.
+                throw new ConnectorException($"{method} to the connector timed out", null, null, ex);
             }
 
             using (response)
@@ -128,6 +133,10 @@ internal sealed class ConnectorClient(IHttpClientFactory http, BotTokenProvider 
             }
         }
     }
+
+    /// <summary>Failures before any byte of the request was sent: retrying cannot post twice.</summary>
+    internal static bool NeverSent(HttpRequestException ex) =>
+        ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     private static TimeSpan Backoff(int attempt)
     {

@@ -9,4 +9,10 @@ internal sealed class ConnectorException(string message, HttpStatusCode? status,
     public HttpStatusCode? Status { get; } = status;
 
     public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    /// <summary>The request never reached the connector (refused connection, name or TLS failure): sending again cannot duplicate.</summary>
+    public bool NotSent { get; init; }
+
+    /// <summary>The request went out and its answer was lost (reset, timeout): the connector may have carried it out.</summary>
+    public bool Ambiguous => Status is null && !NotSent;
 }

@@ -157,6 +157,15 @@ internal sealed class RecordingMessenger(string platform) : IPlatformMessenger
 
     public ConcurrentQueue<Delivery> Deliveries { get; } = new();
 
+    /// <summary>Every attempt's outbox context, failed ones included.</summary>
+    public ConcurrentQueue<OutboxDelivery> Attempts { get; } = new();
+
+    public Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        Attempts.Enqueue(delivery);
+        return DeliverAsync(conversation, reply, existingMessageId, cancellationToken);
+    }
+
     /// <summary>Runs before each delivery; may throw (a <see cref="DeliveryException"/>) or wait.</summary>
     public Func<ConversationKey, Reply, CancellationToken, Task>? Behaviour { get; set; }
 

@@ -1,6 +1,7 @@
 using GtmBot.Engine;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Reminders;
+using GtmBot.Engine.Strings;
 using GtmBot.Storage;
 using GtmBot.Storage.Delivery;
 using Microsoft.EntityFrameworkCore;
@@ -100,18 +101,109 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Transient_failures_back_off_then_dead_letter_after_the_attempt_limit()
+    public async Task Transient_failures_are_retried_for_the_retry_window_then_dead_lettered_with_an_alert_in_the_channel()
     {
-        _slack.Behaviour = (_, _, _) => throw new DeliveryException("internal_error", permanent: false);
+        var start = _clock.GetUtcNow();
+        _slack.Behaviour = (_, reply, _) => reply.Text == "doomed" ? throw new DeliveryException("internal_error", permanent: false) : Task.CompletedTask;
         await EnqueueAsync(General, Text("doomed"));
 
-        await DrainAsync(rounds: 100, step: TimeSpan.FromMinutes(20));
+        // Ten hours in, it is still being tried.
+        await DrainAsync(rounds: 30, step: TimeSpan.FromMinutes(20));
+        Assert.False(Assert.Single(await RowsAsync()).DeadLettered);
+        Assert.True(_clock.GetUtcNow() - start >= TimeSpan.FromHours(9));
 
-        var row = Assert.Single(await RowsAsync());
+        await DrainAsync(rounds: 200, step: TimeSpan.FromMinutes(20));
+
+        var rows = await RowsAsync();
+        var row = rows[0];
         Assert.True(row.DeadLettered);
-        Assert.Equal(8, row.Attempts);
+        Assert.True(row.Attempts >= 20, $"retried {row.Attempts} times");
         Assert.Equal("internal_error", row.LastError);
-        Assert.Empty(_slack.Deliveries);
+        Assert.True(_clock.GetUtcNow() - start >= TimeSpan.FromHours(23), "retried for about a day, not minutes");
+        var alert = Assert.Single(rows, r => r.IdempotencyKey == $"deadletter:{row.Id}");
+        Assert.NotNull(alert.DeliveredAtMs);
+        var posted = Assert.Single(_slack.Deliveries);
+        Assert.Equal(General, posted.Conversation);
+        Assert.Contains("could not be delivered", posted.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("/gtm admin deliveries", posted.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dead_letter_alert_is_in_the_workspace_language()
+    {
+        await _host.Get<ISettingsStore>().SetWorkspaceLanguageAsync(General.WorkspaceKey, Lang.Zh, CancellationToken.None);
+        _slack.Behaviour = (_, reply, _) => reply.Text == "bad" ? throw new DeliveryException("invalid_blocks", permanent: true) : Task.CompletedTask;
+        await EnqueueAsync(General, Text("bad"));
+        await DrainAsync(rounds: 5, step: TimeSpan.FromSeconds(2));
+
+        Assert.Contains("未能送达", Assert.Single(_slack.Deliveries).Reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_alert_that_cannot_be_delivered_raises_no_alert_of_its_own()
+    {
+        _slack.Behaviour = (_, _, _) => throw new DeliveryException("invalid_blocks", permanent: true);
+        await EnqueueAsync(General, Text("bad"));
+        await DrainAsync(rounds: 5, step: TimeSpan.FromSeconds(2));
+
+        var rows = await RowsAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.True(r.DeadLettered));
+    }
+
+    [Fact]
+    public async Task After_an_ambiguous_failure_the_next_attempt_is_told_to_reconcile()
+    {
+        var first = true;
+        _slack.Behaviour = (_, _, _) =>
+        {
+            if (first)
+            {
+                first = false;
+                throw new DeliveryException("reply lost", permanent: false) { Ambiguous = true };
+            }
+
+            return Task.CompletedTask;
+        };
+        await EnqueueAsync(General, Text("maybe"));
+        await DrainAsync(step: TimeSpan.FromMinutes(1));
+
+        var attempts = _slack.Attempts.ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.False(attempts[0].MayHaveBeenSent);
+        Assert.True(attempts[1].MayHaveBeenSent);
+        Assert.Equal(attempts[0].OutboxId, attempts[1].OutboxId);
+        Assert.Single(_slack.Deliveries);
+    }
+
+    [Fact]
+    public async Task A_row_whose_lease_ran_out_mid_delivery_is_reconciled_on_the_next_claim()
+    {
+        await EnqueueAsync(General, Text("crash"));
+        var outbox = _host.Get<OutboxStore>();
+        var claimed = Assert.Single(await outbox.ClaimAsync("dead-instance", TimeSpan.FromSeconds(5), 10, CancellationToken.None));
+        Assert.False(claimed.Unsure);
+
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        await _host.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.True(Assert.Single(_slack.Attempts).MayHaveBeenSent);
+    }
+
+    [Fact]
+    public async Task The_health_and_admin_counts_see_pending_and_dead_rows()
+    {
+        _slack.Behaviour = (_, reply, _) => reply.Text == "bad" ? throw new DeliveryException("invalid_blocks", permanent: true) : Task.CompletedTask;
+        await EnqueueAsync(General, Text("bad"));
+        await _host.Dispatcher.RunOnceAsync(CancellationToken.None);
+        await EnqueueAsync(General with { Channel = "C9" }, Text("later"));
+
+        var counts = await _host.Get<IDeliveryStatus>().CountAsync(General.WorkspaceKey, CancellationToken.None);
+        Assert.Equal(1, counts.Dead);
+        Assert.Equal(2, counts.Pending); // the alert and the new message
+        var dead = Assert.Single(await _host.Get<IDeliveryStatus>().DeadLettersAsync(General.WorkspaceKey, 10, CancellationToken.None));
+        Assert.Equal("invalid_blocks", dead.LastError);
+        Assert.Equal("C1", dead.Channel);
     }
 
     [Fact]
@@ -121,9 +213,11 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         await EnqueueAsync(General, Text("bad"));
         await _host.Dispatcher.RunOnceAsync(CancellationToken.None);
 
-        var row = Assert.Single(await RowsAsync());
+        var rows = await RowsAsync();
+        var row = rows[0];
         Assert.True(row.DeadLettered);
         Assert.Equal(1, row.Attempts);
+        Assert.Equal($"deadletter:{row.Id}", rows[1].IdempotencyKey);
     }
 
     [Fact]

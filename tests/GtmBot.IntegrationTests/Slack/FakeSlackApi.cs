@@ -38,6 +38,18 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
 
+    /// <summary>Messages posted with chat.postMessage, per channel, in order (what conversations.history with metadata returns).</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> Posted { get; } = new();
+
+    /// <summary>While set, every Web API call answers 503 and changes nothing (an outage).</summary>
+    public volatile bool Down;
+
+    /// <summary>Methods whose next call is carried out and then has its connection cut before the answer (reply lost).</summary>
+    public ConcurrentDictionary<string, int> LoseReplies { get; } = new();
+
+    /// <summary>The messages in a channel (top level and replies).</summary>
+    public IReadOnlyList<JsonObject> MessagesIn(string channel) => Posted.TryGetValue(channel, out var q) ? [.. q] : [];
+
     /// <summary>What the Socket Mode server does with each connection (the connection index is 0-based).</summary>
     public Func<WebSocket, int, Task>? SocketScript { get; set; }
 
@@ -100,6 +112,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
     {
         var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
         Calls.Enqueue(new RecordedCall(method, http.Request.Headers.Authorization, body));
+        if (Down)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        if (LoseReplies.TryGetValue(method, out var lose) && lose > 0 && LoseReplies.TryUpdate(method, lose - 1, lose))
+        {
+            _ = Default(method, body);
+            http.Abort();
+            return;
+        }
+
         if (_stalls.TryGetValue(method, out var stall))
         {
             await Task.Delay(stall, http.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -119,26 +144,69 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
 
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(Default(method));
+        await http.Response.WriteAsync(Default(method, body));
     }
 
-    private string Default(string method)
+    private string Default(string method, string body)
     {
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):000000}";
+        var history = method is "conversations.history" or "conversations.replies" && QueryHelpers.ParseQuery(body).TryGetValue("include_all_metadata", out var all) && all == "true";
         return method switch
         {
-            "chat.postMessage" => $$"""{"ok":true,"channel":"C1","ts":"{{ts}}"}""",
+            "chat.postMessage" => Store(body, ts),
+            "conversations.history" or "conversations.replies" when history => History(QueryHelpers.ParseQuery(body)),
             "chat.postEphemeral" => $$"""{"ok":true,"message_ts":"{{ts}}"}""",
             "views.open" or "views.update" => """{"ok":true,"view":{"id":"V1"}}""",
             "users.info" => """{"ok":true,"user":{"id":"U1","name":"ana","real_name":"Ana Li","tz":"Asia/Shanghai","locale":"en-US","profile":{"display_name":"Ana"}}}""",
             "chat.getPermalink" => """{"ok":true,"channel":"C1","permalink":"https://acme.slack.com/archives/C1/p1512085950000216"}""",
-            "conversations.history" => File.ReadAllText(Path.Combine(SlackHost.Fixtures, "conversations.history.single_message.docs.json")),
-            "oauth.v2.access" => File.ReadAllText(Path.Combine(SlackHost.Fixtures, "oauth.v2.access.ok.docs.json")),
+            "conversations.history" => HistoryAnswer,
+            "oauth.v2.access" => OAuthAnswer,
             "conversations.canvases.create" => """{"ok":true,"canvas_id":"F1234ABCD"}""",
             "auth.test" => """{"ok":true,"bot_id":"B1","user_id":"U0KRQLJ9H"}""",
             "apps.connections.open" => $$"""{"ok":true,"url":"{{Root.Replace("http://", "ws://", StringComparison.Ordinal)}}/socket?ticket={{ts}}"}""",
             _ => """{"ok":true}""",
         };
+    }
+
+    /// <summary>The message a reaction points at, as conversations.history answers (shape per its docs page).</summary>
+    /// <see href="https://docs.slack.dev/reference/methods/conversations.history"/>
+    public const string HistoryAnswer = """
+        {"ok":true,"latest":"1512085950.000216","messages":[{"type":"message","user":"U0CUSTOMR","text":"We would pay for this if it exported to CSV every week","ts":"1512085950.000216"}],"has_more":false}
+        """;
+
+    /// <summary>A bot installation, as oauth.v2.access answers (shape per its docs page).</summary>
+    /// <see href="https://docs.slack.dev/reference/methods/oauth.v2.access"/>
+    public const string OAuthAnswer = """
+        {"ok":true,"access_token":"xoxb-0000000001-0000000002-fakeInstallTokenGtm","token_type":"bot","scope":"commands,chat:write","bot_user_id":"U0GTMBOT1","app_id":"A0GTMAPP1",
+         "team":{"name":"GtmBot Test Team","id":"T0GTMTEAM"},"enterprise":{"name":"gtmbot-test-grid","id":"E0GTMGRID"},
+         "authed_user":{"id":"U0ANA","scope":"chat:write","access_token":"xoxp-fake","token_type":"user"}}
+        """;
+
+    private string Store(string body, string ts)
+    {
+        var args = JsonNode.Parse(body)!.AsObject();
+        var channel = (string?)args["channel"] ?? "C1";
+        var message = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = (string?)args["text"], ["thread_ts"] = (string?)args["thread_ts"] };
+        if (args["metadata"] is JsonObject metadata)
+        {
+            message["metadata"] = metadata.DeepClone();
+        }
+
+        Posted.GetOrAdd(channel, _ => new()).Enqueue(message);
+        return $$"""{"ok":true,"channel":"{{channel}}","ts":"{{ts}}"}""";
+    }
+
+    /// <summary>Newest first, as Slack answers; metadata only with include_all_metadata (always set here).</summary>
+    private string History(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form)
+    {
+        var thread = form.TryGetValue("ts", out var t) ? t.ToString() : null;
+        var limit = form.TryGetValue("limit", out var l) && int.TryParse(l, out var n) ? n : 100;
+        var messages = MessagesIn(form["channel"].ToString())
+            .Where(m => thread is null ? (string?)m["thread_ts"] is null : (string?)m["thread_ts"] == thread)
+            .Reverse()
+            .Take(limit)
+            .Select(m => m.DeepClone());
+        return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. messages]) }.ToJsonString();
     }
 
     private async Task ResponseAsync(HttpContext http, string name)

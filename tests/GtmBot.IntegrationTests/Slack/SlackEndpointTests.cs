@@ -255,9 +255,9 @@ public sealed class SlackEndpointTests
         var history = Assert.Single(host.Api.Of("conversations.history"));
         Assert.Equal("1512085950.000216", history.Form("latest"));
         var input = Assert.IsType<ActionInput>(Assert.Single(host.Flow.Turns).Input);
-        Assert.Equal("I find you punny and would like to smell your nose letter", input.Field(QuoteCapture.Text));
+        Assert.Equal("We would pay for this if it exported to CSV every week", input.Field(QuoteCapture.Text));
         Assert.Equal("reaction", input.Field(QuoteCapture.Source));
-        Assert.Equal("U123ABC456", input.Field(QuoteCapture.Author));
+        Assert.Equal("U0CUSTOMR", input.Field(QuoteCapture.Author));
     }
 
     [Fact]
@@ -315,12 +315,12 @@ public sealed class SlackEndpointTests
         await using (var ctx = db.Create())
         {
             var row = await ctx.Set<InstallationEntity>().SingleAsync();
-            Assert.Equal("slack:T9TK3CUKW", row.WorkspaceKey);
+            Assert.Equal("slack:T0GTMTEAM", row.WorkspaceKey);
             Assert.DoesNotContain("xoxb", row.ProtectedToken, StringComparison.Ordinal);
         }
 
         var resolver = host.Factory.Services.GetRequiredService<GtmBot.Slack.OAuth.SlackAuthResolver>();
-        Assert.Equal("xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", (await resolver.FindAsync("E12345678", "T9TK3CUKW", CancellationToken.None))!.BotToken);
+        Assert.Equal("xoxb-0000000001-0000000002-fakeInstallTokenGtm", (await resolver.FindAsync("E0GTMGRID", "T0GTMTEAM", CancellationToken.None))!.BotToken);
 
         var again = await host.Client.GetAsync($"/slack/oauth_redirect?code=c2&state={Uri.EscapeDataString(state)}");
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);

@@ -28,7 +28,8 @@ public sealed class SlackHost : IAsyncDisposable
         Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
-    public static string Fixtures { get; } = LocateFixtures();
+    /// <summary>The official Slack fixtures in <c>../shared</c>; a test reading them skips without it (fails in CI).</summary>
+    public static string Fixtures => TestEnvironment.Shared("fixtures", "slack");
 
     public FakeSlackApi Api { get; }
 
@@ -112,27 +113,6 @@ public sealed class SlackHost : IAsyncDisposable
         await Factory.DisposeAsync();
         await _root.DisposeAsync();
         await Api.DisposeAsync();
-    }
-
-    private static string LocateFixtures()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GtmBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        // ../shared next to the repository; a git worktree sits one folder deeper, so look further up too.
-        for (var up = dir?.Parent; up is not null; up = up.Parent)
-        {
-            var candidate = Path.Combine(up.FullName, "shared", "fixtures", "slack");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("../shared/fixtures/slack not found.");
     }
 }
 

@@ -73,13 +73,88 @@ public sealed class SlackMessengerTests
     }
 
     [Fact]
-    public async Task Server_error_on_a_post_is_not_re_sent()
+    public async Task Server_error_on_a_post_is_not_re_sent_blindly_but_marked_for_reconciling()
     {
         await using var host = await SlackHost.StartAsync();
         host.Api.Script("chat.postMessage", 503, "{}");
         var e = await Assert.ThrowsAsync<DeliveryException>(() => Messenger(host).DeliverAsync(Channel, new Reply([new TextBlock("hi")], "hi"), null, CancellationToken.None));
-        Assert.True(e.Permanent);
+        Assert.False(e.Permanent);
+        Assert.True(e.Ambiguous);
         Assert.Single(host.Api.Of("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task Posts_carry_their_outbox_id_in_message_metadata()
+    {
+        await using var host = await SlackHost.StartAsync();
+        await Messenger(host).DeliverAsync(Channel, new Reply([new TextBlock("hi")], "hi"), null, new OutboxDelivery(42, TimeProvider.System.GetUtcNow(), false), CancellationToken.None);
+
+        var metadata = Assert.Single(host.Api.Of("chat.postMessage")).Json!["metadata"]!;
+        Assert.Equal("gtmbot_outbox", (string?)metadata["event_type"]);
+        Assert.Equal("42", (string?)metadata["event_payload"]!["id"]);
+        Assert.Empty(host.Api.Of("conversations.history")); // a first attempt does not look
+    }
+
+    [Fact]
+    public async Task A_post_whose_reply_was_lost_is_found_in_the_history_and_adopted_not_posted_again()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var messenger = Messenger(host);
+        var reply = new Reply([new TextBlock("weekly digest")], "weekly digest");
+        host.Api.LoseReplies["chat.postMessage"] = 1;
+
+        var lost = await Assert.ThrowsAsync<DeliveryException>(() => messenger.DeliverAsync(Channel, reply, null, new OutboxDelivery(7, TimeProvider.System.GetUtcNow(), false), CancellationToken.None));
+        Assert.True(lost.Ambiguous);
+        Assert.False(lost.Permanent);
+        var stored = Assert.Single(host.Api.MessagesIn("C1"));
+
+        var ts = await messenger.DeliverAsync(Channel, reply, null, new OutboxDelivery(7, TimeProvider.System.GetUtcNow().AddMinutes(-1), true), CancellationToken.None);
+
+        Assert.Equal((string?)stored["ts"], ts);
+        Assert.Single(host.Api.Of("chat.postMessage"));
+        Assert.Single(host.Api.MessagesIn("C1"));
+        Assert.Equal("true", Assert.Single(host.Api.Of("conversations.history")).Form("include_all_metadata"));
+    }
+
+    [Fact]
+    public async Task An_unsure_post_that_never_arrived_is_posted_after_the_look_up()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var ts = await Messenger(host).DeliverAsync(Channel, new Reply([new TextBlock("hi")], "hi"), null, new OutboxDelivery(8, TimeProvider.System.GetUtcNow(), true), CancellationToken.None);
+
+        Assert.Single(host.Api.Of("conversations.history"));
+        Assert.Equal(ts, (string?)Assert.Single(host.Api.MessagesIn("C1"))["ts"]);
+    }
+
+    [Fact]
+    public async Task A_lost_artefact_post_is_adopted_and_still_pinned()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var messenger = Messenger(host);
+        host.Api.LoseReplies["chat.postMessage"] = 1;
+        await Assert.ThrowsAsync<DeliveryException>(() => messenger.DeliverAsync(Channel, Canvas, null, new OutboxDelivery(9, TimeProvider.System.GetUtcNow(), false), CancellationToken.None));
+        Assert.Empty(host.Api.Of("pins.add"));
+
+        var ts = await messenger.DeliverAsync(Channel, Canvas, null, new OutboxDelivery(9, TimeProvider.System.GetUtcNow(), true), CancellationToken.None);
+
+        Assert.Single(host.Api.Of("chat.postMessage"));
+        Assert.Equal(ts, (string?)Assert.Single(host.Api.Of("pins.add")).Json!["timestamp"]);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_passing_failure_that_was_certainly_not_delivered()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var host = await SlackHost.StartAsync(new Dictionary<string, string?> { ["GtmBot:Slack:ApiBaseUrl"] = $"http://127.0.0.1:{port}/api/" });
+
+        var e = await Assert.ThrowsAsync<DeliveryException>(() => Messenger(host).DeliverAsync(Channel, new Reply([new TextBlock("hi")], "hi"), null, CancellationToken.None));
+
+        Assert.False(e.Permanent);
+        Assert.False(e.Ambiguous);
+        Assert.Contains("connection_failed", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,4 +49,47 @@ public sealed class SocketModeTests
         Assert.Equal("quote via socket", ((GtmBot.Engine.CommandInput)turn.Input).Text);
         Assert.Equal(new GtmBot.Engine.ConversationKey("slack", "T111", "C111"), turn.Conversation);
     }
+
+    // Frames written from the Socket Mode docs: https://docs.slack.dev/apis/events-api/using-socket-mode
+    private const string Hello = """{"type":"hello","num_connections":1,"connection_info":{"app_id":"A0GTMAPP1"}}""";
+
+    private const string LateSlashCommand = """
+        {"envelope_id":"late-on-the-old-connection","type":"slash_commands","accepts_response_payload":true,
+         "payload":{"token":"x","team_id":"T0GTMTEAM","team_domain":"gtm","channel_id":"C0LAUNCH","channel_name":"launch","user_id":"U0ANA","user_name":"ana",
+                    "command":"/gtm","text":"quote via the old connection","api_app_id":"A0GTMAPP1","response_url":"https://hooks.slack.com/commands/T0GTMTEAM/1/x","trigger_id":"1.2.abc"}}
+        """;
+
+    [Fact]
+    public async Task On_a_refresh_the_next_connection_opens_while_the_old_one_still_acknowledges()
+    {
+        var secondOpen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lateAck = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await SlackHost.StartAsync(new Dictionary<string, string?> { ["GtmBot:Slack:AppToken"] = "xapp-test" });
+        host.Api.SocketScript = async (socket, index) =>
+        {
+            await FakeSlackApi.SendAsync(socket, Hello);
+            if (index == 0)
+            {
+                await FakeSlackApi.SendAsync(socket, """{"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"wss-111.slack.com"}}""");
+
+                // Slack keeps the old connection open for a while: the new one must already be there.
+                await secondOpen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                await FakeSlackApi.SendAsync(socket, LateSlashCommand);
+                var ack = await FakeSlackApi.ReceiveAsync(socket);
+                lateAck.TrySetResult(ack is null ? null : JsonNode.Parse(ack)!.AsObject());
+            }
+            else
+            {
+                secondOpen.TrySetResult();
+                await FakeSlackApi.ReceiveAsync(socket, 30_000);
+            }
+        };
+
+        _ = host.Client;
+        var ack = await lateAck.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.NotNull(ack);
+        Assert.Equal("late-on-the-old-connection", (string?)ack["envelope_id"]);
+        Assert.Equal(2, host.Api.SocketConnections);
+    }
 }

@@ -125,18 +125,6 @@ public sealed class SummaryFlowTests : IDisposable
 
     private static string Html(JsonElement response) => response.GetProperty("replies")[0].GetProperty("html").GetString()!;
 
-    private static string Feedback(string doc)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        for (var up = dir; up is not null; up = up.Parent)
-        {
-            var path = Path.Combine(up.FullName, "..", "shared", "eval", "feedback-dev", doc + ".txt");
-            if (File.Exists(path))
-            {
-                return File.ReadAllText(path);
-            }
-        }
-
-        throw new FileNotFoundException("../shared/eval/feedback-dev not found next to the repository", doc);
-    }
+    private static string Feedback(string doc) =>
+        File.ReadAllText(Path.Combine(TestEnvironment.Shared("eval", "feedback-dev"), doc + ".txt"));
 }

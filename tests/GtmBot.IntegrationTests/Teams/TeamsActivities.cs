@@ -5,7 +5,8 @@ namespace GtmBot.IntegrationTests.Teams;
 /// <summary>Real fixtures from <c>../shared/fixtures/teams</c>, re-addressed to a loopback service URL.</summary>
 internal static class TeamsActivities
 {
-    public static string FixturesDirectory { get; } = Find();
+    /// <summary>The official Teams fixtures in <c>../shared</c>; a test reading them skips without it (fails in CI).</summary>
+    public static string FixturesDirectory => TestEnvironment.Shared("fixtures", "teams");
 
     public static IEnumerable<string> Names() =>
         Directory.EnumerateFiles(FixturesDirectory, "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
@@ -21,25 +22,5 @@ internal static class TeamsActivities
 
         node["id"] = id ?? Guid.NewGuid().ToString("N");
         return node;
-    }
-
-    private static string Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GtmBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        for (var up = dir?.Parent; up is not null; up = up.Parent)
-        {
-            var candidate = Path.Combine(up.FullName, "shared", "fixtures", "teams");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("shared/fixtures/teams not found next to the repository");
     }
 }

@@ -168,6 +168,50 @@ public sealed class TeamsScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reply_the_connector_refused_is_delivered_later_through_the_outbox()
+    {
+        var activity = ChannelMessage("help");
+        _fake.NextStatuses.Enqueue(503);
+        var (status, _) = await PostAsync(activity);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var calls = await _fake.WaitForAsync(c => c.Method == "POST" && c.Path.StartsWith("/v3/conversations/", StringComparison.Ordinal), count: 2);
+        Assert.Equal(calls[0].Body!["attachments"]![0]!["content"]!.ToJsonString(), calls[1].Body!["attachments"]![0]!["content"]!.ToJsonString());
+        var counts = await _host.Services.GetRequiredService<IDeliveryStatus>().CountAsync(null, CancellationToken.None);
+        Assert.Equal(0, counts.Dead);
+    }
+
+    [Fact]
+    public async Task A_post_accepted_without_an_activity_id_counts_as_delivered_and_is_not_posted_again()
+    {
+        await PostAsync(TeamsActivities.Load("19-playground-conversationUpdate-teamMemberAdded.json", _fake.ServiceUrl));
+        var messenger = _host.Services.GetServices<IPlatformMessenger>().Single(m => m.Platform == "teams");
+        var thread = new ConversationKey("teams", "00000000-0000-0000-0000-0000000000001", "team-id", "1795425620758");
+        _fake.Calls.Clear();
+        _fake.NextStatuses.Enqueue(200);
+
+        var id = await messenger.DeliverAsync(thread, Reply.Notice("hi"), null, new OutboxDelivery(1, TimeProvider.System.GetUtcNow(), false), CancellationToken.None);
+
+        Assert.Equal("accepted-without-id", id);
+        Assert.Single(_fake.ConnectorCalls("POST"));
+    }
+
+    [Fact]
+    public async Task An_unsure_post_is_not_sent_again_on_teams_at_most_once()
+    {
+        await PostAsync(TeamsActivities.Load("19-playground-conversationUpdate-teamMemberAdded.json", _fake.ServiceUrl));
+        var messenger = _host.Services.GetServices<IPlatformMessenger>().Single(m => m.Platform == "teams");
+        _fake.Calls.Clear();
+
+        var ex = await Assert.ThrowsAsync<DeliveryException>(() => messenger.DeliverAsync(
+            new ConversationKey("teams", "00000000-0000-0000-0000-0000000000001", "team-id"), Reply.Notice("hi"), null, new OutboxDelivery(1, TimeProvider.System.GetUtcNow(), true), CancellationToken.None));
+
+        Assert.True(ex.Permanent);
+        Assert.True(ex.Ambiguous);
+        Assert.Empty(_fake.ConnectorCalls("POST"));
+    }
+
+    [Fact]
     public async Task Removed_bot_is_a_permanent_conversation_gone()
     {
         await PostAsync(TeamsActivities.Load("19-playground-conversationUpdate-teamMemberAdded.json", _fake.ServiceUrl));

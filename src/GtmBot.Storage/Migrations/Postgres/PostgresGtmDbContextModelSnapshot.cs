@@ -134,6 +134,9 @@ namespace GtmBot.Storage.Migrations.Postgres
                     b.Property<int>("Throttles")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Unsure")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("WorkspaceKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -162,6 +165,9 @@ namespace GtmBot.Storage.Migrations.Postgres
                     b.Property<string>("EventId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("SeenAt")
                         .HasColumnType("timestamp with time zone");

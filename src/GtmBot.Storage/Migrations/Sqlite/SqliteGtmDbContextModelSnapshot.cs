@@ -125,6 +125,9 @@ namespace GtmBot.Storage.Migrations.Sqlite
                     b.Property<int>("Throttles")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Unsure")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WorkspaceKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -152,6 +155,9 @@ namespace GtmBot.Storage.Migrations.Sqlite
 
                     b.Property<string>("EventId")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("SeenAt")

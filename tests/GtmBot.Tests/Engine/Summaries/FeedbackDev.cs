@@ -7,7 +7,8 @@ internal static class FeedbackDev
 {
     public sealed record GoldTheme(string Theme, IReadOnlyList<string> Keywords, int DistinctCustomers, int Mentions, string Motive);
 
-    public static string Directory { get; } = Find();
+    /// <summary>The folder; the test skips when it is absent (fails in CI).</summary>
+    public static string Directory => SharedFolder.Require("eval", "feedback-dev");
 
     public static string Text(string doc) => File.ReadAllText(Path.Combine(Directory, doc + ".txt"));
 
@@ -29,26 +30,5 @@ internal static class FeedbackDev
         var words = predicted.Keywords.Append(predicted.Label).Select(w => w.ToLowerInvariant()).ToList();
         return gold.Keywords.Append(gold.Theme).Select(k => k.ToLowerInvariant())
             .Any(k => words.Any(w => w.Contains(k, StringComparison.Ordinal) || (w.Length > 1 && k.Contains(w, StringComparison.Ordinal))));
-    }
-
-    private static string Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GtmBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        // ../shared next to the repository root; a worktree sits one level deeper.
-        for (var up = dir; up is not null; up = up.Parent)
-        {
-            var candidate = Path.Combine(up.FullName, "..", "shared", "eval", "feedback-dev");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        throw new DirectoryNotFoundException("../shared/eval/feedback-dev not found next to the repository");
     }
 }

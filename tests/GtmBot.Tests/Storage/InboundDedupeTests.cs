@@ -1,0 +1,70 @@
+using GtmBot.Engine.Ports;
+using GtmBot.Storage.Stores;
+using GtmBot.Tests.Flows;
+
+namespace GtmBot.Tests.Storage;
+
+/// <summary>Inbound events are done only once handled; ids are scoped to platform, workspace and conversation.</summary>
+public sealed class InboundDedupeTests : IAsyncLifetime
+{
+    private readonly SqliteDb _db = new();
+    private InboundDedupe _dedupe = null!;
+
+    private static InboundEventKey Key(string conversation = "C1", string id = "Ev1") => new("slack", "T1", conversation, id);
+
+    public async ValueTask InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        _dedupe = new InboundDedupe(_db.Db, _db.Clock);
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private Task<string> HandleAsync(InboundEventKey key, Func<Task<string>> handle) =>
+        _dedupe.HandleOnceAsync(key, handle, () => "duplicate", CancellationToken.None);
+
+    [Fact]
+    public async Task A_handled_event_is_a_duplicate_the_second_time()
+    {
+        Assert.Equal("handled", await HandleAsync(Key(), () => Task.FromResult("handled")));
+        Assert.Equal("duplicate", await HandleAsync(Key(), () => Task.FromResult("handled again")));
+    }
+
+    [Fact]
+    public async Task A_first_attempt_that_fails_lets_the_platform_s_retry_through()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => HandleAsync(Key(), () => throw new InvalidOperationException("database down")));
+        Assert.Equal("handled on retry", await HandleAsync(Key(), () => Task.FromResult("handled on retry")));
+        Assert.Equal("duplicate", await HandleAsync(Key(), () => Task.FromResult("again")));
+    }
+
+    [Fact]
+    public async Task The_same_id_in_another_conversation_is_another_event()
+    {
+        Assert.Equal("a", await HandleAsync(Key("C1"), () => Task.FromResult("a")));
+        Assert.Equal("b", await HandleAsync(Key("C2"), () => Task.FromResult("b")));
+        Assert.Equal("c", await HandleAsync(new InboundEventKey("slack", "T2", "C1", "Ev1"), () => Task.FromResult("c")));
+        Assert.Equal("d", await HandleAsync(new InboundEventKey("teams", "T1", "C1", "Ev1"), () => Task.FromResult("d")));
+    }
+
+    [Fact]
+    public async Task An_attempt_in_progress_holds_off_a_retry_until_it_is_taken_for_dead()
+    {
+        Assert.True(await _dedupe.TryBeginAsync(Key(), CancellationToken.None));
+        Assert.False(await _dedupe.TryBeginAsync(Key(), CancellationToken.None));
+
+        _db.Clock.Advance(InboundDedupe.AbandonedAfter + TimeSpan.FromSeconds(1));
+        Assert.True(await _dedupe.TryBeginAsync(Key(), CancellationToken.None));
+        Assert.False(await _dedupe.TryBeginAsync(Key(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_very_long_key_is_stored_and_still_distinct()
+    {
+        var longId = new string('x', 500);
+        Assert.Equal("a", await HandleAsync(Key(id: longId), () => Task.FromResult("a")));
+        Assert.Equal("b", await HandleAsync(Key(id: longId + "y"), () => Task.FromResult("b")));
+        Assert.Equal("duplicate", await HandleAsync(Key(id: longId), () => Task.FromResult("c")));
+        Assert.True(InboundDedupe.Id(Key(id: longId)).Length <= InboundDedupe.MaxKeyLength);
+    }
+}
