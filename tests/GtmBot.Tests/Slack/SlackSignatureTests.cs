@@ -13,7 +13,7 @@ public sealed class SlackSignatureTests
     private const string Timestamp = "1764400000";
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("token=x&team_id=T0GTM&channel_id=C0GTM&user_id=U0ANA&command=%2Fgtm&text=canvas");
     private static readonly string Expected = "v0=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
-        Encoding.UTF8.GetBytes(Secret), [.. Encoding.UTF8.GetBytes($"v0:{Timestamp}:"), .. Body]));
+        Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{Timestamp}:").Concat(Body).ToArray()));
 
     private static FakeTimeProvider ClockAt(long unixSeconds) => new(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
 
