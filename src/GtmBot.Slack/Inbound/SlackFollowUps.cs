@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace GtmBot.Slack.Inbound;
 
 /// <summary>
-/// Web API calls that follow an acknowledged request (response_url posts, reaction look-ups), run after the ack so Slack
-/// gets its answer within 3 s. The state behind them is already saved; channel messages that fail here go to the durable outbox.
+/// Work that follows an acknowledged request and is not a reply: reading back a reacted message to capture it, after the
+/// ack so Slack gets its answer within 3 s. It is in memory (a crash between the ack and the capture loses it); replies
+/// themselves go through the durable outbox.
 /// </summary>
 internal sealed class SlackFollowUps(ILogger<SlackFollowUps> logger) : BackgroundService
 {
