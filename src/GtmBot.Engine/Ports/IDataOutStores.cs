@@ -84,3 +84,21 @@ public interface IWorkspaceArchive
 
 /// <summary>A quote with the channel it belongs to.</summary>
 public sealed record ChannelQuote(string Channel, QuoteRecord Quote);
+
+/// <summary>Posts an export file into a channel of one platform (Slack's file upload flow). Implemented by an edge.</summary>
+public interface IPlatformFileSender
+{
+    string Platform { get; }
+
+    /// <summary>Uploads the file into the channel with a comment; returns the platform's file id.</summary>
+    /// <exception cref="DeliveryException">The platform refused or failed; says whether and when to retry.</exception>
+    Task<string> SendFileAsync(ConversationKey channel, ExportFile file, string comment, CancellationToken cancellationToken);
+}
+
+/// <summary>Asks a platform whether a user is an admin or owner of the workspace. Implemented by an edge.</summary>
+public interface IPlatformAdminCheck
+{
+    string Platform { get; }
+
+    Task<bool> IsAdminAsync(ConversationKey conversation, TurnUser user, CancellationToken cancellationToken);
+}
