@@ -24,7 +24,7 @@ internal sealed partial class ApiTestHost : IAsyncDisposable
             all["GtmBot:Delivery:Enabled"] = "false";
         }
 
-        _root = new GtmHostFactory(all);
+        _root = new GtmHostFactory(all, all.TryGetValue("GtmBot:Storage:DataDirectory", out var dir) ? dir : null);
         Factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
             if (clock is not null)
