@@ -1,5 +1,6 @@
 using GtmBot.Engine;
 using GtmBot.Host;
+using GtmBot.Host.Api;
 using GtmBot.Host.Cli;
 using GtmBot.Host.Delivery;
 using GtmBot.Host.Llm;
@@ -26,6 +27,7 @@ builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddGtmLlm(builder.Configuration);
 builder.Services.AddHostedService<SummaryWorker>();
+builder.Services.AddGtmDataOut(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapHealth();
 app.MapLocalChannel();
 app.MapSlack();
 app.MapTeams();
+app.MapGtmApi();
 app.LogWhatIsOff();
 app.LogLlmStatus();
 

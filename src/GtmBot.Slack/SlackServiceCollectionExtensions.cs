@@ -34,6 +34,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SocketModeService>();
         services.AddHostedService(sp => sp.GetRequiredService<SocketModeService>());
         services.AddSingleton<IPlatformMessenger, SlackMessenger>();
+        services.AddSingleton<IPlatformFileSender, SlackFileSender>();
+        services.AddSingleton<IPlatformAdminCheck, SlackAdminCheck>();
         return services;
     }
 

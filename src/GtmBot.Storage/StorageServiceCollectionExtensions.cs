@@ -42,6 +42,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInstallationStore, Installations.InstallationStore>();
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddSingleton<ISummaryStore, Summaries.SummaryStore>();
+        services.AddSingleton<IApiTokenStore, DataOut.ApiTokenStore>();
+        services.AddSingleton<IWebhookStore, DataOut.WebhookStore>();
+        services.AddSingleton<DataOut.ExportStore>();
+        services.AddSingleton<IExportStore>(sp => sp.GetRequiredService<DataOut.ExportStore>());
+        services.AddSingleton<IWorkspaceArchive, DataOut.WorkspaceArchive>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -10,6 +10,8 @@ public static class CliVerbs
     {
         ["tag"] = TagVerb.RunAsync,
         ["summarize"] = SummarizeVerb.RunAsync,
+        ["backup"] = BackupVerb.BackupAsync,
+        ["restore"] = BackupVerb.RestoreAsync,
     };
 
     /// <summary>Runs the verb named by <paramref name="args"/>[0]; null when the args name no verb (run the web host).</summary>

@@ -136,6 +136,70 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
         return new SlackUserInfo(display ?? Str(u, "real_name") ?? Str(u, "name"), Str(u, "locale"), Str(u, "tz"));
     }
 
+    /// <summary>True when the user is a workspace admin, owner or primary owner.</summary>
+    /// <see href="https://docs.slack.dev/reference/methods/users.info"/>
+    public async Task<bool> IsAdminAsync(string token, string user, CancellationToken ct)
+    {
+        var result = await CallAsync("users.info", token, new JsonObject { ["user"] = user }, idempotent: true, ct, form: true);
+        var u = result.GetProperty("user");
+        bool Flag(string name) => u.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.True;
+        return Flag("is_admin") || Flag("is_owner") || Flag("is_primary_owner");
+    }
+
+    /// <summary>
+    /// Uploads a file into a channel with Slack's current flow: <c>files.getUploadURLExternal</c> (name and length), a POST of
+    /// the bytes to the returned URL, then <c>files.completeUploadExternal</c> with the channel, which shares it there.
+    /// Returns the file id.
+    /// </summary>
+    /// <see href="https://docs.slack.dev/messaging/working-with-files#uploading_files"/>
+    /// <see href="https://docs.slack.dev/reference/methods/files.getUploadURLExternal"/>
+    /// <see href="https://docs.slack.dev/reference/methods/files.completeUploadExternal"/>
+    public async Task<string> UploadFileAsync(string token, string channel, string fileName, string title, byte[] content, string? comment, CancellationToken ct)
+    {
+        var args = new JsonObject { ["filename"] = fileName, ["length"] = content.Length.ToString(CultureInfo.InvariantCulture) };
+        var ticket = await CallAsync("files.getUploadURLExternal", token, args, idempotent: true, ct, form: true);
+        var uploadUrl = ticket.TryGetProperty("upload_url", out var u) && Uri.TryCreate(u.GetString(), UriKind.Absolute, out var url) ? url : throw new SlackApiException("files.getUploadURLExternal", "no_upload_url");
+        var fileId = ticket.TryGetProperty("file_id", out var f) && f.GetString() is { } id ? id : throw new SlackApiException("files.getUploadURLExternal", "no_file_id");
+
+        using (var upload = new MultipartFormDataContent())
+        {
+            var bytes = new ByteArrayContent(content);
+            bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            upload.Add(bytes, "file", fileName);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.PostAsync(uploadUrl, upload, ct);
+            }
+            catch (HttpRequestException e)
+            {
+                // Nothing is shared before completeUploadExternal: a failed upload can be repeated from the start.
+                throw new SlackApiException("files.upload", "transport_error", inner: e);
+            }
+
+            using (response)
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new SlackApiException("files.upload", $"http_{(int)response.StatusCode}", RetryAfterOf(response));
+                }
+            }
+        }
+
+        var complete = new JsonObject
+        {
+            ["files"] = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = title }).ToJsonString(),
+            ["channel_id"] = channel,
+        };
+        if (comment is not null)
+        {
+            complete["initial_comment"] = comment;
+        }
+
+        await CallAsync("files.completeUploadExternal", token, complete, idempotent: false, ct, form: true);
+        return fileId;
+    }
+
     /// <summary>One message by ts: a top-level one from history, a thread reply from replies.</summary>
     /// <see href="https://docs.slack.dev/reference/methods/conversations.history"/>
     /// <see href="https://docs.slack.dev/reference/methods/conversations.replies"/>

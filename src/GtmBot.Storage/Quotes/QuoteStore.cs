@@ -148,7 +148,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteS
         return ToRecord(row, corrections);
     }
 
-    private static QuoteRecord ToRecord(QuoteEntity q, IEnumerable<QuoteCorrectionEntity> corrections) => new(
+    internal static QuoteRecord ToRecord(QuoteEntity q, IEnumerable<QuoteCorrectionEntity> corrections) => new(
         q.Id,
         q.Text,
         q.Customer,

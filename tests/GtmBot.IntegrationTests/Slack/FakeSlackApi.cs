@@ -49,6 +49,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>The messages in a channel (top level and replies).</summary>
     public IReadOnlyList<JsonObject> MessagesIn(string channel) => Posted.TryGetValue(channel, out var q) ? [.. q] : [];
+    /// <summary>Files POSTed to the upload URLs that files.getUploadURLExternal handed out, by file id.</summary>
+    public ConcurrentDictionary<string, (string FileName, byte[] Content)> Uploads { get; } = new();
 
     /// <summary>What the Socket Mode server does with each connection (the connection index is 0-based).</summary>
     public Func<WebSocket, int, Task>? SocketScript { get; set; }
@@ -75,6 +77,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         app.Map("/socket", fake.SocketAsync);
         app.MapPost("/api/{method}", fake.ApiAsync);
         app.MapPost("/response/{**name}", fake.ResponseAsync);
+        app.MapPost("/upload/{fileId}", fake.UploadAsync).DisableAntiforgery();
         await app.StartAsync();
         fake.Root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return fake;
@@ -161,6 +164,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "chat.getPermalink" => """{"ok":true,"channel":"C1","permalink":"https://acme.slack.com/archives/C1/p1512085950000216"}""",
             "conversations.history" => HistoryAnswer,
             "oauth.v2.access" => OAuthAnswer,
+            "files.getUploadURLExternal" => $$"""{"ok":true,"upload_url":"{{Root}}/upload/F{{_ts}}","file_id":"F{{_ts}}"}""",
+            "files.completeUploadExternal" => """{"ok":true,"files":[{"id":"F1","title":"export"}]}""",
             "conversations.canvases.create" => """{"ok":true,"canvas_id":"F1234ABCD"}""",
             "auth.test" => """{"ok":true,"bot_id":"B1","user_id":"U0KRQLJ9H"}""",
             "apps.connections.open" => $$"""{"ok":true,"url":"{{Root.Replace("http://", "ws://", StringComparison.Ordinal)}}/socket?ticket={{ts}}"}""",
@@ -207,6 +212,28 @@ public sealed class FakeSlackApi : IAsyncDisposable
             .Take(limit)
             .Select(m => m.DeepClone());
         return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. messages]) }.ToJsonString();
+    }
+
+    /// <summary>The upload step of Slack's external upload flow: the file as a multipart field (or the raw body).</summary>
+    private async Task UploadAsync(HttpContext http, string fileId)
+    {
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync();
+            var file = form.Files["file"]!;
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms);
+            Uploads[fileId] = (file.FileName, ms.ToArray());
+        }
+        else
+        {
+            using var ms = new MemoryStream();
+            await http.Request.Body.CopyToAsync(ms);
+            Uploads[fileId] = (string.Empty, ms.ToArray());
+        }
+
+        Calls.Enqueue(new RecordedCall("upload:" + fileId, null, string.Empty));
+        await http.Response.WriteAsync("OK");
     }
 
     private async Task ResponseAsync(HttpContext http, string name)
