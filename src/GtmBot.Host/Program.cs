@@ -5,6 +5,7 @@ using GtmBot.Host.Delivery;
 using GtmBot.Host.Llm;
 using GtmBot.Host.Local;
 using GtmBot.Host.Summaries;
+using GtmBot.Host.Tagging;
 using GtmBot.Slack;
 using GtmBot.Storage;
 using GtmBot.Teams;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseLoopbackByDefault();
 
 builder.Services.AddGtmEngine();
+builder.Services.AddGtmTagger(builder.Configuration);
 builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
@@ -28,6 +30,7 @@ builder.Services.AddGtmLlm(builder.Configuration);
 builder.Services.AddHostedService<SummaryWorker>();
 
 var app = builder.Build();
+app.EnsureTaggerModel();
 
 app.MapHealth();
 app.MapLocalChannel();

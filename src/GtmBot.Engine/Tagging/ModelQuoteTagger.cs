@@ -20,6 +20,9 @@ public sealed class ModelQuoteTagger(TaggerModel model) : IQuoteTagger
     /// <summary>Nearest corrected quotes consulted.</summary>
     public const int Neighbours = 7;
 
+    /// <summary>The probability an outside reading (an LLM's tag) stands for: sure, but not beyond a person's correction.</summary>
+    public const float ReadingProbability = 0.9f;
+
     /// <summary>How much the model's own probability weighs against the neighbours' similarity-weighted votes.</summary>
     private const float ModelWeight = 1f;
 
@@ -31,7 +34,14 @@ public sealed class ModelQuoteTagger(TaggerModel model) : IQuoteTagger
     public TagResult Tag(string text) => Tag(text, []);
 
     /// <summary>Tags a quote, letting the workspace's corrected quotes that resemble it re-weight the model's probabilities.</summary>
-    public TagResult Tag(string text, IReadOnlyList<CorrectionExample> examples)
+    public TagResult Tag(string text, IReadOnlyList<CorrectionExample> examples) => Tag(text, examples, null);
+
+    /// <summary>
+    /// As <see cref="Tag(string, IReadOnlyList{CorrectionExample})"/>; with <paramref name="reading"/> (an LLM's tags) that
+    /// reading stands in for the model's probabilities (<see cref="ReadingProbability"/> for a given tag, its complement
+    /// otherwise) and the corrections re-weight it the same way.
+    /// </summary>
+    public TagResult Tag(string text, IReadOnlyList<CorrectionExample> examples, TagResult? reading)
     {
         var stripped = QuoteMarkup.Strip(text);
         var (customer, bodyStart) = CustomerExtractor.Extract(stripped);
@@ -44,11 +54,27 @@ public sealed class ModelQuoteTagger(TaggerModel model) : IQuoteTagger
 
         var features = _features ??= new SparseVector();
         QuoteFeatures.Extract(text, model.Kinds, features);
-        Span<float> scores = stackalloc float[TaggerModel.Outputs];
         Span<float> tagP = stackalloc float[QuoteTags.All.Count];
         Span<float> motiveP = stackalloc float[TaggerModel.MotiveOrder.Count];
-        model.Score(features, scores);
-        model.Probabilities(scores, tagP, motiveP);
+        if (reading is null)
+        {
+            Span<float> scores = stackalloc float[TaggerModel.Outputs];
+            model.Score(features, scores);
+            model.Probabilities(scores, tagP, motiveP);
+        }
+        else
+        {
+            for (var t = 0; t < tagP.Length; t++)
+            {
+                tagP[t] = reading.Tags.Contains(QuoteTags.All[t]) ? ReadingProbability : 1 - ReadingProbability;
+            }
+
+            for (var m = 0; m < motiveP.Length; m++)
+            {
+                motiveP[m] = TaggerModel.MotiveOrder[m] == reading.Motive ? ReadingProbability : (1 - ReadingProbability) / 2;
+            }
+        }
+
         if (examples.Count > 0)
         {
             Reweigh(features, examples, tagP, motiveP);
@@ -59,10 +85,11 @@ public sealed class ModelQuoteTagger(TaggerModel model) : IQuoteTagger
         for (var t = 0; t < tagP.Length; t++)
         {
             var head = model.Heads[t];
-            if (tagP[t] >= head.Threshold)
+            var threshold = reading is null ? head.Threshold : 0.5f;
+            if (tagP[t] >= threshold)
             {
                 tags.Add(head.Tag);
-                if (tagP[t] < head.Confident)
+                if (reading is null && tagP[t] < head.Confident)
                 {
                     (suggested ??= []).Add(head.Tag);
                 }
