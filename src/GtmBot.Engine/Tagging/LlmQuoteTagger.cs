@@ -57,7 +57,7 @@ public sealed partial class LlmQuoteTagger(IChatClient chat, IQuoteTagger offlin
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var reason = Summaries.LlmSummarizer.Reason(e);
+                var reason = e is InvalidTagAnswerException ? "invalid JSON" : Summaries.LlmSummarizer.Reason(e);
                 Log.FellBack(logger, settings.Model, batch.Count, reason, e.GetType().Name);
                 results.AddRange(readings.Select(r => new LlmTagOutcome(r, true, reason)));
             }
