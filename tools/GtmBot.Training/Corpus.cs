@@ -35,8 +35,8 @@ public static class Corpus
     /// <summary>The cross-validation fold of a training record (a different byte of the hash than the split uses).</summary>
     public static int Fold(string id, int folds) => SHA256.HashData(Encoding.UTF8.GetBytes(id))[1] % folds;
 
-    /// <summary>Reads a labelled JSON-lines file; a bad record throws, naming the file and line.</summary>
-    public static List<LabelledQuote> Read(string path)
+    /// <summary>Reads a labelled JSON-lines file; a bad record throws, naming the file and line (or is reported and skipped).</summary>
+    public static List<LabelledQuote> Read(string path, bool skipInvalid = false, TextWriter? log = null)
     {
         var records = new List<LabelledQuote>();
         var number = 0;
@@ -51,7 +51,13 @@ public static class Corpus
             var (record, problem) = Parse(line);
             if (record is null)
             {
-                throw new InvalidDataException($"{path}:{number}: {problem}");
+                if (!skipInvalid)
+                {
+                    throw new InvalidDataException($"{path}:{number}: {problem}");
+                }
+
+                log?.WriteLine($"{path}:{number}: skipped, {problem}");
+                continue;
             }
 
             records.Add(record);

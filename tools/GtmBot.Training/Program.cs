@@ -50,7 +50,7 @@ switch (args[0])
             var records = Corpus.Read(trainPath);
             foreach (var extra in Options("--include"))
             {
-                var added = Corpus.Read(extra);
+                var added = Corpus.Read(extra, skipInvalid: true, Console.Error);
                 Console.Error.WriteLine($"including {added.Count} labelled examples from {extra}");
                 records.AddRange(added);
             }

@@ -11,6 +11,7 @@ public static class CliVerbs
         ["tag"] = TagVerb.RunAsync,
         ["summarize"] = SummarizeVerb.RunAsync,
         ["eval-tags"] = EvalTagsVerb.RunAsync,
+        ["export-corrections"] = ExportCorrectionsVerb.RunAsync,
     };
 
     /// <summary>Runs the verb named by <paramref name="args"/>[0]; null when the args name no verb (run the web host).</summary>

@@ -25,7 +25,7 @@ public static class EvalTagsVerb
         if (sets.Count == 0)
         {
             var root = RepoRoot();
-            sets = [Path.Combine(root, "..", "shared", "eval", "quotes-dev.jsonl"), Path.Combine(root, "data", "quotes", "test.jsonl")];
+            sets = [DevSet(root), Path.Combine(root, "data", "quotes", "test.jsonl")];
         }
 
         IQuoteTagger offline;
@@ -151,6 +151,21 @@ public static class EvalTagsVerb
                 yield return args[i + 1];
             }
         }
+    }
+
+    /// <summary><c>../shared/eval/quotes-dev.jsonl</c> from the repo root, or from a folder above it (a worktree sits deeper).</summary>
+    private static string DevSet(string root)
+    {
+        for (var up = Directory.GetParent(root); up is not null; up = up.Parent)
+        {
+            var candidate = Path.Combine(up.FullName, "shared", "eval", "quotes-dev.jsonl");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.Combine(root, "..", "shared", "eval", "quotes-dev.jsonl");
     }
 
     private static string RepoRoot()
