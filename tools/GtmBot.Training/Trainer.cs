@@ -15,7 +15,7 @@ namespace GtmBot.Training;
 public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds)
 {
     /// <summary>Chosen by cross-validation on the training split (<c>cv</c> verb; see bench/README.md).</summary>
-    public const float DefaultL2 = 0.1f;
+    public const float DefaultL2 = 0.01f;
 
     public const int DefaultFolds = 5;
 

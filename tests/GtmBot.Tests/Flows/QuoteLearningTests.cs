@@ -22,7 +22,8 @@ public sealed class QuoteLearningTests : IAsyncLifetime
 
     /// <summary>
     /// One recurring kind of quote: a nice-to-have look-and-feel wish. By the taxonomy it is a feature-request with the
-    /// motive want, and not pain; the team of one workspace corrects the tagger twenty times.
+    /// motive want — not praise ("nice" is about the wish, not about us) and not pain. The shipped model reads some of them
+    /// as praise or misses the request; the team of one workspace corrects it twenty times.
     /// </summary>
     private static readonly string[] Taught20 =
     [
@@ -99,7 +100,25 @@ public sealed class QuoteLearningTests : IAsyncLifetime
         Engine.HandleAsync(new Turn(channel, new TurnUser("ben"), "en", new ActionInput(actionId, value, new Dictionary<string, string?>())), CancellationToken.None);
 
     /// <summary>What the team wants for this kind of quote.</summary>
-    private static bool IsRight(QuoteRecord q) => q.HasTag(QuoteTags.FeatureRequest) && !q.HasTag(QuoteTags.Pain) && q.Motive == Motive.Want;
+    private static bool IsRight(QuoteRecord q) => IsRight(q.Tags, q.Motive);
+
+    private static bool IsRight(IReadOnlyList<string> tags, Motive motive) =>
+        tags.Contains(QuoteTags.FeatureRequest) && !tags.Contains(QuoteTags.Praise) && !tags.Contains(QuoteTags.Pain) && motive == Motive.Want;
+
+    /// <summary>Sets a tag the way a person does on the card: pressing it, or pressing twice to confirm what is already right.</summary>
+    private async Task SetTagAsync(QuoteRecord quote, string tag, bool on)
+    {
+        var value = $"{quote.Id}|{tag}";
+        if (quote.HasTag(tag) != on)
+        {
+            await Press(Taught, QuoteActions.Tag, value);
+        }
+        else
+        {
+            await Press(Taught, QuoteActions.Tag, value);
+            await Press(Taught, QuoteActions.Tag, value);
+        }
+    }
 
     [Fact]
     public async Task Twenty_corrections_teach_their_workspace_and_no_other()
@@ -107,31 +126,14 @@ public sealed class QuoteLearningTests : IAsyncLifetime
         // Before any correction both workspaces read new quotes of the kind alike (the model's reading).
         var model = _services.GetRequiredService<ModelQuoteTagger>();
         var untaughtBefore = NewOfTheKind.Select(model.Tag).ToList();
+        Assert.Contains(untaughtBefore, r => !IsRight(r.Tags, r.Motive));
 
         foreach (var text in Taught20)
         {
             var quote = await CaptureAsync(Taught, text);
-            if (!quote.HasTag(QuoteTags.FeatureRequest))
-            {
-                await Press(Taught, QuoteActions.Tag, $"{quote.Id}|{QuoteTags.FeatureRequest}");
-            }
-            else
-            {
-                // Confirmed by a person: pressing twice keeps the tag and records who checked it.
-                await Press(Taught, QuoteActions.Tag, $"{quote.Id}|{QuoteTags.FeatureRequest}");
-                await Press(Taught, QuoteActions.Tag, $"{quote.Id}|{QuoteTags.FeatureRequest}");
-            }
-
-            if (quote.HasTag(QuoteTags.Pain))
-            {
-                await Press(Taught, QuoteActions.Tag, $"{quote.Id}|{QuoteTags.Pain}");
-            }
-            else
-            {
-                await Press(Taught, QuoteActions.Tag, $"{quote.Id}|{QuoteTags.Pain}");
-                await Press(Taught, QuoteActions.Tag, $"{quote.Id}|{QuoteTags.Pain}");
-            }
-
+            await SetTagAsync(quote, QuoteTags.FeatureRequest, on: true);
+            await SetTagAsync(quote, QuoteTags.Praise, on: false);
+            await SetTagAsync(quote, QuoteTags.Pain, on: false);
             await Press(Taught, QuoteActions.Motive, $"{quote.Id}|want");
             Assert.True(IsRight((await Store.GetAsync(Taught, quote.Id, CancellationToken.None))!));
         }
