@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 using GtmBot.Bench;
 
-// `eval [path] [--misses]` scores the quote tagger on a labelled set; anything else runs BenchmarkDotNet.
+// `eval [path] [--misses]` scores the rule tagger on a labelled set; `cpu [n]` measures tagging per CPU second;
+// anything else runs BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "eval")
 {
     return QuoteEval.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "cpu")
+{
+    return CpuThroughput.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(QuoteTaggerBenchmark).Assembly).Run(args);

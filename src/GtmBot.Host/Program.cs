@@ -6,6 +6,7 @@ using GtmBot.Host.Delivery;
 using GtmBot.Host.Llm;
 using GtmBot.Host.Local;
 using GtmBot.Host.Summaries;
+using GtmBot.Host.Tagging;
 using GtmBot.Slack;
 using GtmBot.Storage;
 using GtmBot.Teams;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseLoopbackByDefault();
 
 builder.Services.AddGtmEngine();
+builder.Services.AddGtmTagger(builder.Configuration);
 builder.Services.AddGtmFlows();
 builder.Services.AddGtmStorage(builder.Configuration);
 builder.Services.AddLocalChannel(builder.Configuration);
@@ -30,6 +32,7 @@ builder.Services.AddHostedService<SummaryWorker>();
 builder.Services.AddGtmDataOut(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.EnsureTaggerModel();
 
 app.MapHealth();
 app.MapLocalChannel();

@@ -35,7 +35,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<IReminderStore>(sp => sp.GetRequiredService<ReminderStore>());
         services.AddSingleton<LocalChannelStore>();
-        services.AddSingleton<IQuoteStore, QuoteStore>();
+        services.AddSingleton<QuoteStore>();
+        services.AddSingleton<IQuoteStore>(sp => sp.GetRequiredService<QuoteStore>());
+        services.AddSingleton<ITagExampleStore>(sp => sp.GetRequiredService<QuoteStore>());
         services.AddSingleton<ICanvasStore, CanvasStore>();
         services.AddSingleton<IDrillStore, DrillStore>();
         services.AddSingleton<IChecklistStore, ChecklistStore>();

@@ -30,7 +30,7 @@ public static class QuoteActions
 /// corrections anyone can make, search by tag, customer and keyword (Chinese included), and insights that rank themes by
 /// distinct customers and mark them common or individual, with MoSCoW calls per theme.
 /// </summary>
-public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, ISettingsStore settings, ILogger<QuoteFlow> logger) : IFlow
+public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, ISettingsStore settings, ILogger<QuoteFlow> logger) : IFlow
 {
     public const string FlowId = "quote";
 
@@ -132,10 +132,16 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
             return fromForm ? [CaptureForm(context, text[..MaxQuoteLength], customer, error)] : [Reply.Notice(error)];
         }
 
-        var result = text.Length == 0 ? null : tagger.Tag(text);
-        if (result is null || result.Text.Length == 0)
+        if (text.Length == 0)
         {
             return fromForm ? [CaptureForm(context, text, customer, context.T(QuoteStrings.Empty))] : [CaptureForm(context, null, customer, context.T(QuoteStrings.Empty))];
+        }
+
+        var result = await tagger.TagAsync(context.Channel, text, cancellationToken);
+        if (result.IsEmpty)
+        {
+            // Markup only (a mention, an emoji, a link without text): nothing to tag and nothing is saved.
+            return fromForm ? [CaptureForm(context, text, customer, context.T(QuoteStrings.NoWords))] : [Reply.Notice(context.T(QuoteStrings.NoWords))];
         }
 
         if (origin.MessageId is not null && await store.FindByMessageAsync(context.Channel, origin.MessageId, cancellationToken) is { } existing)
@@ -143,7 +149,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
             return [Card(context, existing, QuoteStrings.AlreadyCaptured, ReplyPlacement.NewMessage)];
         }
 
-        var quote = new NewQuote(result.Text, customer ?? result.Customer, result.Language, origin, context.Now, result.Tags, result.Motive);
+        var quote = new NewQuote(result.Text, customer ?? result.Customer, result.Language, origin, context.Now, result.Tags, result.Motive, result.Suggested);
         var saved = await store.AddAsync(context.Channel, quote, cancellationToken);
         Log.Captured(logger, saved.Id, origin.Source, result.Language, result.Tags.Count);
         return [Card(context, saved, QuoteStrings.Captured, ReplyPlacement.NewMessage)];
@@ -197,7 +203,9 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
         var tagButtons = QuoteTags.All.Select(tag =>
         {
             var on = quote.HasTag(tag);
-            var label = (on ? "✓ " : string.Empty) + context.T(QuoteStrings.Tag(tag));
+            var label = quote.IsSuggested(tag)
+                ? "? " + context.T(QuoteStrings.SuggestedTag, context.T(QuoteStrings.Tag(tag)))
+                : (on ? "✓ " : string.Empty) + context.T(QuoteStrings.Tag(tag));
             return new Button(label, QuoteActions.Tag, ActionValue.Join(quote.Id.ToString(CultureInfo.InvariantCulture), tag), on ? ButtonStyle.Primary : ButtonStyle.Default);
         }).ToList();
         var motiveButtons = new[] { Motive.Need, Motive.Want, Motive.Unclear }.Select(m =>
@@ -215,9 +223,17 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
             new ContextBlock(context.T(intro)),
             new TextBlock($"**{context.T(QuoteStrings.TagsLabel)}**"),
             new ActionsBlock(tagButtons),
+        };
+        if (QuoteTags.All.Any(quote.IsSuggested))
+        {
+            blocks.Add(new ContextBlock(context.T(QuoteStrings.SuggestedNote)));
+        }
+
+        blocks.AddRange(
+        [
             new TextBlock($"**{context.T(QuoteStrings.MotiveLabel)}**"),
             new ActionsBlock(motiveButtons),
-        };
+        ]);
         if (quote.Corrections.Count > 0)
         {
             var last = quote.Corrections[^1];

@@ -26,7 +26,8 @@ public sealed record QuoteCorrection(string Field, string Value, string By, stri
 }
 
 /// <summary>A quote to store: what the customer said and what the tagger read in it.</summary>
-public sealed record NewQuote(string Text, string? Customer, string Language, QuoteOrigin Origin, DateTimeOffset CapturedAt, IReadOnlyList<string> AutoTags, Motive AutoMotive);
+/// <param name="SuggestedTags">Those of <paramref name="AutoTags"/> the tagger is not confident about: shown as suggested.</param>
+public sealed record NewQuote(string Text, string? Customer, string Language, QuoteOrigin Origin, DateTimeOffset CapturedAt, IReadOnlyList<string> AutoTags, Motive AutoMotive, IReadOnlyList<string>? SuggestedTags = null);
 
 /// <summary>
 /// A stored quote. The tagger's reading (<see cref="AutoTags"/>, <see cref="AutoMotive"/>) and people's corrections are kept
@@ -41,8 +42,12 @@ public sealed record QuoteRecord(
     DateTimeOffset CapturedAt,
     IReadOnlyList<string> AutoTags,
     Motive AutoMotive,
-    IReadOnlyList<QuoteCorrection> Corrections)
+    IReadOnlyList<QuoteCorrection> Corrections,
+    IReadOnlyList<string>? SuggestedTags = null)
 {
+    /// <summary>True when the tag is on only as the tagger's suggestion: below its confidence line and not set by a person.</summary>
+    public bool IsSuggested(string tag) => SuggestedTags is not null && SuggestedTags.Contains(tag) && AutoTags.Contains(tag) && !IsCorrected(tag);
+
     /// <summary>The effective tags, in taxonomy order: the tagger's, with people's corrections applied.</summary>
     public IReadOnlyList<string> Tags => [.. QuoteTags.All.Where(HasTag)];
 
@@ -78,6 +83,16 @@ public static class MotiveNames
         };
         return Enum.IsDefined(motive);
     }
+}
+
+/// <summary>
+/// People's corrections as labelled examples: the quotes of a workspace (every channel of it) that someone corrected.
+/// The trained tagger of that workspace learns from them; other workspaces never see them.
+/// </summary>
+public interface ITagExampleStore
+{
+    /// <summary>The workspace's corrected quotes, those corrected most recently first chosen, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<QuoteRecord>> ListCorrectedAsync(string workspaceKey, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>MoSCoW priority of a theme.</summary>

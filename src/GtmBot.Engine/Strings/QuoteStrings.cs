@@ -25,6 +25,16 @@ public static class QuoteStrings
         "That quote is {0:N0} characters; the limit is {1:N0}. Please shorten it — nothing was saved.",
         "这段原话有 {0:N0} 个字符，上限是 {1:N0}。请缩短——没有保存任何内容。");
 
+    public static readonly Localized NoWords = new(
+        "That message has no words once mentions, links, emoji and formatting are removed, so there is nothing to tag. Nothing was saved.",
+        "去掉提及、链接、表情和格式之后，这条消息没有任何文字，无法打标签。没有保存任何内容。");
+
+    public static readonly Localized SuggestedTag = new("{0} (suggested)", "{0}（建议）");
+
+    public static readonly Localized SuggestedNote = new(
+        "Tags marked ? are suggestions: the tagger is not sure of them. Press one to remove it; corrections teach this workspace's tagger.",
+        "标有 ? 的标签只是建议：打标签模型对它们没有把握。点击即可移除；更正会让本工作区的模型学到。");
+
     public static readonly Localized AlreadyCaptured = new("This message was already captured as a quote:", "这条消息已经记录为客户原话：");
     public static readonly Localized Captured = new("Captured. Press a tag or motive to correct it — anyone can.", "已记录。点击标签或动机即可更正——任何人都可以。");
     public static readonly Localized FieldCustomer = new("Customer", "客户");

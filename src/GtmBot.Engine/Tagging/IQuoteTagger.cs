@@ -30,7 +30,12 @@ public static class QuoteTags
 /// <param name="Customer">The customer named in the leading attribution (<c>Acme:</c>, <c>客户W：</c>), exactly as written; null if none.</param>
 /// <param name="Language"><c>en</c>, <c>zh</c> or <c>mixed</c>.</param>
 /// <param name="Text">The quote with platform markup stripped (mentions, links, emoji codes) — what was tagged.</param>
-public sealed record TagResult(IReadOnlyList<string> Tags, Motive Motive, string? Customer, string Language, string Text);
+/// <param name="Suggested">The tags of <paramref name="Tags"/> the tagger is not confident about: shown as suggested, not asserted.</param>
+public sealed record TagResult(IReadOnlyList<string> Tags, Motive Motive, string? Customer, string Language, string Text, IReadOnlyList<string>? Suggested = null)
+{
+    /// <summary>True when the quote had no words to tag (empty, whitespace or markup only).</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+}
 
 /// <summary>Tags customer quotes offline, in English and Chinese (simplified, traditional, mixed).</summary>
 public interface IQuoteTagger

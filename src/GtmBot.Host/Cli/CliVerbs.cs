@@ -12,6 +12,8 @@ public static class CliVerbs
         ["summarize"] = SummarizeVerb.RunAsync,
         ["backup"] = BackupVerb.BackupAsync,
         ["restore"] = BackupVerb.RestoreAsync,
+        ["eval-tags"] = EvalTagsVerb.RunAsync,
+        ["export-corrections"] = ExportCorrectionsVerb.RunAsync,
     };
 
     /// <summary>Runs the verb named by <paramref name="args"/>[0]; null when the args name no verb (run the web host).</summary>

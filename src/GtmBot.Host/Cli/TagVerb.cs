@@ -21,8 +21,21 @@ public static class TagVerb
     /// <summary>Output keeps Chinese readable (no \uXXXX escapes); the JSON stays valid.</summary>
     private static readonly TagJson OutputJson = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
 
-    public static Task<int> RunAsync(string[] args, IConfiguration configuration) =>
-        RunAsync(Console.In, Console.Out, Console.Error, new QuoteTagger());
+    public static Task<int> RunAsync(string[] args, IConfiguration configuration)
+    {
+        TaggerModel model;
+        try
+        {
+            model = TaggerModel.Load(Tagging.TaggingServiceCollectionExtensions.ModelPath(configuration));
+        }
+        catch (TaggerModelException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return Task.FromResult(2);
+        }
+
+        return RunAsync(Console.In, Console.Out, Console.Error, new ModelQuoteTagger(model));
+    }
 
     /// <summary>The verb over any reader and writers (tests redirect them).</summary>
     public static async Task<int> RunAsync(TextReader input, TextWriter output, TextWriter error, IQuoteTagger tagger)

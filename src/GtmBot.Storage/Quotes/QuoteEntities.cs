@@ -42,6 +42,9 @@ internal sealed class QuoteEntity
 
     public required string AutoMotive { get; set; }
 
+    /// <summary>The tagger's tags it was not confident about (shown as suggested), comma-separated; null for none.</summary>
+    public string? SuggestedTags { get; set; }
+
     public DateTimeOffset TaggedAt { get; set; }
 }
 
@@ -106,6 +109,7 @@ internal sealed class QuoteEntityConfiguration : IEntityTypeConfiguration<QuoteE
         b.Property(e => e.Source).HasMaxLength(40);
         b.Property(e => e.AutoTags).HasMaxLength(200);
         b.Property(e => e.AutoMotive).HasMaxLength(10);
+        b.Property(e => e.SuggestedTags).HasMaxLength(200);
     }
 }
 

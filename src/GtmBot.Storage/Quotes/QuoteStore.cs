@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GtmBot.Storage.Quotes;
 
 /// <summary>EF implementation of <see cref="IQuoteStore"/>: every query is scoped by workspace key and channel.</summary>
-internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteStore
+internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteStore, ITagExampleStore
 {
     public async Task<QuoteRecord> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
     {
@@ -27,6 +27,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteS
             CapturedAt = quote.CapturedAt,
             AutoTags = string.Join(',', quote.AutoTags),
             AutoMotive = MotiveNames.Name(quote.AutoMotive),
+            SuggestedTags = quote.SuggestedTags is { Count: > 0 } suggested ? string.Join(',', suggested) : null,
             TaggedAt = quote.CapturedAt,
         };
         await using var ctx = db.Create();
@@ -104,6 +105,17 @@ internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteS
         return await LoadAsync(ctx, channel, id, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<QuoteRecord>> ListCorrectedAsync(string workspaceKey, int limit, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var corrections = ctx.Set<QuoteCorrectionEntity>().AsNoTracking().Where(c => c.WorkspaceKey == workspaceKey);
+        var ids = await corrections.GroupBy(c => c.QuoteId).Select(g => new { QuoteId = g.Key, Last = g.Max(c => c.Id) })
+            .OrderByDescending(g => g.Last).Take(limit).Select(g => g.QuoteId).ToListAsync(cancellationToken);
+        var rows = await ctx.Set<QuoteEntity>().AsNoTracking().Where(q => q.WorkspaceKey == workspaceKey && ids.Contains(q.Id)).ToListAsync(cancellationToken);
+        var byQuote = (await corrections.Where(c => ids.Contains(c.QuoteId)).ToListAsync(cancellationToken)).ToLookup(c => c.QuoteId);
+        return [.. rows.OrderBy(q => q.Id).Select(q => ToRecord(q, byQuote[q.Id]))];
+    }
+
     public async Task SetThemePriorityAsync(ConversationKey channel, ThemePriority priority, CancellationToken cancellationToken)
     {
         await using var ctx = db.Create();
@@ -157,5 +169,6 @@ internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteS
         q.CapturedAt,
         [.. q.AutoTags.Split(',', StringSplitOptions.RemoveEmptyEntries)],
         MotiveNames.TryParse(q.AutoMotive, out var m) ? m : Motive.Unclear,
-        [.. corrections.OrderBy(c => c.Id).Select(c => new QuoteCorrection(c.Field, c.Value, c.By, c.ByName, c.At))]);
+        [.. corrections.OrderBy(c => c.Id).Select(c => new QuoteCorrection(c.Field, c.Value, c.By, c.ByName, c.At))],
+        q.SuggestedTags is null ? null : [.. q.SuggestedTags.Split(',', StringSplitOptions.RemoveEmptyEntries)]);
 }

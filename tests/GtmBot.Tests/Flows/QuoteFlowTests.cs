@@ -1,6 +1,7 @@
 using GtmBot.Engine;
 using GtmBot.Engine.Flows;
 using GtmBot.Engine.Ports;
+using GtmBot.Engine.Strings;
 using GtmBot.Engine.Tagging;
 using GtmBot.Storage;
 using Microsoft.Data.Sqlite;
@@ -118,11 +119,40 @@ public sealed class QuoteFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Markup_only_capture_asks_for_the_text()
+    public async Task Markup_only_capture_says_there_are_no_words_and_stores_nothing()
     {
         var reply = Assert.Single(await Press(QuoteCapture.ActionId, null, form: new() { [QuoteCapture.Text] = "<@U0AAA> :wave:" }));
-        Assert.Contains("text", AllText(reply), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(QuoteStrings.NoWords.En, AllText(reply), StringComparison.Ordinal);
         Assert.Empty(await Store.ListAsync(Channel, null, 100, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Markup_only_quote_is_explained_in_chinese_too()
+    {
+        var reply = Assert.Single(await Engine.HandleAsync(new Turn(Channel, new TurnUser("li"), "zh", new CommandInput("/gtm quote <https://example.com/notes> :tada:")), CancellationToken.None));
+        Assert.Contains(QuoteStrings.NoWords.Zh, AllText(reply), StringComparison.Ordinal);
+        Assert.Empty(await Store.ListAsync(Channel, null, 100, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Card_marks_the_tags_the_tagger_only_suggests()
+    {
+        var quote = new QuoteRecord(
+            7, "the export keeps failing", null, "en", new QuoteOrigin("ana", null, null, null, null, null, QuoteSource.Slash), _clock.GetUtcNow(),
+            [QuoteTags.Pain, QuoteTags.FeatureRequest], Motive.Want, [], [QuoteTags.FeatureRequest]);
+        var context = new FlowContext(new Turn(Channel, new TurnUser("ana"), "en", new CommandInput("/gtm quote")), Lang.En, _clock);
+        var text = AllText(QuoteFlow.Card(context, quote, QuoteStrings.Captured, ReplyPlacement.NewMessage));
+
+        Assert.Contains("? feature request (suggested)", text, StringComparison.Ordinal);
+        Assert.Contains("✓ pain", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("pain (suggested)", text, StringComparison.Ordinal);
+        Assert.Contains(QuoteStrings.SuggestedNote.En, text, StringComparison.Ordinal);
+
+        // Once a person sets the tag it is no longer a suggestion.
+        var confirmed = quote with { Corrections = [new QuoteCorrection(QuoteTags.FeatureRequest, QuoteCorrection.On, "ben", null, _clock.GetUtcNow())] };
+        var after = AllText(QuoteFlow.Card(context, confirmed, QuoteStrings.Captured, ReplyPlacement.NewMessage));
+        Assert.Contains("✓ feature request", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("(suggested)", after, StringComparison.Ordinal);
     }
 
     [Fact]

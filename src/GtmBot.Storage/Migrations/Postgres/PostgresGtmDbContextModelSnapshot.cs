@@ -1046,6 +1046,10 @@ namespace GtmBot.Storage.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("SuggestedTags")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("TaggedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1005,6 +1005,10 @@ namespace GtmBot.Storage.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SuggestedTags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("TaggedAt")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using GtmBot.Engine.Tagging;
+
+namespace GtmBot.Bench;
+
+/// <summary>
+/// <c>cpu [n]</c>: tags the benchmark mix n times on one thread with the trained and the rule tagger and reports quotes
+/// per second of this process's CPU time as well as of wall time. On a shared, overloaded machine the wall clock measures
+/// the queue for a core; CPU time measures the tagger.
+/// </summary>
+public static class CpuThroughput
+{
+    public static int Run(string[] args)
+    {
+        var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+        var model = Stopwatch.StartNew();
+        var trained = new ModelQuoteTagger(TaggerModel.Load(Path.Combine(AppContext.BaseDirectory, TaggerModel.OutputPath)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model load (wall, first load in this process): {model.Elapsed.TotalMilliseconds:F0} ms"));
+        Measure("trained (ModelQuoteTagger)", trained, rounds);
+        Measure("rules (QuoteTagger)", new QuoteTagger(), rounds);
+        return 0;
+    }
+
+    private static void Measure(string name, IQuoteTagger tagger, int rounds)
+    {
+        var quotes = TrainedTaggerBenchmark.Mix;
+        for (var i = 0; i < 200; i++)
+        {
+            tagger.Tag(quotes[i % quotes.Length]);
+        }
+
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var n = 0;
+        for (var r = 0; r < rounds; r++)
+        {
+            foreach (var q in quotes)
+            {
+                n += tagger.Tag(q).Tags.Count >= 0 ? 1 : 0;
+            }
+        }
+
+        wall.Stop();
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {n} quotes, CPU {cpu:F2} s → {n / cpu:N0} quotes/CPU-s ({cpu * 1e6 / n:F1} µs each); wall {wall.Elapsed.TotalSeconds:F2} s → {n / wall.Elapsed.TotalSeconds:N0} quotes/s"));
+    }
+}

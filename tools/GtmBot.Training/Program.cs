@@ -1,0 +1,108 @@
+using System.Globalization;
+using GtmBot.Engine.Tagging;
+using GtmBot.Training;
+
+// Verbs (run from anywhere inside the repo; paths default to the repo's):
+//   corpus [--parts DIR] [--out DIR]          assemble labelled parts into data/quotes/train.jsonl + test.jsonl (frozen split)
+//   train [--train FILE] [--include FILE]... [--features words,chars,cues,rules] [--l2 X] [--out FILE]
+//                                             cross-validate on train, fit on all of train, write data/model/tagger.bin
+//   cv [--train FILE] [--features …] [--l2 X,Y,…]   cross-validated scores only (for choosing features and regularisation)
+var root = RepoRoot();
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: corpus | train | cv  (see tools/GtmBot.Training/Program.cs)");
+    return 2;
+}
+
+string Option(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+IEnumerable<string> Options(string name)
+{
+    for (var i = 0; i < args.Length - 1; i++)
+    {
+        if (args[i] == name)
+        {
+            yield return args[i + 1];
+        }
+    }
+}
+
+FeatureKinds Kinds() => Option("--features", "words,chars,cues").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Aggregate(FeatureKinds.None, (k, name) => k | Enum.Parse<FeatureKinds>(name, ignoreCase: true));
+
+switch (args[0])
+{
+    case "corpus":
+        {
+            var parts = Option("--parts", "/work/corpus-parts");
+            var output = Option("--out", Path.Combine(root, "data", "quotes"));
+            var rejected = Corpus.Assemble(parts, output, Console.Error);
+            return rejected == 0 ? 0 : 1;
+        }
+
+    case "train":
+        {
+            var trainPath = Option("--train", Path.Combine(root, "data", "quotes", "train.jsonl"));
+            var records = Corpus.Read(trainPath);
+            foreach (var extra in Options("--include"))
+            {
+                var added = Corpus.Read(extra, skipInvalid: true, Console.Error);
+                Console.Error.WriteLine($"including {added.Count} labelled examples from {extra}");
+                records.AddRange(added);
+            }
+
+            var l2 = float.Parse(Option("--l2", TrainOptions.DefaultL2.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+            var options = new TrainOptions(Kinds(), l2, TrainOptions.DefaultFolds);
+            var output = Option("--out", Path.Combine(root, TaggerModel.RepoPath));
+            var description = $"corpus {Trainer.CorpusHash(records)} ({records.Count} quotes), features {options.Kinds}, L2 {l2.ToString(CultureInfo.InvariantCulture)}";
+            Console.Error.WriteLine($"training: {description}");
+            var (model, cv) = new Trainer(options, Console.Error).Train(records, description);
+            Trainer.Report(Console.Out, $"cross-validated on {Path.GetFileName(trainPath)}", cv.Evaluation);
+            foreach (var head in model.Heads)
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {head.Tag,-16} threshold {head.Threshold:F2} confident {head.Confident:F2}"));
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+            using (var file = File.Create(output))
+            {
+                model.Save(file);
+            }
+
+            Console.Error.WriteLine($"wrote {output} ({new FileInfo(output).Length:N0} bytes)");
+            return 0;
+        }
+
+    case "cv":
+        {
+            var records = Corpus.Read(Option("--train", Path.Combine(root, "data", "quotes", "train.jsonl")));
+            foreach (var l2Text in Option("--l2", TrainOptions.DefaultL2.ToString(CultureInfo.InvariantCulture)).Split(','))
+            {
+                var l2 = float.Parse(l2Text, CultureInfo.InvariantCulture);
+                var options = new TrainOptions(Kinds(), l2, TrainOptions.DefaultFolds);
+                var cv = new Trainer(options, TextWriter.Null).CrossValidate(records);
+                Trainer.Report(Console.Out, $"cv features {options.Kinds}, L2 {l2Text}", cv.Evaluation);
+            }
+
+            return 0;
+        }
+
+    default:
+        Console.Error.WriteLine($"unknown verb {args[0]}: corpus | train | cv");
+        return 2;
+}
+
+static string RepoRoot()
+{
+    var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GtmBot.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    return dir?.FullName ?? Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using GtmBot.Engine.Tagging;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace GtmBot.Training;
+
+/// <summary>Hyper-parameters of one training run.</summary>
+/// <param name="Kinds">Feature groups.</param>
+/// <param name="L2">L2 regularisation of every logistic regression.</param>
+/// <param name="Folds">Cross-validation folds for the thresholds and the calibration.</param>
+public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds)
+{
+    /// <summary>Chosen by cross-validation on the training split (<c>cv</c> verb; see bench/README.md).</summary>
+    public const float DefaultL2 = 0.01f;
+
+    public const int DefaultFolds = 5;
+
+    /// <summary>Precision a tag must reach (out of fold) to be asserted rather than suggested.</summary>
+    public const double ConfidentPrecision = 0.9;
+}
+
+/// <summary>Cross-validated scores of a run (out-of-fold predictions over the training split).</summary>
+public sealed record CrossValidation(TagEvaluation Evaluation, IReadOnlyList<TagHead> Heads);
+
+/// <summary>
+/// Trains the tagger with ML.NET: one-vs-rest L-BFGS logistic regression per tag and L-BFGS maximum entropy for the motive,
+/// over <see cref="QuoteFeatures"/>. Out-of-fold scores give each tag a Platt calibration, a threshold (best F1) and a
+/// confidence line. One thread and fixed seeds: the same corpus gives the same model file, byte for byte.
+/// </summary>
+public sealed class Trainer(TrainOptions options, TextWriter log)
+{
+    private const int Seed = 20261129;
+
+    private const int ThresholdSteps = 99;
+
+    private sealed class TagRow
+    {
+        public bool Label { get; set; }
+
+        [VectorType(QuoteFeatures.Dimension)]
+        public VBuffer<float> Features { get; set; }
+    }
+
+    private sealed class MotiveRow
+    {
+        [KeyType(3)]
+        public uint Label { get; set; }
+
+        [VectorType(QuoteFeatures.Dimension)]
+        public VBuffer<float> Features { get; set; }
+    }
+
+    private sealed record Linear(float[] Weights, float Bias);
+
+    private sealed record Fitted(Linear[] Tags, Linear[] Motive);
+
+    /// <summary>Cross-validates, then trains on everything and returns the model.</summary>
+    public (TaggerModel Model, CrossValidation Cv) Train(IReadOnlyList<LabelledQuote> records, string description)
+    {
+        var vectors = records.Select(r => Featurize(r.Text)).ToList();
+        var cv = CrossValidate(records, vectors);
+        var fitted = Fit(records, vectors, Enumerable.Range(0, records.Count).ToList());
+        var weights = new float[QuoteFeatures.Dimension * TaggerModel.Outputs];
+        var outputs = TaggerModel.Outputs;
+        for (var o = 0; o < outputs; o++)
+        {
+            var linear = o < fitted.Tags.Length ? fitted.Tags[o] : fitted.Motive[o - fitted.Tags.Length];
+            for (var f = 0; f < QuoteFeatures.Dimension; f++)
+            {
+                weights[(f * outputs) + o] = linear.Weights[f];
+            }
+        }
+
+        var heads = cv.Heads.Select((h, t) => h with { Bias = fitted.Tags[t].Bias }).ToList();
+        var model = new TaggerModel(options.Kinds, heads, [.. fitted.Motive.Select(m => m.Bias)], weights, description);
+        return (model, cv);
+    }
+
+    /// <summary>Out-of-fold probabilities for every training record: calibration, thresholds and the cross-validated scores.</summary>
+    public CrossValidation CrossValidate(IReadOnlyList<LabelledQuote> records, IReadOnlyList<VBuffer<float>>? vectors = null)
+    {
+        vectors ??= records.Select(r => Featurize(r.Text)).ToList();
+        var tagCount = QuoteTags.All.Count;
+        var raw = new float[records.Count, tagCount];
+        var motives = new Motive[records.Count];
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var trainIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) != fold).ToList();
+            var testIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) == fold).ToList();
+            var fitted = Fit(records, vectors, trainIdx);
+            foreach (var i in testIdx)
+            {
+                for (var t = 0; t < tagCount; t++)
+                {
+                    raw[i, t] = Dot(fitted.Tags[t], vectors[i]);
+                }
+
+                var best = 0;
+                var bestScore = float.NegativeInfinity;
+                for (var m = 0; m < fitted.Motive.Length; m++)
+                {
+                    var s = Dot(fitted.Motive[m], vectors[i]);
+                    if (s > bestScore)
+                    {
+                        bestScore = s;
+                        best = m;
+                    }
+                }
+
+                motives[i] = TaggerModel.MotiveOrder[best];
+            }
+
+            log.WriteLine($"  fold {fold + 1}/{options.Folds}: trained on {trainIdx.Count}, scored {testIdx.Count}");
+        }
+
+        var heads = new List<TagHead>();
+        var predicted = Enumerable.Range(0, records.Count).Select(_ => new List<string>()).ToList();
+        for (var t = 0; t < tagCount; t++)
+        {
+            var tag = QuoteTags.All[t];
+            var scores = Enumerable.Range(0, records.Count).Select(i => raw[i, t]).ToArray();
+            var labels = records.Select(r => r.Tags.Contains(tag)).ToArray();
+            var (slope, offset) = Platt(scores, labels);
+            var p = scores.Select(s => 1.0 / (1.0 + Math.Exp((slope * s) + offset))).ToArray();
+            var threshold = BestThreshold(p, labels);
+            var confident = ConfidenceLine(p, labels, threshold);
+            heads.Add(new TagHead(tag, 0f, (float)slope, (float)offset, (float)threshold, (float)confident));
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (p[i] >= threshold)
+                {
+                    predicted[i].Add(tag);
+                }
+            }
+        }
+
+        var pairs = records.Select((r, i) => new TagPair(r.Tags, predicted[i], r.Motive, motives[i])).ToList();
+        foreach (var gold in TaggerModel.MotiveOrder)
+        {
+            log.WriteLine($"  motive {gold}: " + string.Join(' ', TaggerModel.MotiveOrder.Select(m => $"{m}={pairs.Count(p => p.GoldMotive == gold && p.PredictedMotive == m)}")));
+        }
+
+        return new CrossValidation(TagEvaluation.Score(pairs), heads);
+    }
+
+    private VBuffer<float> Featurize(string text)
+    {
+        var vector = new SparseVector();
+        QuoteFeatures.Extract(text, options.Kinds, vector);
+        return new VBuffer<float>(QuoteFeatures.Dimension, vector.Count, vector.Values.ToArray(), vector.Indices.ToArray());
+    }
+
+    private static float Dot(Linear linear, VBuffer<float> x)
+    {
+        var sum = linear.Bias;
+        var values = x.GetValues();
+        var indices = x.GetIndices();
+        for (var i = 0; i < values.Length; i++)
+        {
+            sum += linear.Weights[indices[i]] * values[i];
+        }
+
+        return sum;
+    }
+
+    private Fitted Fit(IReadOnlyList<LabelledQuote> records, IReadOnlyList<VBuffer<float>> vectors, List<int> rows)
+    {
+        var ml = new MLContext(seed: Seed);
+        var tags = new Linear[QuoteTags.All.Count];
+        for (var t = 0; t < tags.Length; t++)
+        {
+            var tag = QuoteTags.All[t];
+            var data = ml.Data.LoadFromEnumerable(rows.Select(i => new TagRow { Label = records[i].Tags.Contains(tag), Features = vectors[i] }));
+            var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                L2Regularization = options.L2,
+                L1Regularization = 0,
+                NumberOfThreads = 1,
+                OptimizationTolerance = 1e-6f,
+                MaximumNumberOfIterations = 200,
+            });
+            var model = trainer.Fit(data).Model.SubModel;
+            tags[t] = new Linear([.. model.Weights], model.Bias);
+        }
+
+        var motiveData = ml.Data.LoadFromEnumerable(rows.Select(i => new MotiveRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = vectors[i] }));
+        var maxent = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            L2Regularization = options.L2,
+            L1Regularization = 0,
+            NumberOfThreads = 1,
+            OptimizationTolerance = 1e-6f,
+            MaximumNumberOfIterations = 200,
+        });
+        var motiveModel = maxent.Fit(motiveData).Model;
+        VBuffer<float>[] classWeights = [];
+        motiveModel.GetWeights(ref classWeights, out var classes);
+        var biases = motiveModel.GetBiases().ToArray();
+        var motive = new Linear[TaggerModel.MotiveOrder.Count];
+        for (var m = 0; m < motive.Length; m++)
+        {
+            var dense = new float[QuoteFeatures.Dimension];
+            if (m < classes)
+            {
+                classWeights[m].CopyTo(dense);
+            }
+
+            motive[m] = new Linear(dense, m < biases.Length ? biases[m] : 0f);
+        }
+
+        return new Fitted(tags, motive);
+    }
+
+    private static int IndexOfMotive(Motive motive)
+    {
+        for (var m = 0; m < TaggerModel.MotiveOrder.Count; m++)
+        {
+            if (TaggerModel.MotiveOrder[m] == motive)
+            {
+                return m;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(motive));
+    }
+
+    /// <summary>Platt scaling fitted by Newton's method on out-of-fold scores (Platt 1999, with his target smoothing).</summary>
+    internal static (double Slope, double Offset) Platt(float[] scores, bool[] labels)
+    {
+        var positives = labels.Count(l => l);
+        var negatives = labels.Length - positives;
+        var hi = (positives + 1.0) / (positives + 2.0);
+        var lo = 1.0 / (negatives + 2.0);
+        double a = 0, b = Math.Log((negatives + 1.0) / (positives + 1.0));
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            double h11 = 1e-12, h22 = 1e-12, h21 = 0, g1 = 0, g2 = 0;
+            for (var i = 0; i < scores.Length; i++)
+            {
+                var target = labels[i] ? hi : lo;
+                var p = 1.0 / (1.0 + Math.Exp((a * scores[i]) + b));
+                var d2 = p * (1 - p);
+                h11 += scores[i] * scores[i] * d2;
+                h22 += d2;
+                h21 += scores[i] * d2;
+                var d1 = target - p;
+                g1 += scores[i] * d1;
+                g2 += d1;
+            }
+
+            var det = (h11 * h22) - (h21 * h21);
+            var da = -((h22 * g1) - (h21 * g2)) / det;
+            var db = -((-h21 * g1) + (h11 * g2)) / det;
+            a += da;
+            b += db;
+            if (Math.Abs(da) < 1e-9 && Math.Abs(db) < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return (a, b);
+    }
+
+    private static double BestThreshold(double[] p, bool[] labels)
+    {
+        var best = 0.5;
+        var bestF1 = -1.0;
+        for (var step = 1; step <= ThresholdSteps; step++)
+        {
+            var threshold = step / 100.0;
+            var f1 = F1(p, labels, threshold);
+            if (f1 > bestF1 + 1e-12 || (Math.Abs(f1 - bestF1) <= 1e-12 && Math.Abs(threshold - 0.5) < Math.Abs(best - 0.5)))
+            {
+                bestF1 = f1;
+                best = threshold;
+            }
+        }
+
+        return best;
+    }
+
+    private static double ConfidenceLine(double[] p, bool[] labels, double threshold)
+    {
+        for (var step = (int)Math.Round(threshold * 100); step <= ThresholdSteps; step++)
+        {
+            var line = step / 100.0;
+            int tp = 0, fp = 0;
+            for (var i = 0; i < p.Length; i++)
+            {
+                if (p[i] >= line)
+                {
+                    tp += labels[i] ? 1 : 0;
+                    fp += labels[i] ? 0 : 1;
+                }
+            }
+
+            if (tp + fp > 0 && (double)tp / (tp + fp) >= TrainOptions.ConfidentPrecision)
+            {
+                return line;
+            }
+        }
+
+        return 1.0;
+    }
+
+    private static double F1(double[] p, bool[] labels, double threshold)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        for (var i = 0; i < p.Length; i++)
+        {
+            var yes = p[i] >= threshold;
+            tp += yes && labels[i] ? 1 : 0;
+            fp += yes && !labels[i] ? 1 : 0;
+            fn += !yes && labels[i] ? 1 : 0;
+        }
+
+        return tp == 0 ? 0 : 2.0 * tp / ((2.0 * tp) + fp + fn);
+    }
+
+    /// <summary>A short hash of the training lines, for the model's description.</summary>
+    public static string CorpusHash(IEnumerable<LabelledQuote> records)
+    {
+        var sb = new StringBuilder();
+        foreach (var r in records)
+        {
+            sb.Append(r.Line).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16];
+    }
+
+    /// <summary>One line per tag and the micro and motive figures.</summary>
+    public static void Report(TextWriter writer, string title, TagEvaluation eval)
+    {
+        writer.WriteLine($"{title} ({eval.Count} quotes)");
+        writer.WriteLine("tag              precision  recall  F1");
+        foreach (var s in eval.PerTag.Append(eval.Micro))
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Tag,-16} {s.Precision,9:F3} {s.Recall,7:F3} {s.F1,5:F3}"));
+        }
+
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"micro-F1 {eval.Micro.F1:F3} · motive accuracy {eval.MotiveAccuracy:F3}"));
+    }
+}
