@@ -1,10 +1,21 @@
 using BenchmarkDotNet.Running;
 using GtmBot.Bench;
 
-// `eval [path] [--misses]` scores the quote tagger on a labelled set; anything else runs BenchmarkDotNet.
+// `eval [path] [--misses]` scores the quote tagger on a labelled set; `themes-eval DIR…` the summarizer's themes on
+// feedback documents; `themes-background FILE…` rebuilds the theme engine's corpus frequencies; anything else runs BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "eval")
 {
     return QuoteEval.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "themes-eval")
+{
+    return ThemesEval.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "themes-background")
+{
+    return ThemesEval.Background(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(QuoteTaggerBenchmark).Assembly).Run(args);

@@ -1,0 +1,348 @@
+using System.Text;
+using GtmBot.Engine.Summaries;
+
+namespace GtmBot.Engine.Themes;
+
+/// <summary>One piece of feedback to group: an id of the caller's choosing, who said it (null when unknown) and the text.</summary>
+public sealed record ThemeItem(string Id, string? Customer, string Text);
+
+/// <summary>A theme the engine found in the items.</summary>
+/// <param name="Key">Stable key (its strongest feature), to store decisions about the theme under.</param>
+/// <param name="Label">Its top phrases, as the customers wrote them; never a stop word.</param>
+/// <param name="Keywords">The phrases that define it, strongest first.</param>
+/// <param name="Customers">Distinct attributed customers, in order of first mention, as first written.</param>
+/// <param name="Unattributed">Items behind it with no customer: counted apart, never as customers.</param>
+/// <param name="Mentions">Items that raise it (an item raising it twice counts once; the same quote saved twice counts once).</param>
+/// <param name="ItemIds">Those items' ids, in input order.</param>
+public sealed record DiscoveredTheme(string Key, string Label, IReadOnlyList<string> Keywords, IReadOnlyList<string> Customers, int Unattributed, int Mentions, IReadOnlyList<string> ItemIds)
+{
+    /// <summary>How many different attributed customers raise it.</summary>
+    public int DistinctCustomers => Customers.Count;
+}
+
+/// <summary>How the engine decides what is a theme.</summary>
+/// <param name="MinMentions">Items a theme needs: a one-off is not a theme.</param>
+/// <param name="MinSources">Distinct sources a theme needs (each attributed customer is one source, each unattributed item one).</param>
+/// <param name="MaxThemes">Most themes returned, most customers first.</param>
+public sealed record ThemeEngineOptions(int MinMentions = 2, int MinSources = 2, int MaxThemes = int.MaxValue);
+
+/// <summary>
+/// The one theme engine behind <c>/gtm insights</c> and <c>/gtm summarize</c>. Describes each item by the concepts
+/// (bilingual, <see cref="ConceptMap"/>), English stems and Chinese bigrams it raises — stop words out, clauses that deny a
+/// concern out ("价格还行", "not interested in X") — weighs them like tf-idf against the item set and the corpus's
+/// <see cref="BackgroundFrequency"/>, and groups items by average-linkage clustering on what they share. Counts are honest:
+/// distinct attributed customers, unattributed items apart, the same text from the same customer once.
+/// </summary>
+public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency background)
+{
+    /// <summary>Items must share at least this much weighted evidence on average to be one theme.</summary>
+    internal const double MergeThreshold = 2.4;
+
+    /// <summary>A concept two items share is strong evidence on its own (times the concept's weight).</summary>
+    private const double ConceptWeight = 2.0;
+
+    /// <summary>A shared rare word is weaker evidence: several are needed.</summary>
+    private const double TermWeight = 0.6;
+
+    /// <summary>A word or object in more than this share of the items is the product itself, not a theme.</summary>
+    private const double MaxItemShare = 0.4;
+
+    /// <summary>Below this many items a shared word may well be the one theme everybody raises.</summary>
+    private const int MinItemsForShareRule = 10;
+
+    /// <summary>Keywords kept per theme.</summary>
+    public const int MaxKeywords = 6;
+
+    /// <summary>Phrases in a theme's label.</summary>
+    private const int LabelPhrases = 3;
+
+    /// <summary>The engine with the shipped concept map and corpus frequencies.</summary>
+    public static ThemeEngine Default { get; } = new(ConceptMap.Default, BackgroundFrequency.Default);
+
+    /// <summary>Groups <paramref name="items"/> into themes, most distinct customers first.</summary>
+    public IReadOnlyList<DiscoveredTheme> Discover(IReadOnlyList<ThemeItem> items, ThemeEngineOptions? options = null)
+    {
+        options ??= new ThemeEngineOptions();
+        var unique = Deduplicate(items);
+        var features = unique.Select(i => ThemeFeatures.Describe(Affirmed(i.Text), concepts)).ToList();
+        var sources = unique.Select((item, i) => item.Customer is null ? "\u0001" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) : NormalizeCustomer(item.Customer)).ToList();
+        var weights = Weigh(features, sources);
+        var clusters = Cluster(features, weights);
+
+        var themes = new List<DiscoveredTheme>();
+        foreach (var cluster in clusters)
+        {
+            cluster.Sort();
+            var distinctSources = cluster.Select(i => sources[i]).Distinct(StringComparer.Ordinal).Count();
+            if (cluster.Count < options.MinMentions || distinctSources < options.MinSources)
+            {
+                continue;
+            }
+
+            var keywords = Keywords(cluster, features, weights);
+            if (keywords.Count == 0)
+            {
+                continue;
+            }
+
+            var customers = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var i in cluster.Where(i => unique[i].Customer is not null))
+            {
+                if (seen.Add(sources[i]))
+                {
+                    customers.Add(unique[i].Customer!.Trim());
+                }
+            }
+
+            var key = TopFeature(cluster, features, weights);
+            themes.Add(new DiscoveredTheme(
+                key,
+                string.Join(" / ", keywords.Take(LabelPhrases)),
+                keywords,
+                customers,
+                cluster.Count(i => unique[i].Customer is null),
+                cluster.Count,
+                [.. cluster.Select(i => unique[i].Id)]));
+        }
+
+        return [.. themes
+            .OrderByDescending(t => t.DistinctCustomers)
+            .ThenByDescending(t => t.Mentions)
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Take(options.MaxThemes)];
+    }
+
+    /// <summary>Case, spacing and punctuation do not make a different customer.</summary>
+    public static string NormalizeCustomer(string customer)
+    {
+        var sb = new StringBuilder(customer.Length);
+        foreach (var c in customer.Trim())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.Length == 0 ? customer.Trim() : sb.ToString();
+    }
+
+    /// <summary>The same words from the same customer (or both without one) count once: a quote saved twice is one quote.</summary>
+    private static List<ThemeItem> Deduplicate(IReadOnlyList<ThemeItem> items)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = new List<ThemeItem>(items.Count);
+        foreach (var item in items)
+        {
+            var customer = string.IsNullOrWhiteSpace(item.Customer) ? null : item.Customer;
+            var key = (customer is null ? string.Empty : NormalizeCustomer(customer)) + "\u0000" + NormalizeCustomer(item.Text);
+            if (seen.Add(key))
+            {
+                unique.Add(customer == item.Customer ? item : item with { Customer = customer });
+            }
+        }
+
+        return unique;
+    }
+
+    /// <summary>The text without its clauses that deny a concern: "价格还行，就是导出太慢" keeps only the export.</summary>
+    /// <remarks>A bare verdict ("没意见", "no complaints") denies the clause before it too: "per-viewer 收费 OK，没意见".</remarks>
+    internal static string Affirmed(string text)
+    {
+        var clauses = NegatedConcern.Clauses(text);
+        if (clauses.Count == 1)
+        {
+            return NegatedConcern.IsDenial(text) ? string.Empty : text;
+        }
+
+        var kept = new List<string>(clauses.Count);
+        foreach (var clause in clauses)
+        {
+            if (!NegatedConcern.IsDenial(clause))
+            {
+                kept.Add(clause);
+                continue;
+            }
+
+            if (NegatedConcern.IsBareVerdict(clause) && kept.Count > 0)
+            {
+                kept.RemoveAt(kept.Count - 1);
+            }
+        }
+
+        return string.Join(" ; ", kept);
+    }
+
+    /// <summary>
+    /// Rare features weigh more. A word only one customer uses (their name, their ids) or that most items share (the
+    /// product's own name) cannot show a common theme and weighs nothing; a concept one customer repeats still groups.
+    /// </summary>
+    private Dictionary<string, double> Weigh(List<Dictionary<string, string>> features, List<string> sources)
+    {
+        var n = features.Count;
+        var byFeature = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var f in features[i].Keys)
+            {
+                if (!byFeature.TryGetValue(f, out var list))
+                {
+                    byFeature[f] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var conceptWeights = concepts.Concepts.ToDictionary(c => ThemeFeatures.ConceptPrefix + c.Id, c => c.Weight, StringComparer.Ordinal);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (f, idx) in byFeature)
+        {
+            var df = idx.Count;
+            var isConcept = conceptWeights.TryGetValue(f, out var conceptWeight);
+            var tooCommon = n >= MinItemsForShareRule && df > n * MaxItemShare;
+            if (df < 2 || (tooCommon && (!isConcept || conceptWeight < 1)))
+            {
+                continue;
+            }
+
+            if (!isConcept && idx.Select(i => sources[i]).Distinct(StringComparer.Ordinal).Count() < 2)
+            {
+                continue;
+            }
+
+            var idf = Math.Log((double)n / df);
+            weights[f] = isConcept ? (ConceptWeight * conceptWeight) + idf : TermWeight * idf * background.Rarity(f);
+        }
+
+        return weights;
+    }
+
+    /// <summary>Average-linkage agglomerative clustering over the sparse similarity graph.</summary>
+    private static List<List<int>> Cluster(List<Dictionary<string, string>> features, Dictionary<string, double> weights)
+    {
+        var n = features.Count;
+        var clusters = Enumerable.Range(0, n).Select(i => new List<int> { i }).ToList();
+        var alive = Enumerable.Repeat(true, n).ToArray();
+        var sums = new Dictionary<(int, int), double>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                var s = 0.0;
+                foreach (var f in features[i].Keys)
+                {
+                    if (features[j].ContainsKey(f) && weights.TryGetValue(f, out var w))
+                    {
+                        s += w;
+                    }
+                }
+
+                if (s > 0)
+                {
+                    sums[(i, j)] = s;
+                }
+            }
+        }
+
+        while (true)
+        {
+            var best = (A: -1, B: -1);
+            var bestScore = MergeThreshold;
+            foreach (var ((a, b), s) in sums)
+            {
+                var avg = s / (clusters[a].Count * clusters[b].Count);
+                if (avg >= bestScore && (avg > bestScore || best.A < 0 || (a, b).CompareTo(best) < 0))
+                {
+                    bestScore = avg;
+                    best = (a, b);
+                }
+            }
+
+            if (best.A < 0)
+            {
+                break;
+            }
+
+            var (keep, gone) = best;
+            clusters[keep].AddRange(clusters[gone]);
+            alive[gone] = false;
+            var merged = new Dictionary<int, double>();
+            foreach (var ((a, b), s) in sums.ToList())
+            {
+                if (a != keep && a != gone && b != keep && b != gone)
+                {
+                    continue;
+                }
+
+                sums.Remove((a, b));
+                var other = a == keep || a == gone ? b : a;
+                if (other == keep || other == gone)
+                {
+                    continue;
+                }
+
+                merged[other] = merged.GetValueOrDefault(other) + s;
+            }
+
+            foreach (var (other, s) in merged)
+            {
+                sums[keep < other ? (keep, other) : (other, keep)] = s;
+            }
+        }
+
+        return [.. Enumerable.Range(0, n).Where(i => alive[i]).Select(i => clusters[i])];
+    }
+
+    private static double Score(string f, int count, Dictionary<string, double> weights) =>
+        count * (weights.GetValueOrDefault(f) + (f.StartsWith(ThemeFeatures.ConceptPrefix, StringComparison.Ordinal) ? 1 : 0.1));
+
+    private static string TopFeature(List<int> cluster, List<Dictionary<string, string>> features, Dictionary<string, double> weights) =>
+        cluster.SelectMany(i => features[i].Keys).Where(weights.ContainsKey).GroupBy(f => f, StringComparer.Ordinal)
+            .OrderByDescending(g => Score(g.Key, g.Count(), weights)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault()
+        ?? cluster.SelectMany(i => features[i].Keys).Order(StringComparer.Ordinal).First();
+
+    /// <summary>The theme's phrases: features most of its items share, as the customers wrote them, never a stop word.</summary>
+    private static List<string> Keywords(List<int> cluster, List<Dictionary<string, string>> features, Dictionary<string, double> weights)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var surfaces = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var i in cluster)
+        {
+            foreach (var (f, surface) in features[i])
+            {
+                counts[f] = counts.GetValueOrDefault(f) + 1;
+                if (!surfaces.TryGetValue(f, out var list))
+                {
+                    surfaces[f] = list = [];
+                }
+
+                list.Add(surface);
+            }
+        }
+
+        var keywords = new List<string>();
+        foreach (var f in counts.Keys
+                     .Where(f => counts[f] >= 2 || (f.StartsWith(ThemeFeatures.ConceptPrefix, StringComparison.Ordinal) && weights.ContainsKey(f)))
+                     .OrderByDescending(f => Score(f, counts[f], weights))
+                     .ThenBy(f => f, StringComparer.Ordinal))
+        {
+            var forms = surfaces[f].GroupBy(s => s.ToLowerInvariant()).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First());
+            foreach (var form in f.StartsWith(ThemeFeatures.ConceptPrefix, StringComparison.Ordinal) ? forms.Take(3) : forms.Take(1))
+            {
+                if (!StopWords.IsStopWord(form) && !keywords.Any(k => k.Contains(form, StringComparison.OrdinalIgnoreCase) || form.Contains(k, StringComparison.OrdinalIgnoreCase)))
+                {
+                    keywords.Add(form);
+                }
+            }
+
+            if (keywords.Count >= MaxKeywords)
+            {
+                break;
+            }
+        }
+
+        return keywords;
+    }
+}
