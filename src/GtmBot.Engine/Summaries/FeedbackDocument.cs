@@ -197,6 +197,8 @@ public static partial class FeedbackDocument
     /// </remarks>
     private static string? AttributedCustomer(string prefix)
     {
+        // "03-02 厦门鹭岛烘焙（王店长）", "2025-03-01 Acme": the date is when, not who.
+        prefix = LeadingDate().Replace(prefix, string.Empty);
         var m = ParenOrg().Match(prefix);
         if (m.Success)
         {
@@ -278,6 +280,9 @@ public static partial class FeedbackDocument
 
     [GeneratedRegex(@"(?i)^.*?\b(?:from|at|@)\s+(.+)$")]
     private static partial Regex FromCompany();
+
+    [GeneratedRegex(@"^(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}月\d{1,2}日?|\d{1,2}:\d{2})\s+")]
+    private static partial Regex LeadingDate();
 
     [GeneratedRegex(@"^#{1,6}\s+(.+)$")]
     private static partial Regex MarkdownHeader();

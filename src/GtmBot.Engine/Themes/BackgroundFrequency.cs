@@ -25,7 +25,13 @@ public sealed class BackgroundFrequency
     /// <summary>Texts the table was counted over.</summary>
     public int Documents { get; }
 
-    /// <summary>1 for a feature the corpus never uses, falling towards 0 for one nearly every text uses.</summary>
+    /// <summary>
+    /// Rarity (idf scaled to 0–1) at or above which a feature keeps its full weight: a word in up to about one text in
+    /// sixty of a 3,000-text corpus is specific enough; only words much more common than that are damped.
+    /// </summary>
+    private const double FullWeightRarity = 0.5;
+
+    /// <summary>1 for a feature the corpus uses rarely or never, falling towards 0 for one nearly every text uses.</summary>
     public double Rarity(string feature)
     {
         if (Documents == 0 || !documentFrequency.TryGetValue(feature, out var df))
@@ -33,7 +39,8 @@ public sealed class BackgroundFrequency
             return 1.0;
         }
 
-        return Math.Log((Documents + 1.0) / (df + 1.0)) / Math.Log(Documents + 1.0);
+        var idf = Math.Log((Documents + 1.0) / (df + 1.0)) / Math.Log(Documents + 1.0);
+        return Math.Min(1.0, idf / FullWeightRarity);
     }
 
     /// <summary>Reads <c>#documents N</c> then <c>feature TAB count</c> lines.</summary>

@@ -77,7 +77,9 @@ public static class ThemeText
         {
             if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return w[..^suffix.Length];
+                w = w[..^suffix.Length];
+                // "splitting" and "split", "planned" and "plan": a doubled final consonant is the suffix's.
+                return suffix is "ing" or "ed" && w.Length > 3 && w[^1] == w[^2] && w[^1] is not ('l' or 's' or 'z' or 'e' or 'o') ? w[..^1] : w;
             }
         }
 
