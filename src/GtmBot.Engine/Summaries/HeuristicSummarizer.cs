@@ -35,6 +35,11 @@ public sealed class HeuristicSummarizer(IQuoteTagger? tagger = null, ThemeEngine
         foreach (var found in themes.Discover(items, new ThemeEngineOptions(MinMentions: 2, MinSources: 2)))
         {
             var members = found.ItemIds.Select(id => byId[id]).ToList();
+            if (members.All(IsOnlyPraise))
+            {
+                continue; // "Fast delivery", "物流也快": shared praise is good news, not a need to weigh.
+            }
+
             var needs = members.Count(l => IsNeed(l));
             var wants = members.Count(l => !IsNeed(l) && IsWant(l));
             var motive = needs > 0 && needs >= wants ? "need" : "want";
@@ -86,6 +91,10 @@ public sealed class HeuristicSummarizer(IQuoteTagger? tagger = null, ThemeEngine
         FeedbackCues.SoundsLikeNeed(line.Body) || (!FeedbackCues.SoundsLikeWant(line.Body) && tagger?.Tag(line.Body).Motive == Motive.Need);
 
     private bool IsWant(FeedbackLine line) => FeedbackCues.SoundsLikeWant(line.Body) || tagger?.Tag(line.Body).Motive == Motive.Want;
+
+    private bool IsOnlyPraise(FeedbackLine line) =>
+        tagger?.Tag(line.Body) is { } tags && tags.Tags.Contains(QuoteTags.Praise)
+        && !tags.Tags.Any(t => t is QuoteTags.Pain or QuoteTags.FeatureRequest or QuoteTags.Objection or QuoteTags.ChurnRisk) && !FeedbackCues.IsRequest(line.Body);
 
     private bool IsRequest(FeedbackLine line) =>
         FeedbackCues.IsRequest(line.Body) || (tagger?.Tag(line.Body).Tags.Contains(QuoteTags.FeatureRequest) ?? false);

@@ -35,11 +35,14 @@ public sealed record ThemeEngineOptions(int MinMentions = 2, int MinSources = 2,
 /// </summary>
 public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency background)
 {
-    /// <summary>Items must share at least this much weighted evidence on average to be one theme.</summary>
-    internal const double MergeThreshold = 2.4;
-
     /// <summary>A concept two items share is strong evidence on its own (times the concept's weight).</summary>
     private const double ConceptWeight = 2.0;
+
+    /// <summary>
+    /// Items must share at least this much weighted evidence on average to be one theme: one shared complaint concept is
+    /// enough, even among a handful of quotes; shared words need to be several and rare.
+    /// </summary>
+    internal const double MergeThreshold = ConceptWeight;
 
     /// <summary>A shared rare word is weaker evidence: several are needed.</summary>
     private const double TermWeight = 0.6;
@@ -66,7 +69,7 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
         var unique = Deduplicate(items);
         var features = unique.Select(i => ThemeFeatures.Describe(Affirmed(i.Text), concepts)).ToList();
         var sources = unique.Select((item, i) => item.Customer is null ? "\u0001" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) : NormalizeCustomer(item.Customer)).ToList();
-        var weights = Weigh(features, sources);
+        var weights = Weigh(features, sources, options.MinSources);
         var clusters = Cluster(features, weights);
 
         var themes = new List<DiscoveredTheme>();
@@ -175,10 +178,10 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
     }
 
     /// <summary>
-    /// Rare features weigh more. A word only one customer uses (their name, their ids) or that most items share (the
-    /// product's own name) cannot show a common theme and weighs nothing; a concept one customer repeats still groups.
+    /// Rare features weigh more. A word that most items share (the product's own name) weighs nothing; so does a word only
+    /// one customer uses (their name, their ids) when themes need several sources. A concept one customer repeats still groups.
     /// </summary>
-    private Dictionary<string, double> Weigh(List<Dictionary<string, string>> features, List<string> sources)
+    private Dictionary<string, double> Weigh(List<Dictionary<string, string>> features, List<string> sources, int minSources)
     {
         var n = features.Count;
         var byFeature = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -207,7 +210,7 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
                 continue;
             }
 
-            if (!isConcept && idx.Select(i => sources[i]).Distinct(StringComparer.Ordinal).Count() < 2)
+            if (!isConcept && minSources > 1 && idx.Select(i => sources[i]).Distinct(StringComparer.Ordinal).Count() < 2)
             {
                 continue;
             }

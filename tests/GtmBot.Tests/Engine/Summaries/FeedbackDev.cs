@@ -7,7 +7,10 @@ internal static class FeedbackDev
 {
     public sealed record GoldTheme(string Theme, IReadOnlyList<string> Keywords, int DistinctCustomers, int Mentions, string Motive);
 
-    public static string Directory { get; } = Find();
+    private static readonly string? Found = Find();
+
+    /// <summary>The dev documents' folder; skips the test (fails it in CI) when <c>../shared</c> is not next to the repository.</summary>
+    public static string Directory => Found ?? Missing();
 
     public static string Text(string doc) => File.ReadAllText(Path.Combine(Directory, doc + ".txt"));
 
@@ -31,7 +34,7 @@ internal static class FeedbackDev
             .Any(k => words.Any(w => w.Contains(k, StringComparison.Ordinal) || (w.Length > 1 && k.Contains(w, StringComparison.Ordinal))));
     }
 
-    private static string Find()
+    private static string? Find()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GtmBot.sln")))
@@ -49,6 +52,18 @@ internal static class FeedbackDev
             }
         }
 
-        throw new DirectoryNotFoundException("../shared/eval/feedback-dev not found next to the repository");
+        return null;
+    }
+
+    private static string Missing()
+    {
+        const string what = "../shared/eval/feedback-dev (the development feedback documents) is not next to the repository";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail("Required in CI and missing: " + what);
+        }
+
+        Assert.Skip("Not available here: " + what);
+        return string.Empty;
     }
 }
