@@ -13,6 +13,11 @@ if (args.Length > 0 && args[0] == "themes-eval")
     return ThemesEval.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "themes-speed")
+{
+    return ThemesEval.Speed(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "themes-background")
 {
     return ThemesEval.Background(args[1..]);

@@ -95,6 +95,30 @@ public static class ThemesEval
         return texts.Count == 0 ? 1 : 0;
     }
 
+    /// <summary><c>themes-speed N FILE…</c>: how long the engine takes to group the first N quotes of JSONL files, as <c>/gtm insights</c> does.</summary>
+    public static int Speed(string[] args)
+    {
+        var n = int.Parse(args[0], CultureInfo.InvariantCulture);
+        var items = args[1..].SelectMany(File.ReadLines).Where(l => !string.IsNullOrWhiteSpace(l)).Take(n).Select((l, i) =>
+        {
+            using var doc = JsonDocument.Parse(l);
+            var customer = doc.RootElement.TryGetProperty("customer", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            return new ThemeItem(i.ToString(CultureInfo.InvariantCulture), customer, doc.RootElement.GetProperty("text").GetString() ?? string.Empty);
+        }).ToList();
+        ThemeEngine.Default.Discover(items.Take(50).ToList());
+        var describe = System.Diagnostics.Stopwatch.StartNew();
+        var featureCount = items.Sum(i => ThemeFeatures.Describe(i.Text, ConceptMap.Default).Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"describing {items.Count} quotes: {describe.Elapsed.TotalMilliseconds:0} ms, {featureCount} features"));
+        for (var run = 0; run < 3; run++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var themes = ThemeEngine.Default.Discover(items, new ThemeEngineOptions(MinMentions: 2, MinSources: 1, MaxThemes: 8));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} quotes: {watch.Elapsed.TotalMilliseconds:0} ms, {themes.Count} themes; top: {string.Join(" | ", themes.Take(3).Select(t => $"{t.Label} ({t.DistinctCustomers}+{t.Unattributed})"))}"));
+        }
+
+        return 0;
+    }
+
     private static int Score(SummaryTheme predicted, List<string> keys)
     {
         var words = predicted.Keywords.Append(predicted.Label).Select(w => w.ToLowerInvariant()).ToList();

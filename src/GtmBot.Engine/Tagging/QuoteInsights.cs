@@ -21,6 +21,12 @@ public sealed record QuoteTheme(DiscoveredTheme Theme, bool Common, Motive Motiv
 /// <param name="Unattributed">Distinct quotes with no customer: never counted as customers.</param>
 public sealed record QuoteInsights(int Quotes, int Customers, int Unattributed, IReadOnlyList<KeyValuePair<string, int>> TagCounts, IReadOnlyList<KeyValuePair<Motive, int>> MotiveCounts, IReadOnlyList<QuoteTheme> Themes)
 {
+    /// <summary>
+    /// Newest distinct quotes grouped into themes; counts per tag and motive still cover all. Grouping grows faster than
+    /// linearly with the quotes (bench/README.md, theme engine), so the card stays quick on a channel with thousands.
+    /// </summary>
+    public const int MaxGroupedQuotes = 1000;
+
     /// <summary>Counts and themes of the quotes (effective tags and motives, corrections applied).</summary>
     /// <param name="quotes">The quotes.</param>
     /// <param name="commonThreshold">Distinct attributed customers that make a theme common.</param>
@@ -35,7 +41,7 @@ public sealed record QuoteInsights(int Quotes, int Customers, int Unattributed, 
         var unattributed = unique.Count(q => string.IsNullOrWhiteSpace(q.Customer));
 
         var byId = unique.ToDictionary(q => q.Id.ToString(CultureInfo.InvariantCulture));
-        var items = unique.Select(q => new ThemeItem(q.Id.ToString(CultureInfo.InvariantCulture), q.Customer, Body(q.Text))).ToList();
+        var items = unique.OrderByDescending(q => q.CapturedAt).ThenByDescending(q => q.Id).Take(MaxGroupedQuotes).OrderBy(q => q.CapturedAt).ThenBy(q => q.Id).Select(q => new ThemeItem(q.Id.ToString(CultureInfo.InvariantCulture), q.Customer, Body(q.Text))).ToList();
         var themes = (engine ?? ThemeEngine.Default).Discover(items, new ThemeEngineOptions(MinMentions: 2, MinSources: 1, MaxThemes: maxThemes))
             .Select(t =>
             {

@@ -17,8 +17,13 @@ public sealed class ConceptMap
     /// <param name="Chinese">Chinese words, matched as substrings.</param>
     public sealed record Concept(string Id, double Weight, IReadOnlyList<string[]> English, IReadOnlyList<string> Chinese);
 
+    /// <summary>Patterns by their first word, or by the first two letters of a first word that ends in <c>*</c>.</summary>
     private readonly Dictionary<string, List<(Concept Concept, string[] Pattern)>> byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(Concept Concept, string[] Pattern)>> byFirstPrefix = new(StringComparer.Ordinal);
     private readonly List<(Concept Concept, string[] Pattern)> wildFirst = [];
+    private readonly List<(Concept Concept, string Word)> chinese = [];
+
+    private const int PrefixKeyLength = 2;
 
     private ConceptMap(IReadOnlyList<Concept> concepts)
     {
@@ -28,20 +33,31 @@ public sealed class ConceptMap
             foreach (var p in c.English)
             {
                 var first = p[0];
-                if (first.EndsWith('*') || first is "#" or "~")
+                if (first is "#" or "~" || (first.EndsWith('*') && first.Length - 1 < PrefixKeyLength))
                 {
                     wildFirst.Add((c, p));
                 }
+                else if (first.EndsWith('*'))
+                {
+                    Add(byFirstPrefix, first[..PrefixKeyLength], (c, p));
+                }
                 else
                 {
-                    if (!byFirstWord.TryGetValue(first, out var list))
-                    {
-                        byFirstWord[first] = list = [];
-                    }
-
-                    list.Add((c, p));
+                    Add(byFirstWord, first, (c, p));
                 }
             }
+
+            chinese.AddRange(c.Chinese.Select(w => (c, w.ToLowerInvariant())));
+        }
+
+        static void Add(Dictionary<string, List<(Concept, string[])>> index, string key, (Concept, string[]) value)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            list.Add(value);
         }
     }
 
@@ -97,28 +113,38 @@ public sealed class ConceptMap
                 }
             }
 
+            if (words[i].Text.Length >= PrefixKeyLength && byFirstPrefix.TryGetValue(words[i].Text[..PrefixKeyLength], out var prefixed))
+            {
+                foreach (var hit in Try(prefixed, i))
+                {
+                    yield return hit;
+                }
+            }
+
             foreach (var hit in Try(wildFirst, i))
             {
                 yield return hit;
             }
         }
 
-        foreach (var c in Concepts)
+        if (!text.Any(ThemeText.IsCjk))
+        {
+            yield break;
+        }
+
+        var folded = text.ToLowerInvariant();
+        foreach (var (c, word) in chinese)
         {
             if (seen.Contains(c.Id))
             {
                 continue;
             }
 
-            foreach (var word in c.Chinese)
+            var at = folded.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0)
             {
-                var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
-                if (at >= 0)
-                {
-                    seen.Add(c.Id);
-                    yield return (c, text.Substring(at, word.Length));
-                    break;
-                }
+                seen.Add(c.Id);
+                yield return (c, text.Substring(at, word.Length));
             }
         }
 

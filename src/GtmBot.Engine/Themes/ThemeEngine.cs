@@ -222,76 +222,96 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
         return weights;
     }
 
-    /// <summary>Average-linkage agglomerative clustering over the sparse similarity graph.</summary>
+    /// <summary>
+    /// Average-linkage agglomerative clustering over the sparse similarity graph: pairs come from the weighted features'
+    /// posting lists (never all n² pairs), and the best merge from a heap whose stale entries are skipped, so a channel's
+    /// thousands of quotes group in well under a second.
+    /// </summary>
     private static List<List<int>> Cluster(List<Dictionary<string, string>> features, Dictionary<string, double> weights)
     {
         var n = features.Count;
-        var clusters = Enumerable.Range(0, n).Select(i => new List<int> { i }).ToList();
-        var alive = Enumerable.Repeat(true, n).ToArray();
-        var sums = new Dictionary<(int, int), double>();
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            for (var j = i + 1; j < n; j++)
+            foreach (var f in features[i].Keys)
             {
-                var s = 0.0;
-                foreach (var f in features[i].Keys)
+                if (weights.ContainsKey(f))
                 {
-                    if (features[j].ContainsKey(f) && weights.TryGetValue(f, out var w))
+                    if (!postings.TryGetValue(f, out var list))
                     {
-                        s += w;
+                        postings[f] = list = [];
                     }
-                }
 
-                if (s > 0)
-                {
-                    sums[(i, j)] = s;
+                    list.Add(i);
                 }
             }
         }
 
-        while (true)
+        // Neighbours of each cluster with the summed similarity of all their item pairs.
+        var links = new Dictionary<int, double>[n];
+        for (var i = 0; i < n; i++)
         {
-            var best = (A: -1, B: -1);
-            var bestScore = MergeThreshold;
-            foreach (var ((a, b), s) in sums)
+            links[i] = [];
+        }
+
+        foreach (var (f, items) in postings)
+        {
+            var w = weights[f];
+            for (var x = 0; x < items.Count; x++)
             {
-                var avg = s / (clusters[a].Count * clusters[b].Count);
-                if (avg >= bestScore && (avg > bestScore || best.A < 0 || (a, b).CompareTo(best) < 0))
+                for (var y = x + 1; y < items.Count; y++)
                 {
-                    bestScore = avg;
-                    best = (a, b);
+                    var (a, b) = (items[x], items[y]);
+                    links[a][b] = links[a].GetValueOrDefault(b) + w;
+                    links[b][a] = links[b].GetValueOrDefault(a) + w;
                 }
             }
+        }
 
-            if (best.A < 0)
+        var clusters = Enumerable.Range(0, n).Select(i => new List<int> { i }).ToList();
+        var alive = Enumerable.Repeat(true, n).ToArray();
+        var version = new int[n];
+        var heap = new PriorityQueue<(int A, int B, int VersionA, int VersionB), (double NegAverage, int A, int B)>();
+        for (var a = 0; a < n; a++)
+        {
+            foreach (var (b, sum) in links[a])
             {
-                break;
+                if (a < b && sum >= MergeThreshold)
+                {
+                    heap.Enqueue((a, b, 0, 0), (-sum, a, b));
+                }
+            }
+        }
+
+        while (heap.TryDequeue(out var pair, out _))
+        {
+            var (keep, gone) = (pair.A, pair.B);
+            if (!alive[keep] || !alive[gone] || version[keep] != pair.VersionA || version[gone] != pair.VersionB)
+            {
+                continue; // A cluster changed since this pair was scored.
             }
 
-            var (keep, gone) = best;
             clusters[keep].AddRange(clusters[gone]);
             alive[gone] = false;
-            var merged = new Dictionary<int, double>();
-            foreach (var ((a, b), s) in sums.ToList())
+            links[keep].Remove(gone);
+            links[gone].Remove(keep);
+            foreach (var (other, sum) in links[gone])
             {
-                if (a != keep && a != gone && b != keep && b != gone)
-                {
-                    continue;
-                }
-
-                sums.Remove((a, b));
-                var other = a == keep || a == gone ? b : a;
-                if (other == keep || other == gone)
-                {
-                    continue;
-                }
-
-                merged[other] = merged.GetValueOrDefault(other) + s;
+                links[keep][other] = links[keep].GetValueOrDefault(other) + sum;
+                links[other].Remove(gone);
             }
 
-            foreach (var (other, s) in merged)
+            links[gone].Clear();
+            version[keep]++;
+            foreach (var (other, sum) in links[keep])
             {
-                sums[keep < other ? (keep, other) : (other, keep)] = s;
+                links[other][keep] = sum;
+                var average = sum / (clusters[keep].Count * clusters[other].Count);
+                if (average >= MergeThreshold)
+                {
+                    var (a, b) = keep < other ? (keep, other) : (other, keep);
+                    heap.Enqueue((a, b, version[a], version[b]), (-average, a, b));
+                }
             }
         }
 

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace GtmBot.Engine.Themes;
 
 /// <summary>
 /// What a piece of feedback is about, as features: concepts of the <see cref="ConceptMap"/> (<c>c:backup</c>), English word
 /// stems (<c>w:dupl</c>) and Chinese character bigrams (<c>z:续航</c>), stop words left out, each with the words as written.
 /// </summary>
-public static class ThemeFeatures
+public static partial class ThemeFeatures
 {
     public const string ConceptPrefix = "c:";
     public const string WordPrefix = "w:";
@@ -16,6 +18,7 @@ public static class ThemeFeatures
     /// <summary>All features of <paramref name="text"/>: concepts, then words and bigrams.</summary>
     public static Dictionary<string, string> Describe(string text, ConceptMap concepts)
     {
+        text = WithoutLinks(text);
         var words = ThemeText.Words(text);
         var features = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (concept, surface) in concepts.Match(text, words))
@@ -32,7 +35,16 @@ public static class ThemeFeatures
     }
 
     /// <summary>The word and bigram features of <paramref name="text"/> (no concepts).</summary>
-    public static Dictionary<string, string> Terms(string text) => Terms(text, ThemeText.Words(text));
+    public static Dictionary<string, string> Terms(string text)
+    {
+        text = WithoutLinks(text);
+        return Terms(text, ThemeText.Words(text));
+    }
+
+    /// <summary>Links and e-mail addresses say where, not what: they never make a theme.</summary>
+    private static string WithoutLinks(string text) => text.Contains("://", StringComparison.Ordinal) || text.Contains('@', StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
+        ? Link().Replace(text, " ")
+        : text;
 
     private static Dictionary<string, string> Terms(string text, List<Word> words)
     {
@@ -61,4 +73,7 @@ public static class ThemeFeatures
 
         return features;
     }
+
+    [GeneratedRegex(@"(?i)\b(?:https?://|www\.)[^\s<>|]+|[\w.+-]+@[\w-]+\.[\w.]+")]
+    private static partial Regex Link();
 }
