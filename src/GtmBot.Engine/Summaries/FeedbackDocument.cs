@@ -217,6 +217,13 @@ public static partial class FeedbackDocument
             return LooksLikePerson(outside) ? inside : outside;
         }
 
+        // "Brightwater Hotels - Priya", "Acme — Dana (VP Ops)": the company, then who at it said so.
+        var dash = CompanyDashPerson().Match(prefix);
+        if (dash.Success && (LooksLikePerson(ParenOrg().Replace(dash.Groups[2].Value, "$1").Trim()) || RoleOrRegion().IsMatch(dash.Groups[2].Value.Trim())))
+        {
+            return dash.Groups[1].Value.Trim();
+        }
+
         var comma = PersonCommaCompany().Match(prefix);
         if (comma.Success && LooksLikePerson(comma.Groups[1].Value.Trim()) && !RoleOrRegion().IsMatch(comma.Groups[2].Value.Trim()))
         {
@@ -271,6 +278,9 @@ public static partial class FeedbackDocument
 
     [GeneratedRegex(@"(?i)\b(?:inc|ltd|llc|gmbh|co|corp|corporation|company|group|holdings|health|healthcare|labs?|foods?|bank|systems|tech|technologies|logistics|dental|legal|law|insurance|brewing|analytics|learning|trading|outdoor|home|goods|studio|studios|partners|clinic|school|university|hospital|hotels?|media|retail|software|solutions|services|motors|energy|pharma|capital|ventures|industries|manufacturing|academy|bakery|coffee|cafe|supply|markets?)\b")]
     private static partial Regex CompanyWord();
+
+    [GeneratedRegex(@"^(.{2,40}?)\s+[-—–]{1,2}\s+(.{1,30})$")]
+    private static partial Regex CompanyDashPerson();
 
     [GeneratedRegex(@"^([^,，]{1,30})[,，]\s*([^,，]{2,40})$")]
     private static partial Regex PersonCommaCompany();

@@ -33,8 +33,10 @@ public sealed class FeedbackAttributionTests
             王经理（海川科技）：备份不够
             Globex (VP Ops): reports are late
             03-02 厦门鹭岛烘焙（王店长）：结账卡顿
+            Brightwater Hotels - Priya: payroll file rejected
+            Brightwater Hotels - Femi: shift swaps on the phone
             """;
-        Assert.Equal(["Acme", "Kiwi Learning", "Bramble Health", "Initech", "海川科技", "Globex", "厦门鹭岛烘焙"], Customers(lines));
+        Assert.Equal(["Acme", "Kiwi Learning", "Bramble Health", "Initech", "海川科技", "Globex", "厦门鹭岛烘焙", "Brightwater Hotels", "Brightwater Hotels"], Customers(lines));
     }
 
     [Fact]
