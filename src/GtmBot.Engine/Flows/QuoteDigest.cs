@@ -22,7 +22,8 @@ public sealed class QuoteDigest(IQuoteStore store) : IDigestContributor
 
         var insights = QuoteInsights.Compute(quotes, QuoteFlow.DefaultCommonThreshold, MaxThemes);
         var lines = new List<string> { QuoteStrings.DigestLine.Format(lang, insights.Quotes, insights.Customers) };
-        lines.AddRange(insights.Themes.Select(t => QuoteStrings.DigestTheme.Format(lang, Markup.Escape(t.Theme.Label), t.Theme.DistinctCustomers, t.Theme.Mentions)));
+        lines.AddRange(insights.Themes.Select(t => (t.Theme.Unattributed > 0 ? QuoteStrings.DigestThemeUnattributed : QuoteStrings.DigestTheme)
+            .Format(lang, Markup.Escape(t.Theme.Label), t.Theme.DistinctCustomers, t.Theme.Mentions, t.Theme.Unattributed)));
         return new DigestSection(QuoteStrings.DigestTitle.Get(lang), lines, [new Button(QuoteStrings.DigestButton.Get(lang), QuoteActions.Insights)]);
     }
 }

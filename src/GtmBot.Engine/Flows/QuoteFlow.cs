@@ -55,6 +55,12 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
     /// <summary>Themes shown in the insights.</summary>
     public const int MaxThemesShown = 8;
 
+    /// <summary>Quotes shown under each theme of the insights.</summary>
+    public const int QuotesPerTheme = 3;
+
+    /// <summary>Characters of a quote shown under a theme.</summary>
+    private const int ThemeQuoteExcerptLength = 140;
+
     /// <summary>Characters of a quote shown in a list line.</summary>
     private const int ListExcerptLength = 200;
 
@@ -388,6 +394,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             }
 
             blocks.Add(new TextBlock(line));
+            blocks.Add(new ContextBlock(Behind(context, theme)));
             blocks.Add(new ActionsBlock([.. Enum.GetValues<Moscow>().Select(p => new Button(
                 context.T(QuoteStrings.Priority(p)),
                 QuoteActions.Moscow,
@@ -395,8 +402,39 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
                 priority?.Priority == p ? ButtonStyle.Primary : ButtonStyle.Default))]));
         }
 
+        if (insights.Unattributed > 0)
+        {
+            blocks.Add(new ContextBlock(context.T(QuoteStrings.InsightsUnattributed, insights.Unattributed)));
+        }
+
         blocks.Add(new ContextBlock(context.T(QuoteStrings.InsightsFooter, threshold)));
         return [new Reply(blocks, context.T(QuoteStrings.InsightsTitle, insights.Quotes, insights.Customers), ReplyVisibility.Channel, placement)];
+    }
+
+    /// <summary>Who and what is behind a theme: its attributed customers, the unattributed count, and a few of its quotes.</summary>
+    private static string Behind(FlowContext context, QuoteTheme theme)
+    {
+        var lines = new List<string>();
+        var who = theme.Theme.Customers.Count > 0 ? context.T(QuoteStrings.ThemeCustomers, Markup.Escape(string.Join(", ", theme.Theme.Customers))) : string.Empty;
+        if (theme.Theme.Unattributed > 0)
+        {
+            who = (who.Length > 0 ? who + " · " : string.Empty) + context.T(QuoteStrings.ThemeUnattributed, theme.Theme.Unattributed);
+        }
+
+        lines.Add(who);
+        foreach (var quote in theme.Quotes.Take(QuotesPerTheme))
+        {
+            var body = QuoteMarkup.Strip(quote.Text).Replace('\n', ' ');
+            body = body.Length > ThemeQuoteExcerptLength ? body[..ThemeQuoteExcerptLength] + "…" : body;
+            lines.Add(context.T(QuoteStrings.ThemeQuote, Markup.Escape(body), Markup.Escape(quote.Customer ?? context.T(QuoteStrings.ThemeNoCustomer))));
+        }
+
+        if (theme.Quotes.Count > QuotesPerTheme)
+        {
+            lines.Add(context.T(QuoteStrings.ThemeMoreQuotes, theme.Quotes.Count - QuotesPerTheme));
+        }
+
+        return string.Join('\n', lines);
     }
 
     private async Task<IReadOnlyList<Reply>> SetPriorityAsync(FlowContext context, string? value, CancellationToken cancellationToken)

@@ -190,6 +190,15 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQ
                 Markup.Bold(theme.Label),
                 Markup.Escape(SummaryStrings.ThemeLine.Format(lang, theme.DistinctCustomers, theme.Mentions, motive.Get(lang), priority.Get(lang))),
             };
+            if (theme.Customers is { Count: > 0 })
+            {
+                lines.Add(Markup.Escape(SummaryStrings.ThemeCustomers.Format(lang, string.Join(", ", theme.Customers))));
+            }
+
+            if (theme.Unattributed > 0)
+            {
+                lines.Add(Markup.Escape(SummaryStrings.ThemeUnattributed.Format(lang, theme.Unattributed)));
+            }
             lines.AddRange(theme.Quotes.Select(q => "_“" + Markup.Escape(q) + "”_"));
             blocks.Add(new TextBlock(string.Join('\n', lines)));
             if (theme.Keywords.Count > 0)

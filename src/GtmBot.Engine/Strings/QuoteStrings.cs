@@ -60,6 +60,14 @@ public static class QuoteStrings
     public static readonly Localized ListFilter = new("Filter: {0}", "筛选：{0}");
 
     public static readonly Localized InsightsTitle = new("Quote insights — {0} quotes from {1} customers", "原话洞察 —— {1} 位客户的 {0} 条原话");
+    public static readonly Localized InsightsUnattributed = new(
+        "{0} quotes have no customer: they are listed as unattributed and never counted as customers. A quote saved twice counts once.",
+        "{0} 条原话没有标注客户：它们单独记为「未标注」，从不算作客户。同一条原话保存两次只算一次。");
+    public static readonly Localized ThemeCustomers = new("Customers: {0}", "客户：{0}");
+    public static readonly Localized ThemeUnattributed = new("+ {0} unattributed", "另有 {0} 条未标注客户");
+    public static readonly Localized ThemeQuote = new("• “{0}” — {1}", "• “{0}” —— {1}");
+    public static readonly Localized ThemeNoCustomer = new("no customer", "未标注客户");
+    public static readonly Localized ThemeMoreQuotes = new("…and {0} more quotes", "……另有 {0} 条原话");
     public static readonly Localized InsightsNone = new("No quotes in this channel yet. Capture one with `/gtm quote Customer: text`.", "本频道还没有原话。用 `/gtm quote 客户：原话` 记录一条。");
     public static readonly Localized InsightsTags = new("**By tag:** {0}", "**按标签：** {0}");
     public static readonly Localized InsightsMotives = new("**By motive:** {0}", "**按动机：** {0}");
@@ -81,6 +89,7 @@ public static class QuoteStrings
     public static readonly Localized DigestTitle = new("Customer quotes", "客户原话");
     public static readonly Localized DigestLine = new("{0} new quotes from {1} customers since the last digest.", "自上次摘要以来新增 {0} 条原话，来自 {1} 位客户。");
     public static readonly Localized DigestTheme = new("**{0}** — {1} customers, {2} mentions", "**{0}** —— {1} 位客户，{2} 次提及");
+    public static readonly Localized DigestThemeUnattributed = new("**{0}** — {1} customers (+ {3} unattributed), {2} mentions", "**{0}** —— {1} 位客户（另有 {3} 条未标注），{2} 次提及");
     public static readonly Localized DigestButton = new("Open insights", "查看洞察");
 
     public static readonly Localized MotiveNeed = new("need", "刚需");

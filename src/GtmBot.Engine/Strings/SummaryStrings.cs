@@ -23,6 +23,8 @@ public static class SummaryStrings
     public static readonly Localized ResultIntro = new("{0} themes from {1} lines.", "从 {1} 行反馈中归纳出 {0} 个主题。");
     public static readonly Localized NoThemes = new("No theme is raised by more than one customer.", "没有被多个客户共同提到的主题。");
     public static readonly Localized ThemeLine = new("{0} customers · {1} mentions · {2} · {3}", "{0} 个客户 · {1} 次提及 · {2} · {3}");
+    public static readonly Localized ThemeUnattributed = new("+ {0} lines without a customer (not counted as customers)", "另有 {0} 条未标注客户（不计入客户数）");
+    public static readonly Localized ThemeCustomers = new("Customers: {0}", "客户：{0}");
     public static readonly Localized Need = new("need", "需要（不得不）");
     public static readonly Localized Want = new("want", "想要");
     public static readonly Localized Pains = new("Pains", "痛点");

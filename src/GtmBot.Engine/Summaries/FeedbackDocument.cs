@@ -11,8 +11,9 @@ namespace GtmBot.Engine.Summaries;
 /// <param name="IsInjection">The line tries to give the summarizer instructions.</param>
 public sealed record FeedbackLine(int Number, string Raw, string Body, string? Customer, bool IsFeedback, bool IsInjection)
 {
-    /// <summary>A key that is the same for the same customer; a line with no known customer counts as its own.</summary>
-    public string CustomerKey => Customer is null ? $"#line{Number}" : FeedbackDocument.NormalizeCustomer(Customer);
+    /// <summary>The line signs the paragraph above it ("— Priya, Northwind").</summary>
+    public bool IsSignature { get; init; }
+
 }
 
 /// <summary>
@@ -30,6 +31,7 @@ public static partial class FeedbackDocument
         string? section = null;
         var noiseSection = false;
         var firstContent = Array.FindIndex(raw, l => !string.IsNullOrWhiteSpace(l));
+        CsvLayout? csv = null;
         for (var i = 0; i < raw.Length; i++)
         {
             var line = raw[i].TrimEnd();
@@ -42,6 +44,35 @@ public static partial class FeedbackDocument
             }
 
             var injection = InjectionDetector.IsInjection(trimmed);
+            if (csv is null && CsvLayout.TryHeader(trimmed, out var layout))
+            {
+                csv = layout;
+                lines.Add(new FeedbackLine(number, line, string.Empty, null, false, injection));
+                continue;
+            }
+
+            if (csv is not null && csv.TryRow(trimmed, out var csvBody, out var csvCustomer))
+            {
+                var isFeedback = !injection && csvBody.Length > 0 && !SmallTalk().IsMatch(csvBody);
+                lines.Add(new FeedbackLine(number, line, csvBody, csvCustomer, isFeedback, injection));
+                continue;
+            }
+
+            if (TrySignature(trimmed, out var signed))
+            {
+                // "— Priya, Northwind" signs the paragraph above it.
+                for (var k = lines.Count - 1; k >= 0 && lines[k].Raw.Trim().Length > 0 && !lines[k].IsSignature; k--)
+                {
+                    if (lines[k].Customer is null)
+                    {
+                        lines[k] = lines[k] with { Customer = signed };
+                    }
+                }
+
+                lines.Add(new FeedbackLine(number, line, string.Empty, signed, false, injection) { IsSignature = true });
+                continue;
+            }
+
             if (IsSectionHeader(trimmed, out var header))
             {
                 noiseSection = NoiseSection().IsMatch(header);
@@ -56,12 +87,14 @@ public static partial class FeedbackDocument
             var (body, customer) = SplitRecord(StripBullet(trimmed));
             if (section is not null)
             {
+                // Under a company's header a "…:" prefix is a speaker or a topic ("Coco:", "refresh 慢："), part of what was said.
                 customer = section;
+                body = LeadingTags().Replace(StripBullet(trimmed), string.Empty);
             }
 
             body = FollowUpMarker().Replace(body, string.Empty).Trim();
             var feedback = !isTitle && !isWrapped && !noiseSection && !injection && body.Length > 0
-                && !SmallTalk().IsMatch(StripBullet(trimmed)) && !SmallTalk().IsMatch(body) && !NegatedConcern.IsNegated(body);
+                && !SmallTalk().IsMatch(StripBullet(trimmed)) && !SmallTalk().IsMatch(body);
             lines.Add(new FeedbackLine(number, line, body, customer, feedback, injection));
         }
 
@@ -92,11 +125,22 @@ public static partial class FeedbackDocument
         return false;
     }
 
+    /// <summary>
+    /// The company a section header names: "Mon — Brinkley Home Goods", "Call: Acme", "禾丰超市 — 数据部 Leo". Parts that are a
+    /// day, a date, a time or a kind of note ("Call", "Interview", "访谈") are skipped; the first other part is the company.
+    /// </summary>
     private static string? SectionCustomer(string header)
     {
-        var name = SectionSplit().Split(header)[0].Trim();
-        name = Parenthetical().Replace(name, string.Empty).Trim();
-        return name.Length == 0 ? null : name;
+        foreach (var part in SectionSplit().Split(header))
+        {
+            var name = Parenthetical().Replace(part, string.Empty).Trim();
+            if (name.Length > 0 && !SectionFiller().IsMatch(name))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static string StripBullet(string line) => Bullet().Replace(line, string.Empty);
@@ -147,22 +191,108 @@ public static partial class FeedbackDocument
     }
 
     /// <summary><c>R03 (Bramble Health)</c> names the organisation in brackets; <c>Nordlys Trading (HK)</c> names it outside.</summary>
+    /// <remarks>
+    /// "Dana (Acme)" and "王经理（海川科技）" name a person outside and the company inside; "Kiwi Learning (SG)" and
+    /// "Acme (VP Ops)" name the company outside and a region or role inside.
+    /// </remarks>
     private static string? AttributedCustomer(string prefix)
     {
+        // "03-02 厦门鹭岛烘焙（王店长）", "2025-03-01 Acme": the date is when, not who.
+        prefix = LeadingDate().Replace(prefix, string.Empty);
         var m = ParenOrg().Match(prefix);
         if (m.Success)
         {
             var outside = m.Groups[1].Value.Trim();
             var inside = m.Groups[2].Value.Trim();
-            return IsIdLike(outside) || outside.Length == 0 ? inside : outside;
+            if (IsIdLike(outside) || outside.Length == 0)
+            {
+                return inside;
+            }
+
+            if (IsIdLike(inside) || RoleOrRegion().IsMatch(inside))
+            {
+                return outside;
+            }
+
+            return LooksLikePerson(outside) ? inside : outside;
+        }
+
+        // "Brightwater Hotels - Priya", "Acme — Dana (VP Ops)": the company, then who at it said so.
+        var dash = CompanyDashPerson().Match(prefix);
+        if (dash.Success && (LooksLikePerson(ParenOrg().Replace(dash.Groups[2].Value, "$1").Trim()) || RoleOrRegion().IsMatch(dash.Groups[2].Value.Trim())))
+        {
+            return dash.Groups[1].Value.Trim();
+        }
+
+        var comma = PersonCommaCompany().Match(prefix);
+        if (comma.Success && LooksLikePerson(comma.Groups[1].Value.Trim()) && !RoleOrRegion().IsMatch(comma.Groups[2].Value.Trim()))
+        {
+            return comma.Groups[2].Value.Trim();
         }
 
         return IsNoAccount(prefix) ? null : prefix;
     }
 
+    /// <summary>A first name, a first and last name, or a Chinese surname with a title — not a company.</summary>
+    private static bool LooksLikePerson(string name)
+    {
+        if (ChinesePerson().IsMatch(name))
+        {
+            return true;
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is 1 or 2 && words.All(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower)) && !CompanyWord().IsMatch(name);
+    }
+
+    /// <summary>A signature line ("— Priya, Northwind", "-- Dana (Acme)", "～ 王经理，海川科技") and the customer it names.</summary>
+    private static bool TrySignature(string line, out string? customer)
+    {
+        customer = null;
+        var m = Signature().Match(line);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        var who = m.Groups[1].Value.Trim();
+        var from = FromCompany().Match(who);
+        customer = from.Success ? from.Groups[1].Value.Trim()
+            : who.IndexOfAny([',', '，']) is var c and > 0 ? who[(c + 1)..].Trim()
+            : AttributedCustomer(who);
+        return customer is { Length: > 0 };
+    }
+
     private static bool IsIdLike(string field) => field.Length == 0 || IdLike().IsMatch(field);
 
     private static bool IsNoAccount(string field) => NoAccount().IsMatch(field);
+
+    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week\s*\d*|day\s*\d*|q[1-4])(?:\s+(?:with|notes))?|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上)$")]
+    private static partial Regex SectionFiller();
+
+    [GeneratedRegex(@"^(?i:[a-z]{2,3}|apac|emea|latam|vp\b.*|head of.*|c[a-z]o|it|ops|hr|finance|procurement|sales|marketing|engineering|admin|legal|security|it team|.*\b(?:manager|director|lead|head|owner|officer|admin|engineer|analyst|buyer|rep|president|founder|coordinator|partner|champion)\b.*|.*(?:经理|总监|主任|主管|负责人|老板|店长|采购|财务|运营|销售|市场|技术|信息科|IT|部|科|总|老师)|北京|上海|广州|深圳|杭州|成都|新加坡|香港|台湾|华东|华南|华北|华中|西南)$")]
+    private static partial Regex RoleOrRegion();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,2}(?:经理|总|老师|主任|先生|女士|小姐|姐|哥|工|老板|店长|总监)$|^(?:小|老)[\p{IsCJKUnifiedIdeographs}]$")]
+    private static partial Regex ChinesePerson();
+
+    [GeneratedRegex(@"(?i)\b(?:inc|ltd|llc|gmbh|co|corp|corporation|company|group|holdings|health|healthcare|labs?|foods?|bank|systems|tech|technologies|logistics|dental|legal|law|insurance|brewing|analytics|learning|trading|outdoor|home|goods|studio|studios|partners|clinic|school|university|hospital|hotels?|media|retail|software|solutions|services|motors|energy|pharma|capital|ventures|industries|manufacturing|academy|bakery|coffee|cafe|supply|markets?)\b")]
+    private static partial Regex CompanyWord();
+
+    [GeneratedRegex(@"^(.{2,40}?)\s+[-—–]{1,2}\s+(.{1,30})$")]
+    private static partial Regex CompanyDashPerson();
+
+    [GeneratedRegex(@"^([^,，]{1,30})[,，]\s*([^,，]{2,40})$")]
+    private static partial Regex PersonCommaCompany();
+
+    [GeneratedRegex(@"^(?:—{1,2}|–{1,2}|-{2}|~|～|——)\s*([^\s—–~～-][^:：。！？!?]{0,58})$")]
+    private static partial Regex Signature();
+
+    [GeneratedRegex(@"(?i)^.*?\b(?:from|at|@)\s+(.+)$")]
+    private static partial Regex FromCompany();
+
+    [GeneratedRegex(@"^(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}月\d{1,2}日?|\d{1,2}:\d{2})\s+")]
+    private static partial Regex LeadingDate();
 
     [GeneratedRegex(@"^#{1,6}\s+(.+)$")]
     private static partial Regex MarkdownHeader();

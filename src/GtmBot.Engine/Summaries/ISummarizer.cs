@@ -23,11 +23,13 @@ public sealed record SummaryOptions(string? Language = null, int MaxInputTokens 
 /// <summary>One recurring theme of the feedback.</summary>
 /// <param name="Label">Short label, in the summary's language or the customers' own words.</param>
 /// <param name="Keywords">Words of the input that mark the theme.</param>
-/// <param name="DistinctCustomers">How many different customers raise it.</param>
+/// <param name="DistinctCustomers">How many different attributed customers raise it.</param>
 /// <param name="Mentions">How many lines raise it.</param>
 /// <param name="Motive"><c>need</c> or <c>want</c>.</param>
 /// <param name="Quotes">Representative lines copied verbatim from the input.</param>
 /// <param name="Priority">Suggested MoSCoW priority.</param>
+/// <param name="Unattributed">Lines behind it with no customer: counted apart, never as customers.</param>
+/// <param name="Customers">The distinct customers behind it, when known.</param>
 public sealed record SummaryTheme(
     string Label,
     IReadOnlyList<string> Keywords,
@@ -35,7 +37,9 @@ public sealed record SummaryTheme(
     int Mentions,
     string Motive,
     IReadOnlyList<string> Quotes,
-    Moscow Priority);
+    Moscow Priority,
+    int Unattributed = 0,
+    IReadOnlyList<string>? Customers = null);
 
 /// <summary>The result of summarizing one piece of feedback.</summary>
 /// <param name="Language">The language the summary is written in (<c>en</c> or <c>zh</c>).</param>

@@ -12,7 +12,7 @@ public static partial class InjectionDetector
 
     [GeneratedRegex(
         @"(?ix)
-        (?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|preceding|your)\s+(?:instructions?|prompts?|rules|directions)
+        (?:ignore|disregard|forget|override)\s+(?:(?:all|any|the|your|of|my|these)\s+)*(?:previous|prior|above|earlier|preceding|former|system|your)\s+(?:instructions?|prompts?|rules|directions|guidelines)
         | (?:system|developer)\s+(?:note|prompt|message|instruction)s?\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistant|model|llm|bot|summari[sz]er)
         | \byou\s+are\s+now\b | \bnew\s+instructions?\s*: | \bact\s+as\s+(?:an?\s+)?(?:ai|assistant|system)
         | (?:忽略|无视|忘记|忘掉|不要理会)(?:之前|以上|上面|前面|先前|你的|所有)?(?:的)?(?:所有|全部|一切)?(?:的)?(?:指令|指示|提示|规则|要求|设定)

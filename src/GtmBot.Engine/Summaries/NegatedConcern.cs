@@ -3,19 +3,32 @@ using System.Text.RegularExpressions;
 namespace GtmBot.Engine.Summaries;
 
 /// <summary>
-/// A concern the customer denies ("no issues", "per-viewer 收费 OK，没意见", "价格还行") raises no theme —
-/// unless the same line goes on to a real complaint ("…, but the sync is broken").
+/// A concern the customer denies ("no issues", "per-viewer 收费 OK，没意见", "价格还行", "not interested in EDI") raises no
+/// theme. Judged per clause, so "价格还行，就是导出太慢" still raises the export.
 /// </summary>
 public static partial class NegatedConcern
 {
-    public static bool IsNegated(string line) => Denial().IsMatch(line) && !Contrast().IsMatch(line);
+    /// <summary>This clause denies a concern.</summary>
+    public static bool IsDenial(string clause) => Denial().IsMatch(clause);
+
+    /// <summary>A clause that is nothing but a verdict on what came before ("没意见", "no complaints", "totally fine").</summary>
+    public static bool IsBareVerdict(string clause) => BareVerdict().IsMatch(clause.Trim());
+
+    /// <summary>The clauses of a line: split at commas, semicolons, sentence ends and contrast words.</summary>
+    public static IReadOnlyList<string> Clauses(string line) =>
+        [.. ClauseBreak().Split(line).Select(c => c.Trim()).Where(c => c.Length > 0)];
 
     [GeneratedRegex(@"(?ix)
         \bno\s+(?:issues?|problems?|complaints?|concerns?)\b | \bnot\s+(?:a|an)\s+(?:problem|issue|concern)\b | \bnon-issue\b
         | \bnot\s+(?:interested|worried|concerned)\b | \b(?:is|are)\s+(?:fine|ok|okay)\b | \bnever\s+mind\b | \bfound\s+it\b | \bresolved\b
-        | 没意见 | 没有意见 | 没(?:什么)?问题 | 不是问题 | 还行 | 还可以 | 没有顾虑 | 没顾虑 | 无所谓 | 不打算换 | 已解决")]
+        | \bnot\s+(?:a\s+)?(?:priority|blocker|dealbreaker)\b | \bdon'?t\s+(?:care|need)\s+(?:about\s+)?
+        | 没意见 | 没有意见 | 没(?:什么)?问题 | 不是问题 | 还行 | 还可以 | 没有顾虑 | 没顾虑 | 无所谓 | 不打算换 | 已解决 | 不需要 | 用不上 | 不感兴趣")]
     private static partial Regex Denial();
 
-    [GeneratedRegex(@"(?ix)\bbut\b|\bhowever\b|\bexcept\b|\bthough\b|但是|但|不过|就是|只是|可惜|然而")]
-    private static partial Regex Contrast();
+    [GeneratedRegex(@"(?ix)^(?:(?:and|so|really|totally|all|that's|that\s+is|it's|it\s+is)\s+)*(?:no\s+(?:issues?|problems?|complaints?|concerns?)|(?:is\s+|are\s+)?(?:fine|ok|okay)|not\s+(?:a|an)\s+(?:problem|issue|concern)|non-issue)(?:\s+(?:here|for\s+us|at\s+all))?$
+        | ^(?:都|也|完全|基本)?(?:没意见|没有意见|没(?:什么)?问题|不是问题|还行|还可以|没有顾虑|没顾虑|无所谓|可以接受|能接受)(?:的|了|吧)?$")]
+    private static partial Regex BareVerdict();
+
+    [GeneratedRegex(@"[,，;；。!！?？、]|\.(?=\s|$)|\s+(?:but|however|though|except)\s+|但是|不过|就是|只是|可惜")]
+    private static partial Regex ClauseBreak();
 }

@@ -41,7 +41,7 @@ public static class SummarizeVerb
 
         var output = new SummaryJson(
             summary.Language,
-            [.. summary.Themes.Select(t => new SummaryThemeJson(t.Label, t.Keywords, t.DistinctCustomers, t.Mentions, t.Motive, t.Quotes))],
+            [.. summary.Themes.Select(t => new SummaryThemeJson(t.Label, t.Keywords, t.DistinctCustomers, t.Mentions, t.Motive, t.Quotes, t.Customers ?? [], t.Unattributed))],
             summary.Pains,
             summary.Requests);
         var stdout = Console.OpenStandardOutput();
@@ -60,5 +60,5 @@ public static class SummarizeVerb
 
     private sealed record SummaryJson(string Language, IReadOnlyList<SummaryThemeJson> Themes, IReadOnlyList<string> Pains, IReadOnlyList<string> Requests);
 
-    private sealed record SummaryThemeJson(string Label, IReadOnlyList<string> Keywords, int DistinctCustomers, int Mentions, string Motive, IReadOnlyList<string> Quotes);
+    private sealed record SummaryThemeJson(string Label, IReadOnlyList<string> Keywords, int DistinctCustomers, int Mentions, string Motive, IReadOnlyList<string> Quotes, IReadOnlyList<string> Customers, int Unattributed);
 }

@@ -262,7 +262,8 @@ public sealed class QuoteFlowTests : IAsyncLifetime
 
         var reply = Assert.Single(await Say("/gtm insights"));
         var text = AllText(reply);
-        Assert.Contains("offline — 2 customers, 4 mentions · individual", text, StringComparison.Ordinal);
+        Assert.Contains("offline", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(" — 2 customers, 4 mentions · individual", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GtmBot.Engine.Summaries;
+
+/// <summary>
+/// A pasted CSV (or tab- or semicolon-separated) export: a header row naming a customer, company or account column, and
+/// rows whose feedback sits in the comment column (or the longest cell).
+/// </summary>
+internal sealed partial class CsvLayout
+{
+    private readonly char delimiter;
+    private readonly int customerColumn;
+    private readonly int textColumn;
+    private readonly int columns;
+
+    private CsvLayout(char delimiter, int customerColumn, int textColumn, int columns)
+    {
+        this.delimiter = delimiter;
+        this.customerColumn = customerColumn;
+        this.textColumn = textColumn;
+        this.columns = columns;
+    }
+
+    /// <summary>True when <paramref name="line"/> is a header row with a customer column.</summary>
+    public static bool TryHeader(string line, out CsvLayout? layout)
+    {
+        layout = null;
+        foreach (var delimiter in (char[])[',', '\t', ';'])
+        {
+            var cells = Split(line, delimiter);
+            if (cells.Count < 2 || cells.Any(c => c.Length > 40))
+            {
+                continue;
+            }
+
+            var customer = cells.FindIndex(c => CustomerHeader().IsMatch(c));
+            if (customer < 0)
+            {
+                continue;
+            }
+
+            var text = cells.FindIndex(c => TextHeader().IsMatch(c));
+            layout = new CsvLayout(delimiter, customer, text, cells.Count);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a data row: its feedback text and customer (null when the cell is empty).</summary>
+    public bool TryRow(string line, out string body, out string? customer)
+    {
+        body = string.Empty;
+        customer = null;
+        var cells = Split(line, delimiter);
+        if (cells.Count > columns && textColumn == columns - 1)
+        {
+            // An unquoted comment with commas in it: the extra cells are the rest of the comment.
+            cells = [.. cells.Take(columns - 1), string.Join(delimiter + " ", cells.Skip(columns - 1))];
+        }
+
+        if (cells.Count != columns)
+        {
+            return false;
+        }
+
+        var text = textColumn >= 0 && textColumn < cells.Count && cells[textColumn].Length > 0
+            ? textColumn
+            : cells.Select((c, i) => (c, i)).Where(x => x.i != customerColumn).MaxBy(x => x.c.Length).i;
+        body = cells[text];
+        customer = customerColumn < cells.Count && cells[customerColumn].Length > 0 && !NoCustomer().IsMatch(cells[customerColumn]) ? cells[customerColumn] : null;
+        return true;
+    }
+
+    /// <summary>Splits one CSV line, honouring double-quoted cells with doubled quotes inside.</summary>
+    internal static List<string> Split(string line, char delimiter)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"' && cell.ToString().Trim().Length == 0)
+            {
+                cell.Clear();
+                quoted = true;
+            }
+            else if (c == delimiter)
+            {
+                cells.Add(cell.ToString().Trim());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString().Trim());
+        return cells;
+    }
+
+    [GeneratedRegex(@"^(?i:customer|customer name|company|company name|account|account name|organi[sz]ation|org|client|tenant|school|store|客户|客户名称|公司|公司名称|账户|单位|机构|门店|学校)$")]
+    private static partial Regex CustomerHeader();
+
+    [GeneratedRegex(@"^(?i:feedback|comments?|text|answer|response|verbatim|notes?|description|what (?:could|would|should) .*|review|message|body|反馈|意见|内容|评论|描述|备注|回答|留言|建议)$")]
+    private static partial Regex TextHeader();
+
+    [GeneratedRegex(@"^(?i:n/?a|none|-|—|unknown|anonymous|匿名|无|未知)$")]
+    private static partial Regex NoCustomer();
+}
