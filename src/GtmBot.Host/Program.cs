@@ -29,6 +29,7 @@ builder.Services.AddHostedService<SummaryWorker>();
 
 var app = builder.Build();
 
+app.UseStorageBusyResponse();
 app.MapHealth();
 app.MapLocalChannel();
 app.MapSlack();

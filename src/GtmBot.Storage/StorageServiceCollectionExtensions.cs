@@ -5,6 +5,7 @@ using GtmBot.Storage.Quotes;
 using GtmBot.Storage.Reminders;
 using GtmBot.Storage.Stores;
 using GtmBot.Storage.Teams;
+using GtmBot.Storage.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddSingleton<ISummaryStore, Summaries.SummaryStore>();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         return services;
     }
 

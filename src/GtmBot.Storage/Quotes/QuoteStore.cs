@@ -1,16 +1,29 @@
 using GtmBot.Engine;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Tagging;
+using GtmBot.Storage.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace GtmBot.Storage.Quotes;
 
 /// <summary>EF implementation of <see cref="IQuoteStore"/>: every query is scoped by workspace key and channel.</summary>
-internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteStore
+internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, TimeProvider clock) : IQuoteStore
 {
     public async Task<QuoteRecord> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
     {
-        var row = new QuoteEntity
+        // Committed with whatever other requests are writing at the same moment; the id is read after the commit. A fresh
+        // row per attempt: a batch that failed is retried unit by unit.
+        return await writer.WriteAsync<QuoteRecord>(
+            ctx =>
+            {
+                var row = NewRow(channel, quote);
+                ctx.Add(row);
+                return () => ToRecord(row, []);
+            },
+            cancellationToken);
+    }
+
+    private static QuoteEntity NewRow(ConversationKey channel, NewQuote quote) => new()
         {
             WorkspaceKey = channel.WorkspaceKey,
             Channel = channel.Channel,
@@ -29,11 +42,6 @@ internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteS
             AutoMotive = MotiveNames.Name(quote.AutoMotive),
             TaggedAt = quote.CapturedAt,
         };
-        await using var ctx = db.Create();
-        ctx.Add(row);
-        await ctx.SaveChangesAsync(cancellationToken);
-        return ToRecord(row, []);
-    }
 
     public async Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken)
     {
