@@ -109,7 +109,13 @@ internal static partial class KillCount
             }
         }).ToList();
 
-        // Killed at a random moment between 1 s and maxSeconds, so the kill lands in different phases of the batches.
+        // Once captures are being acknowledged (a cold host on a loaded machine takes seconds for the first), killed at a
+        // random moment between 1 s and maxSeconds later, so the kill lands in different phases of the batches.
+        while (acked.Count < 50 && watch.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(50);
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(1000 + Random.Shared.Next((int)Math.Max(1, maxSeconds.TotalMilliseconds - 1000))));
         host.Kill(); // SIGKILL on Linux: no shutdown hooks, no flush.
         var killedAfter = watch.Elapsed;

@@ -134,7 +134,7 @@ internal static class Scale
         return 0;
     }
 
-    private static double Pct(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    public static double Pct(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static (string Ws, string Ch) RandomChannel(Random r) => (WorkspaceKey(r.Next(Workspaces)), ChannelName(r.Next(ChannelsPerWorkspace)));
 
@@ -230,9 +230,9 @@ internal static class Scale
     }
 
     private static string SqliteConnectionString(Args a) =>
-        new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(a.Get("file", "bench-1m.db")) }.ToString();
+        new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(a.Get("file", "gtmbot.db")) }.ToString();
 
-    private static string PostgresConnection(Args a) =>
+    public static string PostgresConnection(Args a) =>
         new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("GTMBOT_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres")
         {
             Database = a.Get("database", "gtm_bench_1m"),
