@@ -24,24 +24,24 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
     }
 
     private static QuoteEntity NewRow(ConversationKey channel, NewQuote quote) => new()
-        {
-            WorkspaceKey = channel.WorkspaceKey,
-            Channel = channel.Channel,
-            Text = quote.Text,
-            Customer = quote.Customer,
-            Language = quote.Language,
-            CapturedBy = quote.Origin.CapturedBy,
-            CapturedByName = quote.Origin.CapturedByName,
-            Author = quote.Origin.Author,
-            AuthorName = quote.Origin.AuthorName,
-            Permalink = quote.Origin.Permalink,
-            MessageId = quote.Origin.MessageId,
-            Source = quote.Origin.Source,
-            CapturedAt = quote.CapturedAt,
-            AutoTags = string.Join(',', quote.AutoTags),
-            AutoMotive = MotiveNames.Name(quote.AutoMotive),
-            TaggedAt = quote.CapturedAt,
-        };
+    {
+        WorkspaceKey = channel.WorkspaceKey,
+        Channel = channel.Channel,
+        Text = quote.Text,
+        Customer = quote.Customer,
+        Language = quote.Language,
+        CapturedBy = quote.Origin.CapturedBy,
+        CapturedByName = quote.Origin.CapturedByName,
+        Author = quote.Origin.Author,
+        AuthorName = quote.Origin.AuthorName,
+        Permalink = quote.Origin.Permalink,
+        MessageId = quote.Origin.MessageId,
+        Source = quote.Origin.Source,
+        CapturedAt = quote.CapturedAt,
+        AutoTags = string.Join(',', quote.AutoTags),
+        AutoMotive = MotiveNames.Name(quote.AutoMotive),
+        TaggedAt = quote.CapturedAt,
+    };
 
     public async Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken)
     {
