@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Load test of the signed Slack slash-command path (/gtm help) beside a bare Kestrel endpoint, in the same run.
+# Load test of the signed Slack slash-command path beside a bare Kestrel endpoint, in the same run.
 # Needs wrk (Debian: apt-get install -y wrk). Prints req/s, p50/p99 and peak RSS per round, then medians and ratios.
 #   bench/slack/run.sh [rounds=3] [seconds=10]
+# BENCH_COMMAND=quote measures quote capture (`/gtm quote Customer: …`, every request a new stored quote) instead of
+# `/gtm help`, and at the end checks the quotes stored against the 2xx answers. DOTNET_* GC variables are passed through.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${1:-3}
@@ -11,6 +13,7 @@ BOT_PORT=${BOT_PORT:-39781}
 BARE_PORT=${BARE_PORT:-39782}
 RATE=500
 RATE_CONNECTIONS=10
+export BENCH_COMMAND=${BENCH_COMMAND:-help}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk"; exit 1; }
 
 dotnet build -c Release src/GtmBot.Host -v q -nologo >/dev/null
@@ -31,7 +34,7 @@ done
 
 # The signed path must answer 200 before we measure it.
 code=$(wrk -t1 -c1 -d1s -s bench/slack/sign.lua "http://127.0.0.1:$BOT_PORT" | sed -n 's/.*non2xx=\([0-9]*\).*/\1/p')
-[ "$code" = "0" ] || { echo "signed /gtm help did not answer 2xx"; tail -20 "$DATA/bot.log"; exit 1; }
+[ "$code" = "0" ] || { echo "signed /gtm $BENCH_COMMAND did not answer 2xx"; tail -20 "$DATA/bot.log"; exit 1; }
 
 measure() { # port -> "max_rps p50 p99 | rate_p50 rate_p99"
   local port=$1
@@ -47,11 +50,13 @@ SLACK_SIGNING_SECRET=$SECRET wrk -t1 -c16 -d5s -s bench/slack/sign.lua "http://1
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2" | head -1; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+BOT_2XX=0
 declare -a BOT_RPS BARE_RPS BOT_P99 BARE_P99 BOT_P50 BARE_P50 BOT_RP99 BARE_RP99 BOT_RP50 BARE_RP50
 echo "round | bot req/s | bot p50/p99 ms | bot @${RATE}/s p50/p99 ms | bare req/s | bare p50/p99 ms | bare @${RATE}/s p50/p99 ms"
 for r in $(seq 1 "$ROUNDS"); do
   b=$(measure $BOT_PORT); k=$(measure $BARE_PORT)
   bmax=${b%%|*}; brate=${b#*|}; kmax=${k%%|*}; krate=${k#*|}
+  for part in "$bmax" "$brate"; do BOT_2XX=$((BOT_2XX + $(field requests "$part") - $(field non2xx "$part"))); done
   BOT_RPS+=("$(field 'req\/s' "$bmax")"); BARE_RPS+=("$(field 'req\/s' "$kmax")")
   BOT_P50+=("$(field p50_ms "$bmax")"); BOT_P99+=("$(field p99_ms "$bmax")"); BARE_P50+=("$(field p50_ms "$kmax")"); BARE_P99+=("$(field p99_ms "$kmax")")
   BOT_RP50+=("$(field p50_ms "$brate")"); BOT_RP99+=("$(field p99_ms "$brate")"); BARE_RP50+=("$(field p50_ms "$krate")"); BARE_RP99+=("$(field p99_ms "$krate")")
@@ -65,3 +70,8 @@ echo
 echo "median bot:  ${bot_rps} req/s, p50 $(m "${BOT_P50[@]}") ms, p99 $(m "${BOT_P99[@]}") ms; at ${RATE} req/s p50 $(m "${BOT_RP50[@]}") ms, p99 $(m "${BOT_RP99[@]}") ms; peak RSS $(rss $BOT_PID) MB"
 echo "median bare: ${bare_rps} req/s, p50 $(m "${BARE_P50[@]}") ms, p99 $(m "${BARE_P99[@]}") ms; at ${RATE} req/s p50 $(m "${BARE_RP50[@]}") ms, p99 $(m "${BARE_RP99[@]}") ms; peak RSS $(rss $BARE_PID) MB"
 awk -v a="$bot_rps" -v b="$bare_rps" 'BEGIN {printf "ratio bot/bare req/s: %.2f (target >= 0.5)\n", a/b}'
+if [ "$BENCH_COMMAND" = "quote" ]; then
+  sleep 1 # requests wrk abandoned at the end of a run still complete
+  stored=$(sqlite3 "$DATA/gtmbot.db" "SELECT count(*) FROM quotes")
+  echo "quotes stored: $stored; 2xx answers in the measured rounds: $BOT_2XX (stored also counts the warm-up and the check)"
+fi

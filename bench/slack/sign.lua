@@ -1,7 +1,8 @@
 -- wrk script: POSTs `/gtm help` as a slash command to /slack/events, signing every request with Slack's v0 scheme
 -- (HMAC-SHA256 over "v0:" .. timestamp .. ":" .. body) like Slack does: https://docs.slack.dev/authentication/verifying-requests-from-slack
 -- Env: SLACK_SIGNING_SECRET (default "bench-secret"), BENCH_RATE (total req/s across connections; unset = as fast as possible),
---      BENCH_CONNECTIONS (the -c value, to spread BENCH_RATE).
+--      BENCH_CONNECTIONS (the -c value, to spread BENCH_RATE), BENCH_COMMAND (`help` (default) or `quote`: a
+--      `/gtm quote Customer: …` capture, unique per request, each one stored before its 200).
 local bit = require("bit")
 local band, bor, bxor, bnot, rshift, lshift, ror = bit.band, bit.bor, bit.bxor, bit.bnot, bit.rshift, bit.lshift, bit.ror
 local tobit = bit.tobit
@@ -71,7 +72,15 @@ local function hex(s) return (s:gsub(".", function(c) return string.format("%02x
 local secret = os.getenv("SLACK_SIGNING_SECRET") or "bench-secret"
 local rate = tonumber(os.getenv("BENCH_RATE") or "")
 local connections = tonumber(os.getenv("BENCH_CONNECTIONS") or "1")
+local command = os.getenv("BENCH_COMMAND") or "help"
 local counter = 0
+thread_id = 0 -- set per thread by setup()
+local thread_seq = 0
+
+function setup(thread)
+  thread_seq = thread_seq + 1
+  thread:set("thread_id", thread_seq)
+end
 
 function init(args)
   -- Self-check against the docs' worked example before measuring anything.
@@ -84,8 +93,14 @@ end
 function request()
   counter = counter + 1
   local ts = tostring(os.time())
+  local text = "help"
+  if command == "quote" then
+    -- Unique per request (thread, counter, clock) so every capture is a new row; customers and words vary like real quotes.
+    text = "quote%20Customer" .. (counter % 2000) .. "%3A%20the%20export%20breaks%20every%20Monday%20and%20we%20retype%20orders%20by%20hand%20" ..
+      thread_id .. "-" .. counter .. "-" .. ts
+  end
   local body = "token=x&team_id=TBENCH&team_domain=bench&channel_id=CBENCH" .. (counter % 50) ..
-    "&channel_name=bench&user_id=UBENCH" .. (counter % 200) .. "&user_name=bench&command=%2Fgtm&text=help" ..
+    "&channel_name=bench&user_id=UBENCH" .. (counter % 200) .. "&user_name=bench&command=%2Fgtm&text=" .. text ..
     "&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fnone&trigger_id=1.2.3&api_app_id=ABENCH"
   local sig = "v0=" .. hex(hmac_sha256(secret, "v0:" .. ts .. ":" .. body))
   return wrk.format("POST", "/slack/events", {
@@ -100,7 +115,7 @@ if rate then
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("RESULT req/s=%.1f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+  io.write(string.format("RESULT req/s=%.1f p50_ms=%.3f p99_ms=%.3f requests=%d errors=%d non2xx=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
 end

@@ -34,6 +34,7 @@ builder.Services.AddGtmDataOut(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.EnsureTaggerModel();
 
+app.UseStorageBusyResponse();
 app.MapHealth();
 app.MapLocalChannel();
 app.MapSlack();

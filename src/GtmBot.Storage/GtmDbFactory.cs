@@ -35,12 +35,14 @@ internal sealed class GtmDbFactory : IGtmDbFactory
         : new SqliteGtmDbContext(_sqlite!);
 
     /// <summary>
-    /// busy_timeout waits for a lock instead of failing at once; foreign_keys is per connection in SQLite.
+    /// busy_timeout waits for a lock instead of failing at once; foreign_keys is per connection in SQLite; synchronous=FULL
+    /// syncs the WAL on every commit, so a committed (acknowledged) write survives a power loss, not only a process kill
+    /// (group commit pays that sync once per batch).
     /// WAL (readers and the writer at once) is persistent per file, so it is set once at startup (<see cref="EnableWalAsync"/>).
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+        private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {

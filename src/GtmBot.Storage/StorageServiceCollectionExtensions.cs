@@ -5,6 +5,7 @@ using GtmBot.Storage.Quotes;
 using GtmBot.Storage.Reminders;
 using GtmBot.Storage.Stores;
 using GtmBot.Storage.Teams;
+using GtmBot.Storage.Writes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IExportStore>(sp => sp.GetRequiredService<DataOut.ExportStore>());
         services.AddSingleton<IWorkspaceArchive, DataOut.WorkspaceArchive>();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         return services;
     }
 

@@ -1,10 +1,19 @@
+using System.Collections.Concurrent;
 using GtmBot.Engine.Ports;
 using Microsoft.EntityFrameworkCore;
 
 namespace GtmBot.Storage.Installations;
 
-internal sealed class InstallationStore(IGtmDbFactory db) : IInstallationStore
+internal sealed class InstallationStore(IGtmDbFactory db, TimeProvider clock) : IInstallationStore
 {
+    /// <summary>
+    /// Every Slack request with OAuth installs looks its workspace up, so look-ups (found or not) are cached this long.
+    /// A save or delete in this instance is seen at once; one made by another instance within this time.
+    /// </summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, (Installation? Installation, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
+
     public async Task SaveAsync(Installation installation, CancellationToken cancellationToken)
     {
         await using var ctx = db.Create();
@@ -25,20 +34,31 @@ internal sealed class InstallationStore(IGtmDbFactory db) : IInstallationStore
         row.InstalledBy = installation.InstalledBy;
         row.InstalledAt = installation.InstalledAt;
         await ctx.SaveChangesAsync(cancellationToken);
+        _cache.TryRemove(key, out _);
     }
 
     public async Task<Installation?> FindAsync(string platform, string workspace, CancellationToken cancellationToken)
     {
-        await using var ctx = db.Create();
         var key = $"{platform}:{workspace}";
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(key, out var cached) && cached.Expires > now)
+        {
+            return cached.Installation;
+        }
+
+        await using var ctx = db.Create();
         var e = await ctx.Set<InstallationEntity>().AsNoTracking().SingleOrDefaultAsync(x => x.WorkspaceKey == key && x.Channel == string.Empty, cancellationToken);
-        return e is null ? null : new Installation(e.Platform, e.Workspace, e.EnterpriseId, e.IsEnterpriseInstall, e.ProtectedToken, e.BotUserId, e.BotId, e.Scopes, e.InstalledBy, e.InstalledAt);
+        var found = e is null ? null : new Installation(e.Platform, e.Workspace, e.EnterpriseId, e.IsEnterpriseInstall, e.ProtectedToken, e.BotUserId, e.BotId, e.Scopes, e.InstalledBy, e.InstalledAt);
+        _cache[key] = (found, now + CacheLifetime);
+        return found;
     }
 
     public async Task<bool> DeleteAsync(string platform, string workspace, CancellationToken cancellationToken)
     {
         await using var ctx = db.Create();
         var key = $"{platform}:{workspace}";
-        return await ctx.Set<InstallationEntity>().Where(x => x.WorkspaceKey == key && x.Channel == string.Empty).ExecuteDeleteAsync(cancellationToken) > 0;
+        var deleted = await ctx.Set<InstallationEntity>().Where(x => x.WorkspaceKey == key && x.Channel == string.Empty).ExecuteDeleteAsync(cancellationToken) > 0;
+        _cache.TryRemove(key, out _);
+        return deleted;
     }
 }

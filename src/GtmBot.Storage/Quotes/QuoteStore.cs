@@ -1,40 +1,48 @@
 using GtmBot.Engine;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Tagging;
+using GtmBot.Storage.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace GtmBot.Storage.Quotes;
 
 /// <summary>EF implementation of <see cref="IQuoteStore"/>: every query is scoped by workspace key and channel.</summary>
-internal sealed class QuoteStore(IGtmDbFactory db, TimeProvider clock) : IQuoteStore, ITagExampleStore
+internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, TimeProvider clock) : IQuoteStore, ITagExampleStore
 {
     public async Task<QuoteRecord> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
     {
-        var row = new QuoteEntity
-        {
-            WorkspaceKey = channel.WorkspaceKey,
-            Channel = channel.Channel,
-            Text = quote.Text,
-            Customer = quote.Customer,
-            Language = quote.Language,
-            CapturedBy = quote.Origin.CapturedBy,
-            CapturedByName = quote.Origin.CapturedByName,
-            Author = quote.Origin.Author,
-            AuthorName = quote.Origin.AuthorName,
-            Permalink = quote.Origin.Permalink,
-            MessageId = quote.Origin.MessageId,
-            Source = quote.Origin.Source,
-            CapturedAt = quote.CapturedAt,
-            AutoTags = string.Join(',', quote.AutoTags),
-            AutoMotive = MotiveNames.Name(quote.AutoMotive),
-            SuggestedTags = quote.SuggestedTags is { Count: > 0 } suggested ? string.Join(',', suggested) : null,
-            TaggedAt = quote.CapturedAt,
-        };
-        await using var ctx = db.Create();
-        ctx.Add(row);
-        await ctx.SaveChangesAsync(cancellationToken);
-        return ToRecord(row, []);
+        // Committed with whatever other requests are writing at the same moment; the id is read after the commit. A fresh
+        // row per attempt: a batch that failed is retried unit by unit.
+        return await writer.WriteAsync<QuoteRecord>(
+            ctx =>
+            {
+                var row = NewRow(channel, quote);
+                ctx.Add(row);
+                return () => ToRecord(row, []);
+            },
+            cancellationToken);
     }
+
+    private static QuoteEntity NewRow(ConversationKey channel, NewQuote quote) => new()
+    {
+        WorkspaceKey = channel.WorkspaceKey,
+        Channel = channel.Channel,
+        Text = quote.Text,
+        Customer = quote.Customer,
+        Language = quote.Language,
+        CapturedBy = quote.Origin.CapturedBy,
+        CapturedByName = quote.Origin.CapturedByName,
+        Author = quote.Origin.Author,
+        AuthorName = quote.Origin.AuthorName,
+        Permalink = quote.Origin.Permalink,
+        MessageId = quote.Origin.MessageId,
+        Source = quote.Origin.Source,
+        CapturedAt = quote.CapturedAt,
+        AutoTags = string.Join(',', quote.AutoTags),
+        AutoMotive = MotiveNames.Name(quote.AutoMotive),
+        SuggestedTags = quote.SuggestedTags is { Count: > 0 } suggested ? string.Join(',', suggested) : null,
+        TaggedAt = quote.CapturedAt,
+    };
 
     public async Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken)
     {

@@ -1,0 +1,15 @@
+namespace GtmBot.Engine.Ports;
+
+/// <summary>
+/// The store has more writes waiting than it accepts (<paramref name="maxPending"/>); nothing of this request was stored.
+/// Edges answer 503 with <c>Retry-After</c> so the platform sends it again.
+/// </summary>
+public sealed class StorageBusyException(int maxPending, TimeSpan retryAfter)
+    : Exception(FormattableString.Invariant($"The store is busy: {maxPending} writes are already waiting (the limit). Retry after {retryAfter.TotalSeconds:0} s."))
+{
+    /// <summary>Writes that may wait at once.</summary>
+    public int MaxPending { get; } = maxPending;
+
+    /// <summary>How long the platform should wait before retrying.</summary>
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

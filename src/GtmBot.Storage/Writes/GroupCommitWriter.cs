@@ -1,0 +1,217 @@
+using System.Threading.Channels;
+using GtmBot.Engine.Ports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GtmBot.Storage.Writes;
+
+/// <summary>
+/// Group commit: requests hand their rows to a bounded queue, and writer loops drain whatever is pending into one
+/// transaction, commit it, and only then complete each request. A request is therefore acknowledged only after the
+/// transaction holding its rows has committed, but concurrent requests share one commit (one fsync on SQLite) instead of
+/// queueing behind each other's locks. SQLite gets one writer (it allows one anyway, so nobody sleeps in busy_timeout);
+/// PostgreSQL gets <see cref="PostgresWriters"/> loops that commit concurrently on pooled connections.
+/// </summary>
+/// <remarks>
+/// A unit is whatever one request writes (a quote, a dedupe row, an outbox row, a setting): its rows go into the same
+/// transaction, so they are stored together or not at all. When a batch fails (a unique key taken, a row too long) each of
+/// its units is retried alone, so one bad unit fails only its own request.
+/// </remarks>
+internal sealed partial class GroupCommitWriter : BackgroundService
+{
+    /// <summary>Units waiting for a writer. Beyond this a write is refused with <see cref="StorageBusyException"/> (the edge answers 503).</summary>
+    public const int MaxPending = 4096;
+
+    /// <summary>Most units in one transaction.</summary>
+    public const int MaxBatch = 256;
+
+    /// <summary>Writer loops on PostgreSQL (each on its own pooled connection).</summary>
+    public const int PostgresWriters = 4;
+
+    /// <summary>What a refused write tells the platform to wait before retrying.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
+    private readonly IGtmDbFactory _db;
+    private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(MaxPending)
+    {
+        SingleReader = false,
+        SingleWriter = false,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    public GroupCommitWriter(IGtmDbFactory db, ILogger<GroupCommitWriter> logger)
+    {
+        _db = db;
+        _logger = logger;
+    }
+
+    private long _commits;
+
+    /// <summary>Transactions committed so far (for tests and diagnostics).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>
+    /// Stages a unit's rows (<paramref name="stage"/> adds them to the batch's context and returns how to read the result
+    /// once committed, e.g. the generated id) and waits until they are committed.
+    /// </summary>
+    /// <exception cref="StorageBusyException">The queue is full.</exception>
+    public async Task<T> WriteAsync<T>(Func<GtmDbContext, Func<T>> stage, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite(ctx =>
+        {
+            var read = stage(ctx);
+            return () => read();
+        }, cancellationToken);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            Log.QueueFull(_logger, MaxPending);
+            throw new StorageBusyException(MaxPending, RetryAfter);
+        }
+
+        // The caller may stop waiting, but a unit already staged is not pulled out of its transaction.
+        return (T)(await pending.Completion.Task.WaitAsync(cancellationToken))!;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var writers = _db.Provider == StorageProvider.Postgres ? PostgresWriters : 1;
+        return Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None)));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Requests already queued are written before the host stops; new ones are refused.
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        base.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        var reader = _queue.Reader;
+        try
+        {
+            // No timer: while one commit runs the next batch gathers, so the batch grows with the load by itself.
+            while (await reader.WaitToReadAsync(CancellationToken.None))
+            {
+                while (batch.Count < MaxBatch && reader.TryRead(out var item))
+                {
+                    if (!item.CancellationToken.IsCancellationRequested)
+                    {
+                        batch.Add(item);
+                    }
+                    else
+                    {
+                        item.Completion.TrySetCanceled(item.CancellationToken);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await CommitAsync(batch);
+                    batch.Clear();
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.WriterFailed(_logger, e);
+            foreach (var item in batch)
+            {
+                item.Completion.TrySetException(e);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        try
+        {
+            var reads = await SaveAsync(batch);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Complete(reads[i]);
+            }
+
+            return;
+        }
+        catch (Exception e) when (batch.Count == 1)
+        {
+            batch[0].Completion.TrySetException(e);
+            return;
+        }
+        catch (Exception e)
+        {
+            // Nothing of the failed transaction is stored; each unit gets its own chance, so one bad unit fails only its request.
+            Log.BatchRetriedAlone(_logger, batch.Count, e.GetType().Name);
+        }
+
+        foreach (var item in batch)
+        {
+            try
+            {
+                var reads = await SaveAsync([item]);
+                item.Complete(reads[0]);
+            }
+            catch (Exception e)
+            {
+                item.Completion.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>Stages every unit on one context and commits them in one transaction (SaveChanges wraps it in one).</summary>
+    private async Task<Func<object?>[]> SaveAsync(IReadOnlyList<PendingWrite> units)
+    {
+        await using var ctx = _db.Create();
+        var reads = new Func<object?>[units.Count];
+        for (var i = 0; i < units.Count; i++)
+        {
+            reads[i] = units[i].Stage(ctx);
+        }
+
+        // Not the requests' tokens: once staged, the batch commits whole, whoever stopped waiting.
+        await ctx.SaveChangesAsync(CancellationToken.None);
+        Interlocked.Increment(ref _commits);
+        return reads;
+    }
+
+    private sealed record PendingWrite(Func<GtmDbContext, Func<object?>> Stage, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Complete(Func<object?> read)
+        {
+            try
+            {
+                Completion.TrySetResult(read());
+            }
+            catch (Exception e)
+            {
+                Completion.TrySetException(e);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 8100, Level = LogLevel.Warning, Message = "Write refused: {MaxPending} writes already waiting; the edge answers 503 with Retry-After")]
+        public static partial void QueueFull(ILogger logger, int maxPending);
+
+        [LoggerMessage(EventId = 8101, Level = LogLevel.Warning, Message = "A batch of {Count} writes failed ({Error}); retrying each alone")]
+        public static partial void BatchRetriedAlone(ILogger logger, int count, string error);
+
+        [LoggerMessage(EventId = 8102, Level = LogLevel.Critical, Message = "Group-commit writer stopped")]
+        public static partial void WriterFailed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,127 @@
+using GtmBot.Engine;
+using GtmBot.Engine.Ports;
+using GtmBot.Engine.Tagging;
+using GtmBot.Host;
+using GtmBot.Storage.Quotes;
+using GtmBot.Storage.Writes;
+using GtmBot.Tests.Flows;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GtmBot.Tests.Storage;
+
+/// <summary>The group-commit writer against a real SQLite file: shared commits, acked only after commit, bounded queue.</summary>
+public sealed class GroupCommitWriterTests : IAsyncLifetime
+{
+    private readonly SqliteDb _db = new();
+    private GroupCommitWriter _writer = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        _writer = new GroupCommitWriter(_db.Db, NullLogger<GroupCommitWriter>.Instance);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.StopAsync(CancellationToken.None);
+        _writer.Dispose();
+        await _db.DisposeAsync();
+    }
+
+    private static NewQuote Quote(int i) => new(
+        $"quote {i}: the export breaks every Monday",
+        "Acme",
+        "en",
+        new QuoteOrigin("U1", null, null, null, null, null, "slash"),
+        new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
+        ["pain"],
+        Motive.Need);
+
+    [Fact]
+    public async Task Concurrent_writes_share_one_commit_and_each_gets_its_own_id()
+    {
+        var store = new QuoteStore(_db.Db, _writer, _db.Clock);
+
+        // Queued before the writer starts, so they are all pending when it drains: one transaction.
+        var writes = Enumerable.Range(0, 200).Select(i => store.AddAsync(SqliteDb.Channel, Quote(i), CancellationToken.None)).ToList();
+        Assert.All(writes, w => Assert.False(w.IsCompleted));
+        await _writer.StartAsync(CancellationToken.None);
+        var saved = await Task.WhenAll(writes);
+
+        Assert.Equal(1, _writer.Commits);
+        Assert.Equal(200, saved.Select(q => q.Id).Distinct().Count());
+        await using var ctx = _db.Db.Create();
+        Assert.Equal(200, await ctx.Set<QuoteEntity>().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_failing_unit_fails_alone_and_the_rest_of_its_batch_is_stored()
+    {
+        var store = new QuoteStore(_db.Db, _writer, _db.Clock);
+        var first = store.AddAsync(SqliteDb.Channel, Quote(1), CancellationToken.None);
+        var bad = _writer.WriteAsync<int>(_ => throw new InvalidOperationException("bad unit"), CancellationToken.None);
+        var last = store.AddAsync(SqliteDb.Channel, Quote(2), CancellationToken.None);
+
+        await _writer.StartAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        Assert.NotEqual((await first).Id, (await last).Id);
+        await using var ctx = _db.Db.Create();
+        Assert.Equal(2, await ctx.Set<QuoteEntity>().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_full_queue_refuses_with_the_limit_named_and_stores_nothing_of_the_refused_write()
+    {
+        var store = new QuoteStore(_db.Db, _writer, _db.Clock);
+        var queued = Enumerable.Range(0, GroupCommitWriter.MaxPending).Select(i => store.AddAsync(SqliteDb.Channel, Quote(i), CancellationToken.None)).ToList();
+
+        var refused = await Assert.ThrowsAsync<StorageBusyException>(() => store.AddAsync(SqliteDb.Channel, Quote(-1), CancellationToken.None));
+
+        Assert.Equal(GroupCommitWriter.MaxPending, refused.MaxPending);
+        Assert.Contains(GroupCommitWriter.MaxPending.ToString(System.Globalization.CultureInfo.InvariantCulture), refused.Message, StringComparison.Ordinal);
+        await _writer.StartAsync(CancellationToken.None);
+        await Task.WhenAll(queued);
+        await using var ctx = _db.Db.Create();
+        Assert.Equal(GroupCommitWriter.MaxPending, await ctx.Set<QuoteEntity>().CountAsync());
+        Assert.False(await ctx.Set<QuoteEntity>().AnyAsync(q => q.Text.StartsWith("quote -1")));
+    }
+
+    [Fact]
+    public async Task A_write_is_not_completed_before_its_commit()
+    {
+        var store = new QuoteStore(_db.Db, _writer, _db.Clock);
+        var write = store.AddAsync(SqliteDb.Channel, Quote(7), CancellationToken.None);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+
+        Assert.False(write.IsCompleted);
+        Assert.Equal(0, _writer.Commits);
+        await _writer.StartAsync(CancellationToken.None);
+        var saved = await write;
+        await using var ctx = _db.Db.Create();
+        Assert.True(await ctx.Set<QuoteEntity>().AnyAsync(q => q.Id == saved.Id));
+    }
+
+    [Fact]
+    public async Task Storage_busy_is_answered_503_with_retry_after()
+    {
+        var services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
+        var app = new ApplicationBuilder(services);
+        app.UseStorageBusyResponse();
+        app.Run(_ => throw new StorageBusyException(GroupCommitWriter.MaxPending, TimeSpan.FromSeconds(1)));
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.Response.Body = new MemoryStream();
+
+        await app.Build()(http);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, http.Response.StatusCode);
+        Assert.Equal("1", http.Response.Headers.RetryAfter.ToString());
+        http.Response.Body.Position = 0;
+        Assert.Contains("4096", await new StreamReader(http.Response.Body).ReadToEndAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
