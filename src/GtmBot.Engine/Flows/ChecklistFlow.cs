@@ -49,13 +49,8 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
 
         var existed = await store.FindAsync(context.Channel, cancellationToken);
         var checklist = existed ?? await store.GetOrCreateAsync(context.Channel, Steps, context.Now, cancellationToken);
-        var replies = new List<Reply> { Card(context, checklist, artefact: false) };
-        if (existed is null)
-        {
-            replies.Add(Card(context, checklist, artefact: true));
-        }
-
-        return replies;
+        // One card per artefact: a new checklist is posted once, as the channel's living card; asking again shows it to the asker only.
+        return [existed is null ? Card(context, checklist, artefact: true) : Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
     }
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
@@ -73,7 +68,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         switch (action.ActionId)
         {
             case Show:
-                return [Card(context, checklist, artefact: false)];
+                return [Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
             case SetStage when Enum.TryParse<LifecycleStage>(parts[0], out var stage) && Number(1) is int stageVersion:
                 if (!await store.SetStageAsync(context.Channel, stageVersion, stage, context.User, context.Now, cancellationToken))
                 {

@@ -66,7 +66,8 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
         }
 
         var drill = await drills.StartAsync(context.Channel, problem, context.User, context.Now, cancellationToken);
-        return [Card(context, drill, artefact: false), Card(context, drill, artefact: true)];
+        // One card per drill: its living card, updated in place as answers come in.
+        return [Card(context, drill, artefact: true)];
     }
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
@@ -86,7 +87,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
         var arg = parts.Length > 1 ? parts[1] : string.Empty;
         return action.ActionId switch
         {
-            Show => [Card(context, drill, artefact: false)],
+            Show => [Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }],
             Answer when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => OpenAnswer(context, drill, step),
             Submit when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => await SubmitAsync(context, drill, step, action, cancellationToken),
             Stop => await MoveAsync(context, drill, DrillStage.Asking, DrillStage.NeedOrWant, null, null, cancellationToken),

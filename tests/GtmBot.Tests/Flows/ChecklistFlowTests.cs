@@ -43,7 +43,7 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
         Assert.Contains(stage, text, StringComparison.Ordinal);
         Assert.Contains(hint, text, StringComparison.Ordinal);
         Assert.Equal(ChecklistFlow.Steps, Buttons(replies[0]).Count(b => b.ActionId == ChecklistFlow.Edit));
-        Artefact(replies, ChecklistFlow.ArtefactKey);
+        Assert.Same(Assert.Single(replies), Artefact(replies, ChecklistFlow.ArtefactKey));
     }
 
     [Theory]

@@ -49,8 +49,8 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
     public async Task Drill_goes_from_problem_to_the_canvas_why_field(Lang lang, string firstWhy, string stopLabel, string needOrWant, string written)
     {
         var started = await Command("ana", lang, "sales can't find last quarter's call notes");
-        var card = started[0];
-        Assert.Equal(ReplyPlacement.NewMessage, card.Placement);
+        var card = Assert.Single(started);
+        Assert.Equal(ReplyPlacement.Artefact, card.Placement);
         Assert.Contains(firstWhy, AllText(card), StringComparison.Ordinal);
         Assert.DoesNotContain(Buttons(card), b => b.ActionId == FiveWhysFlow.Stop);
         var drillId = (await _drills.ListAsync(SqliteDb.Channel, 10, CancellationToken.None)).Single().Id;
