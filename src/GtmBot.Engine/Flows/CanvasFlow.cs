@@ -33,6 +33,12 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
 
     public Localized Help => CanvasStrings.Help;
 
+    public bool IsLookup(string command, string args)
+    {
+        var (first, rest) = FirstWord(args);
+        return HistoryWords.Contains(first, StringComparer.OrdinalIgnoreCase) || (ListWords.Contains(first, StringComparer.OrdinalIgnoreCase) && rest.Length == 0);
+    }
+
     /// <summary>Artefact key of a canvas's living message.</summary>
     public static string ArtefactKey(string name) => $"canvas:{name}";
 

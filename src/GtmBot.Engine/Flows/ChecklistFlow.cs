@@ -1,4 +1,5 @@
 using System.Globalization;
+using GtmBot.Engine.Dates;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 
@@ -31,7 +32,6 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
     /// <summary>The artefact key of the channel's living checklist.</summary>
     public const string ArtefactKey = "checklist";
 
-    private const string DateFormat = "yyyy-MM-dd";
     private static readonly string[] HistoryWords = ["history", "历史", "记录"];
 
     public string Id => FlowId;
@@ -39,6 +39,8 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
     public IReadOnlyList<string> Commands { get; } = ["checklist", "清单"];
 
     public Localized Help => ChecklistStrings.Help;
+
+    public bool IsLookup(string command, string args) => HistoryWords.Contains(args.Trim(), StringComparer.OrdinalIgnoreCase);
 
     public async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
@@ -121,9 +123,18 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         DateOnly? due = null;
         if (!string.IsNullOrWhiteSpace(dueText))
         {
-            if (!DateOnly.TryParseExact(dueText.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            var written = dueText.Trim();
+            if (HumanDate.Parse(written, context.Today) is not DateOnly d)
             {
-                return [Back(version, context.T(ChecklistStrings.BadDate, Markup.Escape(dueText.Trim())))];
+                return [Back(version, context.T(ChecklistStrings.BadDate, Markup.Escape(written)))];
+            }
+
+            // "next Friday", "12/15" or "下周五" is echoed back as the exact day before it is saved: the form returns with the
+            // date in its unambiguous form and saving again confirms it.
+            var iso = Date(d)!;
+            if (!string.Equals(written, iso, StringComparison.Ordinal))
+            {
+                return [FormReply(context, step, version, ownerText, iso, note, context.T(ChecklistStrings.ConfirmDate, Markup.Escape(written), HumanDate.Describe(d, context.Lang)))];
             }
 
             due = d;
@@ -166,7 +177,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
             parts.Add(context.T(ChecklistStrings.Due, Date(due)));
         }
 
-        if (IsOverdue(item, context.Now))
+        if (IsOverdue(item, context.Today))
         {
             parts.Add(context.T(ChecklistStrings.Overdue));
         }
@@ -174,9 +185,9 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         return string.Join(" · ", parts);
     }
 
-    /// <summary>Not done and its due date has passed (UTC day).</summary>
-    public static bool IsOverdue(ChecklistItem item, DateTimeOffset now) =>
-        item.Status != ChecklistStatus.Done && item.Due is DateOnly due && due < DateOnly.FromDateTime(now.UtcDateTime);
+    /// <summary>Not done and its due date is before <paramref name="today"/> (today in the reader's time zone).</summary>
+    public static bool IsOverdue(ChecklistItem item, DateOnly today) =>
+        item.Status != ChecklistStatus.Done && item.Due is DateOnly due && due < today;
 
     /// <summary>The checklist card: as a channel message, or as the channel's living artefact.</summary>
     public static Reply Card(FlowContext context, Checklist checklist, bool artefact)
@@ -225,7 +236,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
             $"{step}:{version}",
             [
                 new FormInput(OwnerInput, context.T(ChecklistStrings.OwnerLabel), InputKind.User, owner),
-                new FormInput(DueInput, context.T(ChecklistStrings.DueLabel), InputKind.Date, due),
+                new FormInput(DueInput, context.T(ChecklistStrings.DueLabel), InputKind.Text, due, MaxLength: HumanDate.MaxLength, Placeholder: context.T(ChecklistStrings.DuePlaceholder)),
                 new FormInput(NoteInput, context.T(ChecklistStrings.NoteLabel), InputKind.Multiline, note, MaxLength: PlanningText.MaxAnswerLength),
             ],
             context.T(CoreStrings.Save),
@@ -300,5 +311,5 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         return s.Length == 0 ? null : s;
     }
 
-    private static string? Date(DateOnly? d) => d?.ToString(DateFormat, CultureInfo.InvariantCulture);
+    private static string? Date(DateOnly? d) => d?.ToString(HumanDate.IsoFormat, CultureInfo.InvariantCulture);
 }

@@ -69,6 +69,8 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
 
     public Localized Help => QuoteStrings.Help;
 
+    public bool IsLookup(string command, string args) => ListWords.Contains(command) || InsightsWords.Contains(command);
+
     public Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
         var word = context.Turn.Input is CommandInput command ? ConversationEngine.SplitCommand(command.Text).Command : CaptureWords[0];
@@ -280,8 +282,9 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
         var lines = matches.Take(MaxListed).Select(q =>
         {
             var who = q.Customer is null ? string.Empty : Markup.Bold(q.Customer) + " — ";
-            var excerpt = q.Text.Length > ListExcerptLength ? q.Text[..ListExcerptLength] + "…" : q.Text;
-            var tags = string.Join(", ", q.Tags.Select(t => context.T(QuoteStrings.Tag(t))));
+            var text = WithoutCustomer(q.Text, q.Customer);
+            var excerpt = text.Length > ListExcerptLength ? text[..ListExcerptLength] + "…" : text;
+            var tags = Glossary.List(context.Lang, q.Tags.Select(t => context.T(QuoteStrings.Tag(t))));
             return $"• {who}{Markup.Escape(excerpt)} `{Markup.Escape(tags)}{(tags.Length > 0 ? " · " : string.Empty)}{context.T(QuoteStrings.Motive(q.Motive))}`";
         });
         var blocks = new List<ReplyBlock>
@@ -300,6 +303,18 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
         }
 
         return [new Reply(blocks, context.T(QuoteStrings.ListTitle, matches.Count), ReplyVisibility.Ephemeral)];
+    }
+
+    /// <summary>The quote without a leading "Customer:" when the list already names the customer in bold.</summary>
+    public static string WithoutCustomer(string text, string? customer)
+    {
+        if (customer is null || !text.StartsWith(customer, StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        var rest = text[customer.Length..].TrimStart();
+        return rest.Length > 1 && rest[0] is ':' or '：' or '-' or '—' ? rest[1..].TrimStart() : text;
     }
 
     private async Task<IReadOnlyList<Reply>> InsightsCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
