@@ -16,6 +16,7 @@ if (await CliVerbs.TryRunAsync(args) is int exitCode)
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseLoopbackByDefault();
+builder.QuietRequestLogging();
 
 builder.Services.AddGtmEngine();
 builder.Services.AddGtmFlows();
@@ -30,6 +31,7 @@ builder.Services.AddHostedService<SummaryWorker>();
 var app = builder.Build();
 
 app.MapHealth();
+app.MapFavicon();
 app.MapLocalChannel();
 app.MapSlack();
 app.MapTeams();

@@ -217,7 +217,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
             blocks.Add(new ContextBlock("💡 " + Markup.Escape(context.T(ChecklistStrings.StepHint(item.Step)))));
             var buttons = Enum.GetValues<ChecklistStatus>()
                 .Where(s => s != item.Status)
-                .Select(s => new Button(context.T(ChecklistStrings.StatusName(s)), SetStatus, $"{item.Step}:{s}:{item.Version}", s == ChecklistStatus.Done ? ButtonStyle.Primary : ButtonStyle.Default))
+                .Select(s => new Button(context.T(ChecklistStrings.StatusName(s)), SetStatus, $"{item.Step}:{s}:{item.Version}"))
                 .Append(new Button(context.T(ChecklistStrings.EditButton), Edit, item.Step.ToString(CultureInfo.InvariantCulture)))
                 .ToList();
             blocks.Add(new ActionsBlock(buttons));
