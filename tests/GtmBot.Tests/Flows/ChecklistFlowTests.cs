@@ -109,11 +109,11 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(Lang.En, "next Friday", "Fri 2026-12-04")]
-    [InlineData(Lang.Zh, "下周五", "2026-12-04（周五）")]
-    [InlineData(Lang.Zh, "12月15日", "2026-12-15（周二）")]
-    [InlineData(Lang.En, "in 2 weeks", "Mon 2026-12-07")]
-    public async Task Due_date_as_people_write_it_is_echoed_back_before_it_is_saved(Lang lang, string written, string echoed)
+    [InlineData(Lang.En, "next Friday", "Fri 2026-12-04", "2026-12-04")]
+    [InlineData(Lang.Zh, "下周五", "2026-12-04（周五）", "2026-12-04")]
+    [InlineData(Lang.Zh, "12月15日", "2026-12-15（周二）", "2026-12-15")]
+    [InlineData(Lang.En, "in 2 weeks", "Mon 2026-12-07", "2026-12-07")]
+    public async Task Due_date_as_people_write_it_is_echoed_back_before_it_is_saved(Lang lang, string written, string echoed, string expected)
     {
         await Command("ana", lang);
         var echo = Assert.Single(await Act("ana", lang, ChecklistFlow.Save, "4:0", new() { ["due"] = written, ["note"] = "draft" })).Form!;
@@ -121,27 +121,27 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
         Assert.Null((await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![4].Due);
 
         var iso = echo.Inputs.Single(i => i.Id == ChecklistFlow.DueInput).Initial;
-        Assert.Equal(echoed[..10], echo.Inputs.Single(i => i.Id == ChecklistFlow.DueInput).Initial![..10]);
+        Assert.Equal(expected, iso);
         var saved = await Act("ana", lang, echo.SubmitActionId, echo.Value, new() { ["due"] = iso, ["note"] = "draft" });
         Artefact(saved, ChecklistFlow.ArtefactKey);
-        Assert.Equal(DateOnly.Parse(echoed[..10], System.Globalization.CultureInfo.InvariantCulture), (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![4].Due);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![4].Due);
     }
 
     [Fact]
     public async Task Overdue_counts_in_the_readers_time_zone()
     {
-        // 23 Nov 2026 09:00 UTC is already 24 Nov in Auckland (UTC+13), still 23 Nov in UTC.
+        // 23 Nov 2026 09:00 UTC is still 22 Nov (23:00) in Honolulu (UTC-10): a step due on the 22nd is overdue in UTC only.
         await Command("ana", Lang.En);
-        Artefact(await Act("ana", Lang.En, ChecklistFlow.Save, "3:0", new() { ["due"] = "2026-11-23" }), ChecklistFlow.ArtefactKey);
+        Artefact(await Act("ana", Lang.En, ChecklistFlow.Save, "3:0", new() { ["due"] = "2026-11-22" }), ChecklistFlow.ArtefactKey);
         var step = (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![3];
-        Assert.Equal(new DateOnly(2026, 11, 23), step.Due);
+        Assert.Equal(new DateOnly(2026, 11, 22), step.Due);
 
-        var auckland = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland");
-        Assert.False(ChecklistFlow.IsOverdue(step, _db.Context("ana", Lang.En).Today));
-        Assert.True(ChecklistFlow.IsOverdue(step, _db.Context("ana", Lang.En, zone: auckland).Today));
-        var card = Assert.Single(await _flow.OnCommandAsync(_db.Context("ana", Lang.En, zone: auckland), string.Empty, CancellationToken.None));
+        var honolulu = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Honolulu");
+        Assert.True(ChecklistFlow.IsOverdue(step, _db.Context("ana", Lang.En).Today));
+        Assert.False(ChecklistFlow.IsOverdue(step, _db.Context("ana", Lang.En, zone: honolulu).Today));
+        var card = Assert.Single(await _flow.OnCommandAsync(_db.Context("ana", Lang.En), string.Empty, CancellationToken.None));
         Assert.Contains("overdue", AllText(card), StringComparison.Ordinal);
-        card = Assert.Single(await _flow.OnCommandAsync(_db.Context("ana", Lang.En), string.Empty, CancellationToken.None));
+        card = Assert.Single(await _flow.OnCommandAsync(_db.Context("ana", Lang.En, zone: honolulu), string.Empty, CancellationToken.None));
         Assert.DoesNotContain("overdue", AllText(card), StringComparison.Ordinal);
     }
 
