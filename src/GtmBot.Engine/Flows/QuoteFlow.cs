@@ -89,7 +89,25 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteTagger tagger, IS
             return Task.FromResult<IReadOnlyList<Reply>>([CaptureForm(context, null, null, null)]);
         }
 
+        if (LooksLikeOnlyAName(args))
+        {
+            // "/gtm quote Acme Bank" (the colon and the quote forgotten): ask instead of saving the name as the quote.
+            return Task.FromResult<IReadOnlyList<Reply>>([CaptureForm(context, null, args.Trim(), context.T(QuoteStrings.OnlyAName, Markup.Escape(args.Trim())))]);
+        }
+
         return CaptureAsync(context, args, null, Origin(context, QuoteSource.Slash), fromForm: false, cancellationToken);
+    }
+
+    /// <summary>Longest run of words read as a bare name rather than a quote.</summary>
+    public const int MaxBareNameWords = 4;
+
+    /// <summary>A few capitalised words with no punctuation and no prefix (<c>Acme Bank</c>): a customer's name, not what they said.</summary>
+    public static bool LooksLikeOnlyAName(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= MaxBareNameWords
+            && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetterOrDigit(c) || c is '&' or '-' or '.' or '\''))
+            && !words[^1].EndsWith('.');
     }
 
     public Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken) => action.ActionId switch

@@ -14,6 +14,9 @@ public static class QuoteStrings
     public static readonly Localized FormText = new("What did the customer say?", "客户说了什么？");
     public static readonly Localized FormCustomer = new("Customer (account)", "客户（公司/账户）");
     public static readonly Localized FormCustomerHint = new("e.g. Acme", "例如：海川科技");
+    public static readonly Localized OnlyAName = new(
+        "Is “{0}” the customer? Write what they said below (or next time: `/gtm quote {0}: what they said`).",
+        "“{0}”是客户名称吗？请在下方填写客户的原话（下次可以写：`/gtm quote {0}：客户原话`）。");
     public static readonly Localized DialogTitle = new("Tag as customer quote", "标记为客户原话");
     public static readonly Localized FormSubmit = new("Capture", "记录");
 

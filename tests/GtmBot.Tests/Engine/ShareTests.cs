@@ -94,4 +94,24 @@ public sealed class ShareTests : IAsyncLifetime
     [InlineData("the sync duplicates contacts", null, "the sync duplicates contacts")]
     public void Quote_lists_do_not_name_the_customer_twice(string text, string? customer, string shown) =>
         Assert.Equal(shown, QuoteFlow.WithoutCustomer(text, customer));
+
+    [Theory]
+    [InlineData("Acme Bank", true)]
+    [InlineData("Hai Chuan Tech", true)]
+    [InlineData("Acme Bank: the sync duplicates contacts", false)]
+    [InlineData("the sync duplicates contacts", false)]
+    [InlineData("Export Is Broken Again For Us Today", false)]
+    [InlineData("同步总是重复联系人", false)]
+    public void A_bare_name_is_told_from_a_quote(string text, bool bareName) =>
+        Assert.Equal(bareName, QuoteFlow.LooksLikeOnlyAName(text));
+
+    [Fact]
+    public async Task Quote_of_only_a_name_asks_instead_of_saving_it()
+    {
+        var reply = Assert.Single(await Run("ana", new CommandInput("quote Acme Bank")));
+        var form = reply.Form!;
+        Assert.Contains("Is “Acme Bank” the customer?", form.Error, StringComparison.Ordinal);
+        Assert.Equal("Acme Bank", form.Inputs.Single(i => i.Id == QuoteCapture.Customer).Initial);
+        Assert.Empty(await _services.GetRequiredService<IQuoteStore>().ListAsync(Channel, null, 10, CancellationToken.None));
+    }
 }
