@@ -1,3 +1,4 @@
+using GtmBot.Engine.Dates;
 using GtmBot.Engine.Delivery;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
@@ -17,6 +18,13 @@ public sealed partial class ConversationEngine(
     TimeProvider clock,
     ILogger<ConversationEngine> logger)
 {
+    /// <summary>The action of a lookup's "Share to channel" button; its value is the command to run again for the channel.</summary>
+    public const string ShareAction = "gtm.share";
+
+    /// <summary>Longest command a share button carries (Slack's button value limit is 2,000 characters).</summary>
+    /// <see href="https://docs.slack.dev/reference/block-kit/block-elements/button-element"/>
+    public const int MaxShareCommandLength = 2000;
+
     private static readonly string[] Prefixes = ["/gtm", "gtm"];
 
     /// <summary>Handles one turn. State changes are saved before this returns.</summary>
@@ -27,10 +35,10 @@ public sealed partial class ConversationEngine(
     public async Task<TurnResult> RunAsync(Turn turn, CancellationToken cancellationToken)
     {
         var lang = await ResolveLanguageAsync(turn, cancellationToken);
-        var context = new FlowContext(turn, lang, clock);
+        var context = new FlowContext(turn, lang, clock, await ResolveTimeZoneAsync(turn, cancellationToken));
         var replies = turn.Input switch
         {
-            CommandInput command => await OnCommandAsync(context, command.Text, cancellationToken),
+            CommandInput command => await OnCommandAsync(context, command.Text, share: false, cancellationToken),
             ActionInput action => await OnActionAsync(context, action, cancellationToken),
             _ => throw new ArgumentException($"Unknown input {turn.Input.GetType().Name}", nameof(turn)),
         };
@@ -46,14 +54,27 @@ public sealed partial class ConversationEngine(
         return new TurnResult(replies, lang);
     }
 
-    /// <summary>The user's language: their choice, else the workspace's, else the platform locale, else English.</summary>
+    /// <summary>
+    /// The user's language: their own choice, else this channel's, else the workspace's, else the platform locale, else English.
+    /// </summary>
     public async Task<Lang> ResolveLanguageAsync(Turn turn, CancellationToken cancellationToken)
     {
         var workspace = turn.Conversation.WorkspaceKey;
         return await settings.GetUserLanguageAsync(workspace, turn.User.Id, cancellationToken)
+            ?? await settings.GetChannelLanguageAsync(turn.Conversation.ChannelOnly, cancellationToken)
             ?? await settings.GetWorkspaceLanguageAsync(workspace, cancellationToken)
             ?? Culture.Parse(turn.Locale)
             ?? Lang.En;
+    }
+
+    /// <summary>The user's time zone: their own choice, else the platform's, else the workspace's, else UTC.</summary>
+    public async Task<TimeZoneInfo> ResolveTimeZoneAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var workspace = turn.Conversation.WorkspaceKey;
+        return Zones.Find(await settings.GetUserSettingAsync(workspace, turn.User.Id, Zones.Setting, cancellationToken))
+            ?? Zones.Find(turn.User.TimeZone)
+            ?? Zones.Find(await settings.GetChannelSettingAsync(Zones.WorkspaceSettings(turn.Conversation), Zones.Setting, cancellationToken))
+            ?? TimeZoneInfo.Utc;
     }
 
     /// <summary>Splits <c>/gtm canvas history</c> into <c>canvas</c> and <c>history</c>.</summary>
@@ -73,7 +94,7 @@ public sealed partial class ConversationEngine(
         return space < 0 ? (t.ToLowerInvariant(), string.Empty) : (t[..space].ToLowerInvariant(), t[(space + 1)..].Trim());
     }
 
-    private async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string text, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string text, bool share, CancellationToken cancellationToken)
     {
         var (command, args) = SplitCommand(text);
         switch (command)
@@ -82,6 +103,8 @@ public sealed partial class ConversationEngine(
                 return [Help(context, null)];
             case "lang" or "语言":
                 return await SetLanguageAsync(context, args, cancellationToken);
+            case "timezone" or "tz" or "时区":
+                return await SetTimeZoneAsync(context, args, cancellationToken);
         }
 
         var flow = registry.ForCommand(command);
@@ -91,11 +114,44 @@ public sealed partial class ConversationEngine(
             return [Help(context, command)];
         }
 
-        return await flow.OnCommandAsync(context, args, cancellationToken);
+        var replies = await flow.OnCommandAsync(context, args, cancellationToken);
+        if (!flow.IsLookup(command, args))
+        {
+            return replies;
+        }
+
+        return share ? Shared(context, replies) : ForAsker(context, text, replies);
     }
+
+    /// <summary>A lookup's answer goes to the asker only, with a button that shares it (run again) in the channel.</summary>
+    private static IReadOnlyList<Reply> ForAsker(FlowContext context, string text, IReadOnlyList<Reply> replies)
+    {
+        var command = text.Trim();
+        var button = command.Length <= MaxShareCommandLength ? new Button(context.T(CoreStrings.Share), ShareAction, command) : null;
+        return [.. replies.Select(r => r.Placement == ReplyPlacement.Artefact || r.Form is not null ? r : r with
+        {
+            Visibility = ReplyVisibility.Ephemeral,
+            Blocks = button is null ? r.Blocks : [.. r.Blocks, new ActionsBlock([button])],
+        })];
+    }
+
+    private static IReadOnlyList<Reply> Shared(FlowContext context, IReadOnlyList<Reply> replies) =>
+        [.. replies.Select(r => r.Placement == ReplyPlacement.Artefact || r.Form is not null ? r : r with
+        {
+            Visibility = ReplyVisibility.Channel,
+            Placement = ReplyPlacement.NewMessage,
+            Blocks = [.. r.Blocks, new ContextBlock(context.T(CoreStrings.SharedBy, Markup.Mention(context.User.Id)))],
+        })];
 
     private async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
     {
+        if (action.ActionId == ShareAction)
+        {
+            // The lookup runs again for the channel (current results), as the command it was, never as the button press.
+            var command = context.Turn with { Input = new CommandInput(action.Value ?? string.Empty) };
+            return await OnCommandAsync(new FlowContext(command, context.Lang, context.Clock, context.Zone), action.Value ?? string.Empty, share: true, cancellationToken);
+        }
+
         var flow = registry.ForAction(action.ActionId);
         if (flow is null)
         {
@@ -111,6 +167,7 @@ public sealed partial class ConversationEngine(
         var lines = new List<string> { context.T(CoreStrings.HelpCommand) };
         lines.AddRange(registry.Flows.Select(f => context.T(f.Help)));
         lines.Add(context.T(CoreStrings.LangCommand));
+        lines.Add(context.T(CoreStrings.TimeZoneCommand));
         var blocks = new List<ReplyBlock> { new HeaderBlock(context.T(CoreStrings.HelpTitle)) };
         blocks.Add(new TextBlock(unknown is null ? context.T(CoreStrings.HelpIntro) : context.T(CoreStrings.UnknownCommand, Markup.Escape(unknown))));
         blocks.Add(new TextBlock(string.Join('\n', lines.Select(l => "• " + l))));
@@ -128,14 +185,71 @@ public sealed partial class ConversationEngine(
         }
 
         var workspace = context.Turn.Conversation.WorkspaceKey;
-        var forChannel = words.Skip(1).Any(w => w is "channel" or "workspace" or "频道" or "工作区");
-        if (forChannel)
+        switch (Scope(words.Skip(1)))
         {
-            await settings.SetWorkspaceLanguageAsync(workspace, lang.Value, cancellationToken);
-            return [Reply.Notice(CoreStrings.LangSetChannel.Get(lang.Value))];
+            case SettingScope.Channel:
+                await settings.SetChannelLanguageAsync(context.Channel, lang.Value, cancellationToken);
+                return [Reply.Notice(CoreStrings.LangSetChannel.Get(lang.Value))];
+            case SettingScope.Workspace:
+                await settings.SetWorkspaceLanguageAsync(workspace, lang.Value, cancellationToken);
+                return [Reply.Notice(CoreStrings.LangSetWorkspace.Get(lang.Value))];
+            default:
+                await settings.SetUserLanguageAsync(workspace, context.User.Id, lang.Value, cancellationToken);
+                return [Reply.Notice(CoreStrings.LangSetUser.Get(lang.Value))];
+        }
+    }
+
+    private async Task<IReadOnlyList<Reply>> SetTimeZoneAsync(FlowContext context, string args, CancellationToken cancellationToken)
+    {
+        var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
+        {
+            return context.Notice(CoreStrings.TimeZoneShow, Markup.Escape(context.Zone.Id), HumanDate.Describe(context.Today, context.Lang));
         }
 
-        await settings.SetUserLanguageAsync(workspace, context.User.Id, lang.Value, cancellationToken);
-        return [Reply.Notice(CoreStrings.LangSetUser.Get(lang.Value))];
+        var zone = Zones.Find(words[0]);
+        if (zone is null)
+        {
+            return context.Notice(CoreStrings.TimeZoneUsage, Markup.Escape(words[0]));
+        }
+
+        switch (Scope(words.Skip(1)))
+        {
+            case SettingScope.Workspace:
+                await settings.SetChannelSettingAsync(Zones.WorkspaceSettings(context.Channel), Zones.Setting, zone.Id, cancellationToken);
+                return context.Notice(CoreStrings.TimeZoneSetWorkspace, Markup.Escape(zone.Id));
+            case SettingScope.Channel:
+                return context.Notice(CoreStrings.TimeZoneNoChannel);
+            default:
+                await settings.SetUserSettingAsync(context.Turn.Conversation.WorkspaceKey, context.User.Id, Zones.Setting, zone.Id, cancellationToken);
+                var today = HumanDate.Today(context.Now, zone);
+                return context.Notice(CoreStrings.TimeZoneSetUser, Markup.Escape(zone.Id), HumanDate.Describe(today, context.Lang));
+        }
+    }
+
+    private static SettingScope Scope(IEnumerable<string> words)
+    {
+        var scope = SettingScope.User;
+        foreach (var word in words)
+        {
+            switch (word.ToLowerInvariant())
+            {
+                case "channel" or "频道" or "本频道":
+                    scope = SettingScope.Channel;
+                    break;
+                case "workspace" or "team" or "工作区" or "团队":
+                    scope = SettingScope.Workspace;
+                    break;
+            }
+        }
+
+        return scope;
+    }
+
+    private enum SettingScope
+    {
+        User,
+        Channel,
+        Workspace,
     }
 }

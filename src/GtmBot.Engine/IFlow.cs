@@ -14,6 +14,12 @@ public interface IFlow
     /// <summary>One line for <c>/gtm help</c>, in neutral markup.</summary>
     Localized Help { get; }
 
+    /// <summary>
+    /// Whether <c>/gtm {command} {args}</c> only looks things up (a list, a search, insights, a history): the engine then
+    /// shows its answer to the asker only, with a "Share to channel" button.
+    /// </summary>
+    bool IsLookup(string command, string args) => false;
+
     /// <summary>Handles <c>/gtm {command} {args}</c>.</summary>
     Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken);
 
@@ -22,7 +28,8 @@ public interface IFlow
 }
 
 /// <summary>What a flow knows about the turn it handles.</summary>
-public sealed class FlowContext(Turn turn, Lang lang, TimeProvider clock)
+/// <param name="zone">The person's time zone (their choice, the platform's, the workspace's; UTC when none is known).</param>
+public sealed class FlowContext(Turn turn, Lang lang, TimeProvider clock, TimeZoneInfo? zone = null)
 {
     public Turn Turn { get; } = turn;
 
@@ -36,6 +43,12 @@ public sealed class FlowContext(Turn turn, Lang lang, TimeProvider clock)
     public TurnUser User => Turn.User;
 
     public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>The time zone dates are read and shown in for this person.</summary>
+    public TimeZoneInfo Zone { get; } = zone ?? TimeZoneInfo.Utc;
+
+    /// <summary>Today in the person's time zone: due dates and "overdue" count in it.</summary>
+    public DateOnly Today => Dates.HumanDate.Today(Now, Zone);
 
     /// <summary>The string in the turn's language, formatted.</summary>
     public string T(Localized text, params object?[] args) => args.Length == 0 ? text.Get(Lang) : text.Format(Lang, args);

@@ -1,6 +1,8 @@
 using GtmBot.Engine;
 using GtmBot.Engine.Flows;
 using GtmBot.Engine.Ports;
+using GtmBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace GtmBot.Host;
 
@@ -19,6 +21,37 @@ public static partial class HostExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>Log categories that report every request or query at Information (the local page's updates, the outbox's polls).</summary>
+    private static readonly string[] ChattyCategories = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"];
+
+    /// <summary>The page's icon: a small SVG, so the browser's request is not a 404 in the log.</summary>
+    private const string FaviconSvg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#1d4ed8\"/>" +
+        "<path d=\"M8 22l6-6 4 4 6-8\" stroke=\"#fff\" stroke-width=\"3\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/></svg>";
+
+    /// <summary>
+    /// Requests and queries log at Warning unless the configuration says otherwise (<c>Logging:LogLevel:Microsoft.AspNetCore</c>),
+    /// so the start-up guidance is not buried under one line per request.
+    /// </summary>
+    public static WebApplicationBuilder QuietRequestLogging(this WebApplicationBuilder builder)
+    {
+        foreach (var category in ChattyCategories)
+        {
+            if (string.IsNullOrEmpty(builder.Configuration[$"Logging:LogLevel:{category}"]))
+            {
+                builder.Logging.AddFilter(category, LogLevel.Warning);
+            }
+        }
+
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapFavicon(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/favicon.ico", () => Results.Text(FaviconSvg, "image/svg+xml"));
+        return app;
     }
 
     /// <summary>Registers every flow of the engine.</summary>
@@ -66,6 +99,9 @@ public static partial class HostExtensions
             {
                 Log.LocalChannel(logger, url);
             }
+
+            var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            Log.Storage(logger, storage.Provider.ToString(), StorageLocation(storage, app.Configuration));
         });
         return app;
     }
@@ -78,4 +114,16 @@ public static partial class HostExtensions
     [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
     internal sealed partial class HealthJson : System.Text.Json.Serialization.JsonSerializerContext;
 
+    /// <summary>Where the state is kept: the SQLite file's full path, or the PostgreSQL host and database (never the password).</summary>
+    public static string StorageLocation(StorageOptions storage, IConfiguration configuration)
+    {
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            return Path.GetFullPath(Path.Combine(storage.DataDirectory, "gtmbot.db"));
+        }
+
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configuration.GetConnectionString("Postgres") ?? string.Empty };
+        string Part(string key) => builder.TryGetValue(key, out var v) ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "?" : "?";
+        return $"host {Part("Host")}, database {Part("Database")}";
+    }
 }

@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Local channel: open {Url}/ in a browser")]
     public static partial void LocalChannel(ILogger logger, string url);
 
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Storage: {Provider} at {Location}")]
+    public static partial void Storage(ILogger logger, string provider, string location);
+
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Feedback summaries run offline. To use an LLM set GtmBot__Llm__Provider=AzureOpenAI (Endpoint, Deployment, ApiKey or Entra ID) or OpenAI (BaseUrl, Model, ApiKey)")]
     public static partial void LlmOff(ILogger logger);
 

@@ -18,6 +18,7 @@ if (await CliVerbs.TryRunAsync(args) is int exitCode)
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseLoopbackByDefault();
+builder.QuietRequestLogging();
 
 builder.Services.AddGtmEngine();
 builder.Services.AddGtmTagger(builder.Configuration);
@@ -36,6 +37,7 @@ app.EnsureTaggerModel();
 
 app.UseStorageBusyResponse();
 app.MapHealth();
+app.MapFavicon();
 app.MapLocalChannel();
 app.MapSlack();
 app.MapTeams();

@@ -34,12 +34,12 @@ public sealed class CanvasDigest(ICanvasStore store, ISettingsStore settings) : 
             var stale = canvas.Fields.Where(f => !string.IsNullOrWhiteSpace(f.Value) && f.UpdatedAt < staleBefore).Select(f => CanvasStrings.Name(f.Field).Get(lang)).ToList();
             if (empty.Count > 0)
             {
-                lines.Add(CanvasStrings.DigestEmpty.Format(lang, Markup.Escape(canvas.Name), Markup.Escape(string.Join(", ", empty))));
+                lines.Add(CanvasStrings.DigestEmpty.Format(lang, Markup.Escape(canvas.Name), Markup.Escape(Glossary.List(lang, empty))));
             }
 
             if (stale.Count > 0)
             {
-                lines.Add(CanvasStrings.DigestStale.Format(lang, Markup.Escape(canvas.Name), weeks, Markup.Escape(string.Join(", ", stale))));
+                lines.Add(CanvasStrings.DigestStale.Format(lang, Markup.Escape(canvas.Name), weeks, Markup.Escape(Glossary.List(lang, stale))));
             }
 
             if ((empty.Count > 0 || stale.Count > 0) && buttons.Count < MaxButtons)

@@ -33,6 +33,12 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
 
     public Localized Help => CanvasStrings.Help;
 
+    public bool IsLookup(string command, string args)
+    {
+        var (first, rest) = FirstWord(args);
+        return HistoryWords.Contains(first, StringComparer.OrdinalIgnoreCase) || (ListWords.Contains(first, StringComparer.OrdinalIgnoreCase) && rest.Length == 0);
+    }
+
     /// <summary>Artefact key of a canvas's living message.</summary>
     public static string ArtefactKey(string name) => $"canvas:{name}";
 
@@ -66,13 +72,8 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
         var name = NormalizeName(args);
         var existed = await store.FindByNameAsync(context.Channel, name, cancellationToken);
         var canvas = existed ?? await store.GetOrCreateAsync(context.Channel, name, context.Now, cancellationToken);
-        var replies = new List<Reply> { Card(context, canvas, artefact: false) };
-        if (existed is null)
-        {
-            replies.Add(Card(context, canvas, artefact: true));
-        }
-
-        return replies;
+        // One card per artefact: a new canvas is posted once, as the channel's living card; asking again shows it to the asker only.
+        return [existed is null ? Card(context, canvas, artefact: true) : Card(context, canvas, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
     }
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
@@ -92,7 +93,7 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
         switch (action.ActionId)
         {
             case Show:
-                return [Card(context, canvas, artefact: false)];
+                return [Card(context, canvas, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
             case History:
                 return [await HistoryAsync(context, canvas.Name, cancellationToken)];
             case Edit when parts.Length >= 2 && Enum.TryParse<CanvasField>(parts[1], out var field):

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GtmBot.Engine.Dates;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 
@@ -31,7 +32,6 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
     /// <summary>The artefact key of the channel's living checklist.</summary>
     public const string ArtefactKey = "checklist";
 
-    private const string DateFormat = "yyyy-MM-dd";
     private static readonly string[] HistoryWords = ["history", "历史", "记录"];
 
     public string Id => FlowId;
@@ -39,6 +39,8 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
     public IReadOnlyList<string> Commands { get; } = ["checklist", "清单"];
 
     public Localized Help => ChecklistStrings.Help;
+
+    public bool IsLookup(string command, string args) => HistoryWords.Contains(args.Trim(), StringComparer.OrdinalIgnoreCase);
 
     public async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
@@ -49,13 +51,8 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
 
         var existed = await store.FindAsync(context.Channel, cancellationToken);
         var checklist = existed ?? await store.GetOrCreateAsync(context.Channel, Steps, context.Now, cancellationToken);
-        var replies = new List<Reply> { Card(context, checklist, artefact: false) };
-        if (existed is null)
-        {
-            replies.Add(Card(context, checklist, artefact: true));
-        }
-
-        return replies;
+        // One card per artefact: a new checklist is posted once, as the channel's living card; asking again shows it to the asker only.
+        return [existed is null ? Card(context, checklist, artefact: true) : Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
     }
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
@@ -73,7 +70,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         switch (action.ActionId)
         {
             case Show:
-                return [Card(context, checklist, artefact: false)];
+                return [Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
             case SetStage when Enum.TryParse<LifecycleStage>(parts[0], out var stage) && Number(1) is int stageVersion:
                 if (!await store.SetStageAsync(context.Channel, stageVersion, stage, context.User, context.Now, cancellationToken))
                 {
@@ -126,9 +123,18 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         DateOnly? due = null;
         if (!string.IsNullOrWhiteSpace(dueText))
         {
-            if (!DateOnly.TryParseExact(dueText.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            var written = dueText.Trim();
+            if (HumanDate.Parse(written, context.Today) is not DateOnly d)
             {
-                return [Back(version, context.T(ChecklistStrings.BadDate, Markup.Escape(dueText.Trim())))];
+                return [Back(version, context.T(ChecklistStrings.BadDate, Markup.Escape(written)))];
+            }
+
+            // "next Friday", "12/15" or "下周五" is echoed back as the exact day before it is saved: the form returns with the
+            // date in its unambiguous form and saving again confirms it.
+            var iso = Date(d)!;
+            if (!string.Equals(written, iso, StringComparison.Ordinal))
+            {
+                return [FormReply(context, step, version, ownerText, iso, note, context.T(ChecklistStrings.ConfirmDate, Markup.Escape(written), HumanDate.Describe(d, context.Lang)))];
             }
 
             due = d;
@@ -171,7 +177,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
             parts.Add(context.T(ChecklistStrings.Due, Date(due)));
         }
 
-        if (IsOverdue(item, context.Now))
+        if (IsOverdue(item, context.Today))
         {
             parts.Add(context.T(ChecklistStrings.Overdue));
         }
@@ -179,9 +185,9 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         return string.Join(" · ", parts);
     }
 
-    /// <summary>Not done and its due date has passed (UTC day).</summary>
-    public static bool IsOverdue(ChecklistItem item, DateTimeOffset now) =>
-        item.Status != ChecklistStatus.Done && item.Due is DateOnly due && due < DateOnly.FromDateTime(now.UtcDateTime);
+    /// <summary>Not done and its due date is before <paramref name="today"/> (today in the reader's time zone).</summary>
+    public static bool IsOverdue(ChecklistItem item, DateOnly today) =>
+        item.Status != ChecklistStatus.Done && item.Due is DateOnly due && due < today;
 
     /// <summary>The checklist card: as a channel message, or as the channel's living artefact.</summary>
     public static Reply Card(FlowContext context, Checklist checklist, bool artefact)
@@ -211,7 +217,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
             blocks.Add(new ContextBlock("💡 " + Markup.Escape(context.T(ChecklistStrings.StepHint(item.Step)))));
             var buttons = Enum.GetValues<ChecklistStatus>()
                 .Where(s => s != item.Status)
-                .Select(s => new Button(context.T(ChecklistStrings.StatusName(s)), SetStatus, $"{item.Step}:{s}:{item.Version}", s == ChecklistStatus.Done ? ButtonStyle.Primary : ButtonStyle.Default))
+                .Select(s => new Button(context.T(ChecklistStrings.StatusName(s)), SetStatus, $"{item.Step}:{s}:{item.Version}"))
                 .Append(new Button(context.T(ChecklistStrings.EditButton), Edit, item.Step.ToString(CultureInfo.InvariantCulture)))
                 .ToList();
             blocks.Add(new ActionsBlock(buttons));
@@ -230,7 +236,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
             $"{step}:{version}",
             [
                 new FormInput(OwnerInput, context.T(ChecklistStrings.OwnerLabel), InputKind.User, owner),
-                new FormInput(DueInput, context.T(ChecklistStrings.DueLabel), InputKind.Date, due),
+                new FormInput(DueInput, context.T(ChecklistStrings.DueLabel), InputKind.Text, due, MaxLength: HumanDate.MaxLength, Placeholder: context.T(ChecklistStrings.DuePlaceholder)),
                 new FormInput(NoteInput, context.T(ChecklistStrings.NoteLabel), InputKind.Multiline, note, MaxLength: PlanningText.MaxAnswerLength),
             ],
             context.T(CoreStrings.Save),
@@ -305,5 +311,5 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         return s.Length == 0 ? null : s;
     }
 
-    private static string? Date(DateOnly? d) => d?.ToString(DateFormat, CultureInfo.InvariantCulture);
+    private static string? Date(DateOnly? d) => d?.ToString(HumanDate.IsoFormat, CultureInfo.InvariantCulture);
 }

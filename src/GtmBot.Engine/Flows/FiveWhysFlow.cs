@@ -44,6 +44,8 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
 
     public Localized Help => FiveWhysStrings.Help;
 
+    public bool IsLookup(string command, string args) => ListWords.Contains(args.Trim(), StringComparer.OrdinalIgnoreCase);
+
     public static string ArtefactKey(long drillId) => $"why:{drillId.ToString(CultureInfo.InvariantCulture)}";
 
     public async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
@@ -66,7 +68,8 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
         }
 
         var drill = await drills.StartAsync(context.Channel, problem, context.User, context.Now, cancellationToken);
-        return [Card(context, drill, artefact: false), Card(context, drill, artefact: true)];
+        // One card per drill: its living card, updated in place as answers come in.
+        return [Card(context, drill, artefact: true)];
     }
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
@@ -86,7 +89,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
         var arg = parts.Length > 1 ? parts[1] : string.Empty;
         return action.ActionId switch
         {
-            Show => [Card(context, drill, artefact: false)],
+            Show => [Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }],
             Answer when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => OpenAnswer(context, drill, step),
             Submit when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => await SubmitAsync(context, drill, step, action, cancellationToken),
             Stop => await MoveAsync(context, drill, DrillStage.Asking, DrillStage.NeedOrWant, null, null, cancellationToken),
@@ -199,10 +202,15 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
 
     private async Task<Reply> ApplyFormAsync(FlowContext context, Drill drill, CanvasField field, string? canvasName, string? text, string? error, CancellationToken cancellationToken)
     {
-        var names = (await canvases.ListAsync(context.Channel, cancellationToken)).Select(c => c.Name).ToList();
-        if (!names.Contains(CanvasFlow.DefaultName))
+        // The channel's current canvas (the one worked on last) comes first and is the default: writing into "default" in
+        // a channel working on a named canvas would leave an orphan canvas behind.
+        var names = (await canvases.ListAsync(context.Channel, cancellationToken))
+            .OrderByDescending(c => c.Fields.Max(f => f.UpdatedAt) ?? c.CreatedAt)
+            .Select(c => c.Name)
+            .ToList();
+        if (names.Count == 0)
         {
-            names.Insert(0, CanvasFlow.DefaultName);
+            names.Add(CanvasFlow.DefaultName);
         }
 
         var fieldName = context.T(CanvasStrings.Name(field));

@@ -75,6 +75,8 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
 
     public Localized Help => QuoteStrings.Help;
 
+    public bool IsLookup(string command, string args) => ListWords.Contains(command) || InsightsWords.Contains(command);
+
     public Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
         var word = context.Turn.Input is CommandInput command ? ConversationEngine.SplitCommand(command.Text).Command : CaptureWords[0];
@@ -93,7 +95,25 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             return Task.FromResult<IReadOnlyList<Reply>>([CaptureForm(context, null, null, null)]);
         }
 
+        if (LooksLikeOnlyAName(args))
+        {
+            // "/gtm quote Acme Bank" (the colon and the quote forgotten): ask instead of saving the name as the quote.
+            return Task.FromResult<IReadOnlyList<Reply>>([CaptureForm(context, null, args.Trim(), context.T(QuoteStrings.OnlyAName, Markup.Escape(args.Trim())))]);
+        }
+
         return CaptureAsync(context, args, null, Origin(context, QuoteSource.Slash), fromForm: false, cancellationToken);
+    }
+
+    /// <summary>Longest run of words read as a bare name rather than a quote.</summary>
+    public const int MaxBareNameWords = 4;
+
+    /// <summary>A few capitalised words with no punctuation and no prefix (<c>Acme Bank</c>): a customer's name, not what they said.</summary>
+    public static bool LooksLikeOnlyAName(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= MaxBareNameWords
+            && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetterOrDigit(c) || c is '&' or '-' or '.' or '\''))
+            && !words[^1].EndsWith('.');
     }
 
     public Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken) => action.ActionId switch
@@ -302,8 +322,9 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         var lines = matches.Take(MaxListed).Select(q =>
         {
             var who = q.Customer is null ? string.Empty : Markup.Bold(q.Customer) + " — ";
-            var excerpt = q.Text.Length > ListExcerptLength ? q.Text[..ListExcerptLength] + "…" : q.Text;
-            var tags = string.Join(", ", q.Tags.Select(t => context.T(QuoteStrings.Tag(t))));
+            var text = WithoutCustomer(q.Text, q.Customer);
+            var excerpt = text.Length > ListExcerptLength ? text[..ListExcerptLength] + "…" : text;
+            var tags = Glossary.List(context.Lang, q.Tags.Select(t => context.T(QuoteStrings.Tag(t))));
             return $"• {who}{Markup.Escape(excerpt)} `{Markup.Escape(tags)}{(tags.Length > 0 ? " · " : string.Empty)}{context.T(QuoteStrings.Motive(q.Motive))}`";
         });
         var blocks = new List<ReplyBlock>
@@ -322,6 +343,18 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         }
 
         return [new Reply(blocks, context.T(QuoteStrings.ListTitle, matches.Count), ReplyVisibility.Ephemeral)];
+    }
+
+    /// <summary>The quote without a leading "Customer:" when the list already names the customer in bold.</summary>
+    public static string WithoutCustomer(string text, string? customer)
+    {
+        if (customer is null || !text.StartsWith(customer, StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        var rest = text[customer.Length..].TrimStart();
+        return rest.Length > 1 && rest[0] is ':' or '：' or '-' or '—' ? rest[1..].TrimStart() : text;
     }
 
     private async Task<IReadOnlyList<Reply>> InsightsCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)

@@ -9,14 +9,8 @@ namespace GtmBot.Engine.Flows;
 /// The weekly reminder: <c>/gtm remind &lt;weekday&gt; &lt;HH:MM&gt; [zone]</c>, <c>off</c>, <c>now</c>, <c>snooze</c>, <c>skip &lt;reason&gt;</c>,
 /// and the digest's snooze/skip buttons. The scheduler in the host fires the digest; this flow only edits the schedule.
 /// </summary>
-public sealed class ReminderFlow(IReminderStore reminders, ISettingsStore settings, DigestComposer digest) : IFlow
+public sealed class ReminderFlow(IReminderStore reminders, DigestComposer digest) : IFlow
 {
-    /// <summary>Channel setting, on the workspace-wide channel <see cref="WorkspaceChannel"/>, holding the workspace's IANA time zone.</summary>
-    public const string TimeZoneSetting = "time_zone";
-
-    /// <summary>The pseudo-channel that carries workspace-wide settings.</summary>
-    public const string WorkspaceChannel = "*";
-
     /// <summary>Longest skip reason kept.</summary>
     public const int MaxReasonLength = 300;
 
@@ -59,7 +53,8 @@ public sealed class ReminderFlow(IReminderStore reminders, ISettingsStore settin
 
     private async Task<IReadOnlyList<Reply>> ScheduleAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
-        var zone = await DefaultZoneAsync(context, cancellationToken);
+        // A schedule without a zone uses the person's: their choice, the platform's, the workspace's (/gtm timezone), else UTC.
+        var zone = context.Zone.Id;
         var parsed = WeeklySchedule.Parse(args, zone);
         if (parsed.Schedule is not { } schedule)
         {
@@ -174,19 +169,6 @@ public sealed class ReminderFlow(IReminderStore reminders, ISettingsStore settin
             context.T(ReminderStrings.SkipSubmit),
             error);
         return new Reply([form], context.T(ReminderStrings.SkipFormTitle), ReplyVisibility.Ephemeral);
-    }
-
-    /// <summary>The zone a schedule without one uses: the user's (when the platform told it), the workspace's, else UTC.</summary>
-    private async Task<string> DefaultZoneAsync(FlowContext context, CancellationToken cancellationToken)
-    {
-        if (WeeklySchedule.IsKnownZone(context.User.TimeZone))
-        {
-            return context.User.TimeZone!;
-        }
-
-        var workspace = context.Channel with { Channel = WorkspaceChannel };
-        var zone = await settings.GetChannelSettingAsync(workspace, TimeZoneSetting, cancellationToken);
-        return WeeklySchedule.IsKnownZone(zone) ? zone! : "UTC";
     }
 
     private static Reply ChannelNotice(string markup) => new([new TextBlock(markup)], Markup.ToPlainText(markup));

@@ -13,7 +13,7 @@ public static class CanvasStrings
     public static readonly Localized Title = new("4W1H canvas · {0}", "4W1H 画布 · {0}");
     public static readonly Localized Intro = new(
         "Five questions every go-to-market plan answers. Press a button to fill in a field; every change is kept.",
-        "每个上市计划都要回答的五个问题。点按钮填写字段；每次修改都会保留记录。");
+        "每个产品上市计划都要回答的五个问题。点按钮填写字段；每次修改都会保留记录。");
     public static readonly Localized EmptyValue = new("_(not filled in yet)_", "_（尚未填写）_");
     public static readonly Localized LastEdit = new("last edited by {0}, {1}", "最后由 {0} 于 {1} 编辑");
     public static readonly Localized NeedOrWant = new("**Need or want:** {0}", "**需要还是想要：**{0}");

@@ -7,12 +7,12 @@ public static class ChecklistStrings
 {
     public static readonly Localized Help = new(
         "`/gtm checklist` — the 8-step GTM checklist with owners, due dates and the life-cycle stage; `/gtm checklist history`",
-        "`/gtm checklist`（或 `/gtm 清单`）—— 8 步上市清单：负责人、截止日期、产品生命周期阶段；`/gtm checklist history`");
+        "`/gtm checklist`（或 `/gtm 清单`）—— 8 步产品上市清单：负责人、截止日期、产品生命周期阶段；`/gtm checklist history`");
 
-    public static readonly Localized Title = new("GTM checklist", "GTM 上市清单");
+    public static readonly Localized Title = new("GTM checklist", "GTM 产品上市清单");
     public static readonly Localized Intro = new(
         "GTM starts at the idea, not at launch: it spans the whole life cycle and needs R&D, product, marketing, sales and partners pulling together.",
-        "上市从想法开始，而不是从发布开始：它贯穿整个生命周期，需要研发、产品、市场、销售和合作伙伴协同。");
+        "产品上市从想法开始，而不是从发布开始：它贯穿整个生命周期，需要研发、产品、市场、销售和合作伙伴协同。");
     public static readonly Localized StageLine = new("**Life-cycle stage:** {0}", "**生命周期阶段：**{0}");
     public static readonly Localized ItemLine = new("**{0}. {1}** · {2}", "**{0}. {1}** · {2}");
     public static readonly Localized Owner = new("owner {0}", "负责人 {0}");
@@ -22,9 +22,15 @@ public static class ChecklistStrings
     public static readonly Localized EditButton = new("Owner · due · note", "负责人·截止·备注");
     public static readonly Localized FormTitle = new("Step {0}", "第 {0} 步");
     public static readonly Localized OwnerLabel = new("Owner", "负责人");
-    public static readonly Localized DueLabel = new("Due date (YYYY-MM-DD)", "截止日期（YYYY-MM-DD）");
+    public static readonly Localized DueLabel = new("Due date", "截止日期");
+    public static readonly Localized DuePlaceholder = new("2026-12-15, Dec 15, next Friday, in 2 weeks…", "2026-12-15、12月15日、下周五、两周后……");
+    public static readonly Localized ConfirmDate = new(
+        "“{0}” is {1}. Save again to set this due date, or change it.",
+        "“{0}” 是 {1}。再次保存即设为截止日期，也可以修改。");
     public static readonly Localized NoteLabel = new("Note", "备注");
-    public static readonly Localized BadDate = new("“{0}” is not a date: use YYYY-MM-DD, e.g. 2026-12-31.", "“{0}”不是日期：请用 YYYY-MM-DD，例如 2026-12-31。");
+    public static readonly Localized BadDate = new(
+        "I can't read “{0}” as a date. Try 2026-12-31, 12/31, Dec 31, next Friday or in 2 weeks.",
+        "无法把“{0}”识别为日期。可以写 2026-12-31、12月31日、下周五或两周后。");
     public static readonly Localized BadOwner = new("The owner is too long: at most {0} characters.", "负责人太长：最多 {0} 个字符。");
     public static readonly Localized Saved = new("Step {0} updated.", "第 {0} 步已更新。");
     public static readonly Localized StageSaved = new("Life-cycle stage set to {0}.", "生命周期阶段已设为 {0}。");
@@ -50,7 +56,7 @@ public static class ChecklistStrings
         _ => new("stage", "阶段"),
     };
 
-    public static readonly Localized DigestTitle = new("GTM checklist", "GTM 上市清单");
+    public static readonly Localized DigestTitle = new("GTM checklist", "GTM 产品上市清单");
     public static readonly Localized DigestOverdue = new("Step {0}. {1} is overdue (due {2}) — {3}", "第 {0} 步 {1} 已逾期（截止 {2}）—— {3}");
     public static readonly Localized DigestStale = new("Step {0}. {1} is {2} with no update for {3}+ weeks — {4}", "第 {0} 步 {1} 处于“{2}”，超过 {3} 周没有更新 —— {4}");
 
@@ -90,10 +96,10 @@ public static class ChecklistStrings
 
     public static Localized StageName(LifecycleStage stage) => stage switch
     {
-        LifecycleStage.Pilot => new("Pilot", "试点"),
-        LifecycleStage.Launch => new("Launch", "发布"),
-        LifecycleStage.Scale => new("Scale", "规模化"),
-        LifecycleStage.Iterate => new("Iterate", "迭代"),
-        _ => new("Retire", "退市"),
+        LifecycleStage.Pilot => Glossary.Pilot,
+        LifecycleStage.Launch => Glossary.Launch,
+        LifecycleStage.Scale => Glossary.Scale,
+        LifecycleStage.Iterate => Glossary.Iterate,
+        _ => Glossary.Retire,
     };
 }

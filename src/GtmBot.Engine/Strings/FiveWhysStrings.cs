@@ -85,13 +85,16 @@ public static class FiveWhysStrings
         _ => new("Unclear", "未定"),
     };
 
-    /// <summary>What to look for at each why (DESIGN §1: the job, the pain now, why us).</summary>
+    /// <summary>
+    /// What to look for at each why (DESIGN §1: the job, the pain now). Every step is a "why" about the customer, the fifth
+    /// too; "why would they choose us?" is a positioning question, asked through the canvas's What, not a fifth why.
+    /// </summary>
     public static Localized Hint(int step) => step switch
     {
         1 => new("Why is this a problem for them? Which job are they trying to get done?", "这为什么是他们的问题？他们想完成什么任务？"),
         2 => new("Why does that job matter — what happens if it isn't done?", "这个任务为什么重要？做不成会怎样？"),
         3 => new("Why do they feel this pain now?", "为什么他们现在感到这个痛点？"),
         4 => new("Why haven't existing options (a competitor, Excel, doing nothing) solved it?", "为什么现有方案（竞品、Excel、什么都不做）没有解决它？"),
-        _ => new("Why would they choose us?", "他们为什么会选择我们？"),
+        _ => new("Why, once more: what is behind that answer? Stop here if it is the real motive.", "再问一次为什么：这个回答背后是什么？如果这就是真正的动机，就到此为止。"),
     };
 }

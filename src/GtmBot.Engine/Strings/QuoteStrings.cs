@@ -14,6 +14,9 @@ public static class QuoteStrings
     public static readonly Localized FormText = new("What did the customer say?", "客户说了什么？");
     public static readonly Localized FormCustomer = new("Customer (account)", "客户（公司/账户）");
     public static readonly Localized FormCustomerHint = new("e.g. Acme", "例如：海川科技");
+    public static readonly Localized OnlyAName = new(
+        "Is “{0}” the customer? Write what they said below (or next time: `/gtm quote {0}: what they said`).",
+        "“{0}”是客户名称吗？请在下方填写客户的原话（下次可以写：`/gtm quote {0}：客户原话`）。");
     public static readonly Localized DialogTitle = new("Tag as customer quote", "标记为客户原话");
     public static readonly Localized FormSubmit = new("Capture", "记录");
 
@@ -78,7 +81,7 @@ public static class QuoteStrings
     public static readonly Localized PriorityLine = new("Priority: {0} (set by {1})", "优先级：{0}（{1} 设定）");
     public static readonly Localized MustWithoutNeed = new(
         "⚠ Marked Must, but no common need is behind it (fewer than {0} customers, or mostly not a need). Check before committing.",
-        "⚠ 标为必须（Must），但背后没有共性的刚需（少于 {0} 位客户，或大多不是刚需）。请先核实再承诺。");
+        "⚠ 标为必须（Must），但背后没有共性的“需要”（少于 {0} 位客户，或大多不是“需要”）。请先核实再承诺。");
     public static readonly Localized InsightsFooter = new(
         "Common = raised by at least {0} distinct customers (one customer repeating a theme counts once). Change it: `/gtm insights threshold 4`.",
         "共性 = 至少 {0} 位不同客户提到（同一客户重复提到只算一次）。修改：`/gtm insights threshold 4`。");
@@ -92,8 +95,8 @@ public static class QuoteStrings
     public static readonly Localized DigestThemeUnattributed = new("**{0}** — {1} customers (+ {3} unattributed), {2} mentions", "**{0}** —— {1} 位客户（另有 {3} 条未标注），{2} 次提及");
     public static readonly Localized DigestButton = new("Open insights", "查看洞察");
 
-    public static readonly Localized MotiveNeed = new("need", "刚需");
-    public static readonly Localized MotiveWant = new("want", "想要");
+    public static readonly Localized MotiveNeed = Glossary.Need;
+    public static readonly Localized MotiveWant = Glossary.Want;
     public static readonly Localized MotiveUnclear = new("unclear", "不明确");
 
     public static readonly Localized Must = new("Must", "必须");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GtmBot.Engine;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Reminders;
 using GtmBot.Engine.Strings;
@@ -68,10 +69,12 @@ internal sealed class ReminderScheduler(
         }
 
         var now = clock.GetUtcNow();
-        var languages = new Dictionary<string, Lang>();
-        foreach (var workspace in due.Select(d => d.Channel.WorkspaceKey).Distinct())
+        // The digest speaks the channel's language (`/gtm lang zh channel`), else the workspace's.
+        var languages = new Dictionary<ConversationKey, Lang>();
+        foreach (var channel in due.Select(d => d.Channel).Distinct())
         {
-            languages[workspace] = await settings.GetWorkspaceLanguageAsync(workspace, cancellationToken) ?? Lang.En;
+            languages[channel] = await settings.GetChannelLanguageAsync(channel, cancellationToken)
+                ?? await settings.GetWorkspaceLanguageAsync(channel.WorkspaceKey, cancellationToken) ?? Lang.En;
         }
 
         var composed = new OutboundMessage?[due.Count];
@@ -83,7 +86,7 @@ internal sealed class ReminderScheduler(
                 var d = due[i];
                 try
                 {
-                    var reply = await digest.ComposeAsync(d.Channel, languages[d.Channel.WorkspaceKey], d.LastRun ?? d.Occurrence.AddDays(-7), now, d.SkipReason, preview: false, ct);
+                    var reply = await digest.ComposeAsync(d.Channel, languages[d.Channel], d.LastRun ?? d.Occurrence.AddDays(-7), now, d.SkipReason, preview: false, ct);
                     composed[i] = new OutboundMessage(d.Channel, reply, IdempotencyKey(d.Id, d.Occurrence));
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)

@@ -34,6 +34,18 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
     public Task SetWorkspaceLanguageAsync(string workspaceKey, Lang lang, CancellationToken cancellationToken) =>
         SetLanguageAsync(workspaceKey, WorkspaceScope, string.Empty, lang, cancellationToken);
 
+    public Task<Lang?> GetChannelLanguageAsync(ConversationKey channel, CancellationToken cancellationToken) =>
+        GetLanguageAsync(channel.WorkspaceKey, ChannelScope, channel.Channel, cancellationToken);
+
+    public Task SetChannelLanguageAsync(ConversationKey channel, Lang lang, CancellationToken cancellationToken) =>
+        SetLanguageAsync(channel.WorkspaceKey, ChannelScope, channel.Channel, lang, cancellationToken);
+
+    public Task<string?> GetUserSettingAsync(string workspaceKey, string userId, string name, CancellationToken cancellationToken) =>
+        GetAsync(workspaceKey, UserScope, userId, name, cancellationToken);
+
+    public Task SetUserSettingAsync(string workspaceKey, string userId, string name, string? value, CancellationToken cancellationToken) =>
+        SetAsync(workspaceKey, UserScope, userId, name, value, cancellationToken);
+
     public Task<string?> GetChannelSettingAsync(ConversationKey channel, string name, CancellationToken cancellationToken) =>
         GetAsync(channel.WorkspaceKey, ChannelScope, channel.Channel, name, cancellationToken);
 

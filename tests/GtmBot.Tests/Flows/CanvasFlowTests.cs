@@ -36,8 +36,8 @@ public sealed class CanvasFlowTests : IAsyncLifetime
     public async Task Canvas_command_shows_five_fields_with_guidance_in_english()
     {
         var replies = await _flow.OnCommandAsync(_db.Context("ana", Lang.En), string.Empty, CancellationToken.None);
-        var card = replies[0];
-        Assert.Equal(ReplyPlacement.NewMessage, card.Placement);
+        var card = Assert.Single(replies);
+        Assert.Equal(ReplyPlacement.Artefact, card.Placement);
         var text = AllText(card);
         Assert.Contains("4W1H canvas · default", text, StringComparison.Ordinal);
         foreach (var q in new[] { "Who do we sell to?", "Why would they buy?", "How does the product solve", "unique selling point", "Where and how do we reach them?" })
@@ -47,7 +47,16 @@ public sealed class CanvasFlowTests : IAsyncLifetime
 
         Assert.Contains("city tier", text, StringComparison.Ordinal);
         Assert.Equal(6, card.Blocks.OfType<ActionsBlock>().Single().Buttons.Count);
-        Assert.Contains(replies, r => r.Placement == ReplyPlacement.Artefact && r.ArtefactKey == "canvas:default");
+        Assert.Equal("canvas:default", card.ArtefactKey);
+    }
+
+    [Fact]
+    public async Task Canvas_command_again_shows_the_card_to_the_asker_only()
+    {
+        await _flow.OnCommandAsync(_db.Context("ana", Lang.En), string.Empty, CancellationToken.None);
+        var again = Assert.Single(await _flow.OnCommandAsync(_db.Context("bo", Lang.En), string.Empty, CancellationToken.None));
+        Assert.Equal(ReplyVisibility.Ephemeral, again.Visibility);
+        Assert.NotEqual(ReplyPlacement.Artefact, again.Placement);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
         Assert.Contains(stage, text, StringComparison.Ordinal);
         Assert.Contains(hint, text, StringComparison.Ordinal);
         Assert.Equal(ChecklistFlow.Steps, Buttons(replies[0]).Count(b => b.ActionId == ChecklistFlow.Edit));
-        Artefact(replies, ChecklistFlow.ArtefactKey);
+        Assert.Same(Assert.Single(replies), Artefact(replies, ChecklistFlow.ArtefactKey));
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
         await Command("ana", lang);
         var form = (await Act("ana", lang, ChecklistFlow.Edit, "2"))[0].Form!;
         Assert.Equal(InputKind.User, form.Inputs.Single(i => i.Id == ChecklistFlow.OwnerInput).Kind);
-        Assert.Equal(InputKind.Date, form.Inputs.Single(i => i.Id == ChecklistFlow.DueInput).Kind);
+        Assert.Equal(InputKind.Text, form.Inputs.Single(i => i.Id == ChecklistFlow.DueInput).Kind);
         var yesterday = DateOnly.FromDateTime(_db.Clock.GetUtcNow().UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var replies = await Act("ana", lang, form.SubmitActionId, form.Value, new() { ["owner"] = "<@bo>", ["due"] = yesterday, ["note"] = "Persona v1 in review" });
         var artefact = AllText(Artefact(replies, ChecklistFlow.ArtefactKey));
@@ -96,16 +96,53 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(Lang.En, "not a date")]
-    [InlineData(Lang.Zh, "不是日期")]
+    [InlineData(Lang.En, "can't read")]
+    [InlineData(Lang.Zh, "无法把")]
     public async Task Bad_due_date_is_refused_with_the_values_kept(Lang lang, string message)
     {
         await Command("ana", lang);
-        var refused = (await Act("ana", lang, ChecklistFlow.Save, "4:0", new() { ["owner"] = "bo", ["due"] = "next friday", ["note"] = "draft" }))[0].Form!;
+        var refused = (await Act("ana", lang, ChecklistFlow.Save, "4:0", new() { ["owner"] = "bo", ["due"] = "someday soon", ["note"] = "draft" }))[0].Form!;
         Assert.Contains(message, refused.Error, StringComparison.Ordinal);
-        Assert.Equal("next friday", refused.Inputs.Single(i => i.Id == ChecklistFlow.DueInput).Initial);
+        Assert.Equal("someday soon", refused.Inputs.Single(i => i.Id == ChecklistFlow.DueInput).Initial);
         Assert.Equal("draft", refused.Inputs.Single(i => i.Id == ChecklistFlow.NoteInput).Initial);
         Assert.Null((await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![4].OwnerId);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "next Friday", "Fri 2026-12-04", "2026-12-04")]
+    [InlineData(Lang.Zh, "下周五", "2026-12-04（周五）", "2026-12-04")]
+    [InlineData(Lang.Zh, "12月15日", "2026-12-15（周二）", "2026-12-15")]
+    [InlineData(Lang.En, "in 2 weeks", "Mon 2026-12-07", "2026-12-07")]
+    public async Task Due_date_as_people_write_it_is_echoed_back_before_it_is_saved(Lang lang, string written, string echoed, string expected)
+    {
+        await Command("ana", lang);
+        var echo = Assert.Single(await Act("ana", lang, ChecklistFlow.Save, "4:0", new() { ["due"] = written, ["note"] = "draft" })).Form!;
+        Assert.Contains(echoed, echo.Error, StringComparison.Ordinal);
+        Assert.Null((await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![4].Due);
+
+        var iso = echo.Inputs.Single(i => i.Id == ChecklistFlow.DueInput).Initial;
+        Assert.Equal(expected, iso);
+        var saved = await Act("ana", lang, echo.SubmitActionId, echo.Value, new() { ["due"] = iso, ["note"] = "draft" });
+        Artefact(saved, ChecklistFlow.ArtefactKey);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![4].Due);
+    }
+
+    [Fact]
+    public async Task Overdue_counts_in_the_readers_time_zone()
+    {
+        // 23 Nov 2026 09:00 UTC is still 22 Nov (23:00) in Honolulu (UTC-10): a step due on the 22nd is overdue in UTC only.
+        await Command("ana", Lang.En);
+        Artefact(await Act("ana", Lang.En, ChecklistFlow.Save, "3:0", new() { ["due"] = "2026-11-22" }), ChecklistFlow.ArtefactKey);
+        var step = (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![3];
+        Assert.Equal(new DateOnly(2026, 11, 22), step.Due);
+
+        var honolulu = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Honolulu");
+        Assert.True(ChecklistFlow.IsOverdue(step, _db.Context("ana", Lang.En).Today));
+        Assert.False(ChecklistFlow.IsOverdue(step, _db.Context("ana", Lang.En, zone: honolulu).Today));
+        var card = Assert.Single(await _flow.OnCommandAsync(_db.Context("ana", Lang.En), string.Empty, CancellationToken.None));
+        Assert.Contains("overdue", AllText(card), StringComparison.Ordinal);
+        card = Assert.Single(await _flow.OnCommandAsync(_db.Context("ana", Lang.En, zone: honolulu), string.Empty, CancellationToken.None));
+        Assert.DoesNotContain("overdue", AllText(card), StringComparison.Ordinal);
     }
 
     [Theory]

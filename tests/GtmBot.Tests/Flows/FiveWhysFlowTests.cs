@@ -49,8 +49,8 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
     public async Task Drill_goes_from_problem_to_the_canvas_why_field(Lang lang, string firstWhy, string stopLabel, string needOrWant, string written)
     {
         var started = await Command("ana", lang, "sales can't find last quarter's call notes");
-        var card = started[0];
-        Assert.Equal(ReplyPlacement.NewMessage, card.Placement);
+        var card = Assert.Single(started);
+        Assert.Equal(ReplyPlacement.Artefact, card.Placement);
         Assert.Contains(firstWhy, AllText(card), StringComparison.Ordinal);
         Assert.DoesNotContain(Buttons(card), b => b.ActionId == FiveWhysFlow.Stop);
         var drillId = (await _drills.ListAsync(SqliteDb.Channel, 10, CancellationToken.None)).Single().Id;
@@ -144,8 +144,22 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Every_step_including_the_fifth_asks_why_about_the_customer()
+    {
+        for (var step = 1; step <= FiveWhysFlow.MaxWhys; step++)
+        {
+            Assert.StartsWith("Why", FiveWhysStrings.Hint(step).En, StringComparison.Ordinal);
+            Assert.Contains("为什么", FiveWhysStrings.Hint(step).Zh, StringComparison.Ordinal);
+            Assert.DoesNotContain("choose us", FiveWhysStrings.Hint(step).En, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Result_can_go_into_what_of_a_named_canvas_appended_to_its_text()
     {
+        // An older "default" canvas exists; the channel works on "acme" now, so the form defaults to it.
+        await _canvases.GetOrCreateAsync(SqliteDb.Channel, CanvasFlow.DefaultName, _db.Clock.GetUtcNow(), CancellationToken.None);
+        _db.Clock.Advance(TimeSpan.FromMinutes(5));
         var canvas = await _canvases.GetOrCreateAsync(SqliteDb.Channel, "acme", _db.Clock.GetUtcNow(), CancellationToken.None);
         await _canvases.UpdateFieldAsync(SqliteDb.Channel, canvas.Id, CanvasField.What, 0, "Fast search", Motive.Unclear, new TurnUser("ana"), _db.Clock.GetUtcNow(), CancellationToken.None);
         var card = (await Command("ana", Lang.En, "why would banks pick us"))[0];
@@ -154,6 +168,7 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
         card = (await Press("ana", Lang.En, ButtonOf(card, FiveWhysFlow.SetMotive, null))).Single(r => r.Placement == ReplyPlacement.Artefact);
         var form = (await Press("ana", Lang.En, Buttons(card).Single(b => b.ActionId == FiveWhysFlow.Apply && b.Value!.EndsWith(":What", StringComparison.Ordinal))))[0].Form!;
         Assert.Contains(form.Inputs.Single(i => i.Id == FiveWhysFlow.CanvasInput).Choices!, c => c.Value == "acme");
+        Assert.Equal("acme", form.Inputs.Single(i => i.Id == FiveWhysFlow.CanvasInput).Initial);
 
         await Act("ana", Lang.En, form.SubmitActionId, form.Value, new() { ["canvas"] = "acme", ["text"] = "Audit trail" });
         var what = (await _canvases.FindAsync(SqliteDb.Channel, canvas.Id, CancellationToken.None))![CanvasField.What];

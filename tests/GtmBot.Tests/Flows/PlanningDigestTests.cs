@@ -25,6 +25,14 @@ public sealed class PlanningDigestTests : IAsyncLifetime
 
         public Task SetWorkspaceLanguageAsync(string workspaceKey, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<Lang?> GetChannelLanguageAsync(ConversationKey channel, CancellationToken cancellationToken) => Task.FromResult<Lang?>(null);
+
+        public Task SetChannelLanguageAsync(ConversationKey channel, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<string?> GetUserSettingAsync(string workspaceKey, string userId, string name, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+        public Task SetUserSettingAsync(string workspaceKey, string userId, string name, string? value, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<string?> GetChannelSettingAsync(ConversationKey channel, string name, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
         public Task SetChannelSettingAsync(ConversationKey channel, string name, string? value, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -60,7 +68,7 @@ public sealed class PlanningDigestTests : IAsyncLifetime
     public async Task Checklist_digest_mentions_only_owners_of_overdue_or_stale_steps()
     {
         var store = new ChecklistStore(_db.Db);
-        var digest = new ChecklistDigest(store);
+        var digest = new ChecklistDigest(store, new NoSettings());
         var start = _db.Clock.GetUtcNow();
         await store.GetOrCreateAsync(SqliteDb.Channel, ChecklistFlow.Steps, start, CancellationToken.None);
         var today = DateOnly.FromDateTime(start.UtcDateTime);

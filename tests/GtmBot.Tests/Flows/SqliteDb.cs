@@ -44,6 +44,6 @@ public sealed class SqliteDb : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public FlowContext Context(string user, Lang lang, TurnInput? input = null, ConversationKey? channel = null) =>
-        new(new Turn(channel ?? Channel, new TurnUser(user, user), null, input ?? new CommandInput(string.Empty)), lang, Clock);
+    public FlowContext Context(string user, Lang lang, TurnInput? input = null, ConversationKey? channel = null, TimeZoneInfo? zone = null) =>
+        new(new Turn(channel ?? Channel, new TurnUser(user, user), null, input ?? new CommandInput(string.Empty)), lang, Clock, zone);
 }
