@@ -155,6 +155,14 @@ public sealed class LlmQuoteTaggerTests
 
         public Task SetWorkspaceLanguageAsync(string workspaceKey, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<Lang?> GetChannelLanguageAsync(ConversationKey channel, CancellationToken cancellationToken) => Task.FromResult<Lang?>(null);
+
+        public Task SetChannelLanguageAsync(ConversationKey channel, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<string?> GetUserSettingAsync(string workspaceKey, string userId, string name, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+        public Task SetUserSettingAsync(string workspaceKey, string userId, string name, string? value, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<string?> GetChannelSettingAsync(ConversationKey channel, string name, CancellationToken cancellationToken) =>
             Task.FromResult(_channel.GetValueOrDefault((channel, name)));
 
