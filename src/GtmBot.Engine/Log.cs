@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GtmBot.Engine;
 
-/// <summary>Every log line of the Engine (event ids 1000–1099, the LLM summarizer 6000–6099). Never message text above Trace.</summary>
+/// <summary>Every log line of the Engine (flows 1000–1399, the LLM summarizer 6000–6099, LLM tagging 6100–6199). Never message text above Trace.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Unknown command '{Command}' answered with help")]
@@ -19,4 +19,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "LLM summary with model {Model} failed ({Reason}, {ExceptionType}); the offline summary stands in")]
     public static partial void LlmFellBack(ILogger logger, string model, string reason, string exceptionType);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "Webhook subscriptions could not be read; no event is raised for this write")]
+    public static partial void LookupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1320, Level = LogLevel.Information, Message = "Export of {Kind} as {Format} for {Channel}: {Files} file(s), {Bytes} bytes queued")]
+    public static partial void Exported(ILogger logger, string kind, string format, string channel, int files, long bytes);
+
+    [LoggerMessage(EventId = 1310, Level = LogLevel.Information, Message = "API token {Name} created for workspace {Workspace}")]
+    public static partial void Created(ILogger logger, string name, string workspace);
+
+    [LoggerMessage(EventId = 1311, Level = LogLevel.Information, Message = "API token {Name} of workspace {Workspace} revoked")]
+    public static partial void Revoked(ILogger logger, string name, string workspace);
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "LLM tagging: model {Model}, {Quotes} quotes, input tokens {InputTokens}, output tokens {OutputTokens}")]
+    public static partial void Call(ILogger logger, string model, int quotes, long? inputTokens, long? outputTokens);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "LLM tagging with model {Model} failed for a batch of {Quotes} ({Reason}, {ExceptionType}); the offline tagger stands in")]
+    public static partial void FellBack(ILogger logger, string model, int quotes, string reason, string exceptionType);
 }

@@ -7,6 +7,8 @@ using GtmBot.Storage.Stores;
 using GtmBot.Storage.Teams;
 using GtmBot.Storage.Writes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -94,6 +96,20 @@ public static class StorageServiceCollectionExtensions
 
         private static async Task MigrateUnderLockAsync(GtmDbContext ctx, CancellationToken cancellationToken)
         {
+            // The lock lives in the database, so the database must exist first; two instances may race to create it.
+            var creator = ctx.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                try
+                {
+                    await creator.CreateAsync(cancellationToken);
+                }
+                catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Created by the other instance in the meantime: exactly what was wanted.
+                }
+            }
+
             // The lock is held by this session, so the migrations run on the same open connection.
             await ctx.Database.OpenConnectionAsync(cancellationToken);
             try

@@ -38,7 +38,12 @@ switch (args[0])
 {
     case "corpus":
         {
-            var parts = Option("--parts", "/work/corpus-parts");
+            var parts = Option("--parts", string.Empty);
+            if (parts.Length == 0)
+            {
+                Console.Error.WriteLine("usage: corpus --parts DIR [--out DIR]  (DIR holds the labelled *.jsonl parts)");
+                return 2;
+            }
             var output = Option("--out", Path.Combine(root, "data", "quotes"));
             var rejected = Corpus.Assemble(parts, output, Console.Error);
             return rejected == 0 ? 0 : 1;

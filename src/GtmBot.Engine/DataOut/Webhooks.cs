@@ -222,10 +222,4 @@ public sealed partial class EventingQuoteStore(IQuoteStore inner, WebhookPublish
             await publisher.PublishAsync(channel, WebhookEvents.ThemeChanged, change, subscribers, cancellationToken);
         }
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "Webhook subscriptions could not be read; no event is raised for this write")]
-        public static partial void LookupFailed(ILogger logger, Exception exception);
-    }
 }

@@ -85,13 +85,4 @@ public sealed partial class ApiFlow(IApiTokenStore tokens, IWorkspaceAdmins admi
             : context.T(DataOutStrings.TokenLine, Markup.Escape(t.Name), Markup.Escape(t.Prefix), Markup.Mention(t.CreatedBy), t.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return [new Reply([new HeaderBlock(context.T(DataOutStrings.TokenListTitle)), new TextBlock(string.Join('\n', lines.Select(l => "• " + l)))], context.T(DataOutStrings.TokenListTitle), ReplyVisibility.Ephemeral)];
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1310, Level = LogLevel.Information, Message = "API token {Name} created for workspace {Workspace}")]
-        public static partial void Created(ILogger logger, string name, string workspace);
-
-        [LoggerMessage(EventId = 1311, Level = LogLevel.Information, Message = "API token {Name} of workspace {Workspace} revoked")]
-        public static partial void Revoked(ILogger logger, string name, string workspace);
-    }
 }

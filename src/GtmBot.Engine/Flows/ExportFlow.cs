@@ -125,10 +125,4 @@ public sealed partial class ExportFlow(ExportService exports, IExportStore store
 
     private static string DayName(DayOfWeek day, Lang lang) =>
         lang == Lang.Zh ? "周" + "日一二三四五六"[(int)day] : day.ToString();
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1320, Level = LogLevel.Information, Message = "Export of {Kind} as {Format} for {Channel}: {Files} file(s), {Bytes} bytes queued")]
-        public static partial void Exported(ILogger logger, string kind, string format, string channel, int files, long bytes);
-    }
 }

@@ -170,14 +170,6 @@ public sealed partial class LlmQuoteTagger(IChatClient chat, IQuoteTagger offlin
     [GeneratedRegex(@"</?\s*quotes\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex DataTag();
 
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "LLM tagging: model {Model}, {Quotes} quotes, input tokens {InputTokens}, output tokens {OutputTokens}")]
-        public static partial void Call(ILogger logger, string model, int quotes, long? inputTokens, long? outputTokens);
-
-        [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "LLM tagging with model {Model} failed for a batch of {Quotes} ({Reason}, {ExceptionType}); the offline tagger stands in")]
-        public static partial void FellBack(ILogger logger, string model, int quotes, string reason, string exceptionType);
-    }
 }
 
 /// <summary>The model's answer is not in our schema.</summary>
