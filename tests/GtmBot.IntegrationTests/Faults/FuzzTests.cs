@@ -106,7 +106,9 @@ public sealed class FuzzTests
 
         AssertClean(outcomes, count);
 
-        // A mutated serviceUrl no longer matches the token's claim and is refused (401): right, but most must get through.
-        Assert.True(outcomes.Count(o => o.Status is >= 200 and < 300) > count / 2, "most mutated activities reach the handler");
+        // A mutated serviceUrl no longer matches the token's claim and is refused (401/403): right, but most must get past
+        // authentication to the mapping and the handler (answered 2xx, or 400 for a shape that no longer maps).
+        Assert.True(outcomes.Count(o => o.Status is not (401 or 403)) > count / 2,
+            "most mutated activities get past authentication; statuses: " + string.Join(", ", outcomes.GroupBy(o => o.Status).Select(g => $"{g.Key}×{g.Count()}")));
     }
 }
