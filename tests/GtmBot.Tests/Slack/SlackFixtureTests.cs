@@ -24,6 +24,7 @@ public sealed class SlackFixtureTests
     [MemberData(nameof(Fixtures))]
     public async Task Fixture_is_handled(string name)
     {
+        _ = SharedFolder.Require("fixtures", "slack");
         var prefix = name.Split('.')[0];
         switch (prefix)
         {

@@ -35,6 +35,7 @@ public sealed class ActivityMapperTests
     [Fact]
     public void Every_fixture_file_has_an_expected_route()
     {
+        _ = SharedFolder.Require("fixtures", "teams");
         Assert.Equal(TeamsFixtures.Names().ToList(), Expected.Keys.Order(StringComparer.Ordinal).ToList());
     }
 
