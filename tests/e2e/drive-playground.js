@@ -54,17 +54,19 @@ function cardTexts(message) {
   const canvasPost = await call('POST', `/_conversation/v1/conversations/${encodeURIComponent(general)}/messages`, {
     from: { id: me.id }, text: `${at} canvas`, textFormat: 'plain', mentions: [{ mentioned: { id: bot.id }, text: at }],
   });
-  const canvasCard = await waitFor((f) => f.action === 'createMessage' && f.actionConversationId === canvasPost.postConversationId && (f.message.attachments || []).length);
-  const actions = [];
-  const collect = (node) => {
-    if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === 'object') { if (node.type === 'Action.Execute') actions.push(node); Object.values(node).forEach(collect); }
+  const executeActions = (node, found = []) => {
+    if (Array.isArray(node)) node.forEach((n) => executeActions(n, found));
+    else if (node && typeof node === 'object') { if (node.type === 'Action.Execute') found.push(node); Object.values(node).forEach((n) => executeActions(n, found)); }
+    return found;
   };
-  collect(canvasCard.message.attachments[0].content);
-  const edit = actions.find((a) => a.verb === 'canvas.edit');
+  // The first "canvas" posts one living card: the outbox starts a new thread in the channel for it.
+  const canvasCard = await waitFor((f) => f.action === 'createMessage' && (f.message.attachments || []).length
+    && executeActions(f.message.attachments.map((a) => a.content)).some((a) => a.verb === 'canvas.edit'));
+  if (canvasPost.postConversationId === undefined) throw new Error('the canvas command was not posted');
+  const edit = executeActions(canvasCard.message.attachments[0].content).find((a) => a.verb === 'canvas.edit');
   if (!edit) throw new Error('no canvas.edit button on the card');
   const execute = (action, data) => call('POST', '/_conversation/v1/invoke', {
-    name: 'adaptiveCard/action', from: { id: me.id }, conversation: { id: canvasPost.postConversationId }, replyToId: canvasCard.message.messageId,
+    name: 'adaptiveCard/action', from: { id: me.id }, conversation: { id: canvasCard.actionConversationId }, replyToId: canvasCard.message.messageId,
     value: { action: { type: 'Action.Execute', verb: action.verb, data }, trigger: 'manual' },
   });
   const form = await execute(edit, edit.data);

@@ -68,9 +68,10 @@ public sealed class LocalPageBrowserTests : IAsyncLifetime
     {
         var page = await OpenAsync("browser-canvas", "ana");
         await TypeCommandAsync(page, "/gtm canvas");
-        await page.Locator("#messages button", new() { HasText = "Edit Who" }).First.ClickAsync();
+        // The first /gtm canvas posts one living card, pinned beside the feed.
+        await page.Locator("#artefacts button", new() { HasText = "Edit Who" }).First.ClickAsync();
 
-        var form = page.Locator("#messages form").Last;
+        var form = page.Locator("form").Last;
         await form.Locator("textarea[name=text]").FillAsync("Heads of sales ops at 200–2,000 seat SaaS firms <b>in APAC</b>");
         await form.Locator("button[type=submit]").ClickAsync();
         var pinned = page.Locator("#artefacts");
