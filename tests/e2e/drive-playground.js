@@ -65,8 +65,12 @@ function cardTexts(message) {
   if (canvasPost.postConversationId === undefined) throw new Error('the canvas command was not posted');
   const edit = executeActions(canvasCard.message.attachments[0].content).find((a) => a.verb === 'canvas.edit');
   if (!edit) throw new Error('no canvas.edit button on the card');
+  // A thread's conversation id is "<channel>;messageid=<root>"; a new thread's root message is the card itself.
+  const thread = canvasCard.actionConversationId.includes(';messageid=')
+    ? canvasCard.actionConversationId
+    : `${canvasCard.actionConversationId};messageid=${canvasCard.message.messageId}`;
   const execute = (action, data) => call('POST', '/_conversation/v1/invoke', {
-    name: 'adaptiveCard/action', from: { id: me.id }, conversation: { id: canvasCard.actionConversationId }, replyToId: canvasCard.message.messageId,
+    name: 'adaptiveCard/action', from: { id: me.id }, conversation: { id: thread }, replyToId: canvasCard.message.messageId,
     value: { action: { type: 'Action.Execute', verb: action.verb, data }, trigger: 'manual' },
   });
   const form = await execute(edit, edit.data);
