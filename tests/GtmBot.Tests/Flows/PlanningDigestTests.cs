@@ -4,6 +4,7 @@ using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Engine.Tagging;
 using GtmBot.Storage.Planning;
+using GtmBot.Tests.Fakes;
 
 namespace GtmBot.Tests.Flows;
 
@@ -15,34 +16,11 @@ public sealed class PlanningDigestTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private sealed class NoSettings : ISettingsStore
-    {
-        public Task<Lang?> GetUserLanguageAsync(string workspaceKey, string userId, CancellationToken cancellationToken) => Task.FromResult<Lang?>(null);
-
-        public Task SetUserLanguageAsync(string workspaceKey, string userId, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<Lang?> GetWorkspaceLanguageAsync(string workspaceKey, CancellationToken cancellationToken) => Task.FromResult<Lang?>(null);
-
-        public Task SetWorkspaceLanguageAsync(string workspaceKey, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<Lang?> GetChannelLanguageAsync(ConversationKey channel, CancellationToken cancellationToken) => Task.FromResult<Lang?>(null);
-
-        public Task SetChannelLanguageAsync(ConversationKey channel, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<string?> GetUserSettingAsync(string workspaceKey, string userId, string name, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-
-        public Task SetUserSettingAsync(string workspaceKey, string userId, string name, string? value, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<string?> GetChannelSettingAsync(ConversationKey channel, string name, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-
-        public Task SetChannelSettingAsync(ConversationKey channel, string name, string? value, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Canvas_digest_names_empty_fields_and_fields_not_updated_for_four_weeks()
     {
         var store = new CanvasStore(_db.Db);
-        var digest = new CanvasDigest(store, new NoSettings());
+        var digest = new CanvasDigest(store, new MemorySettingsStore());
         var start = _db.Clock.GetUtcNow();
         Assert.Null(await digest.ContributeAsync(SqliteDb.Channel, Lang.En, start, start, CancellationToken.None));
 
@@ -68,7 +46,7 @@ public sealed class PlanningDigestTests : IAsyncLifetime
     public async Task Checklist_digest_mentions_only_owners_of_overdue_or_stale_steps()
     {
         var store = new ChecklistStore(_db.Db);
-        var digest = new ChecklistDigest(store, new NoSettings());
+        var digest = new ChecklistDigest(store, new MemorySettingsStore());
         var start = _db.Clock.GetUtcNow();
         await store.GetOrCreateAsync(SqliteDb.Channel, ChecklistFlow.Steps, start, CancellationToken.None);
         var today = DateOnly.FromDateTime(start.UtcDateTime);

@@ -120,7 +120,7 @@ public sealed class LlmQuoteTaggerTests
     public async Task A_channel_set_to_llm_off_is_tagged_offline_and_sends_nothing()
     {
         await using var server = await FakeOpenAiServer.StartAsync((_, body, http) => AnswerAll(body, http));
-        var settings = new MemorySettings();
+        var settings = new MemorySettingsStore();
         var on = new ConversationKey(Platforms.Local, "w", "on");
         var off = new ConversationKey(Platforms.Local, "w", "off");
         await settings.SetChannelSettingAsync(off, SummaryFlow.LlmSetting, "off", CancellationToken.None);
@@ -141,35 +141,5 @@ public sealed class LlmQuoteTaggerTests
     {
         public Task<IReadOnlyList<QuoteRecord>> ListCorrectedAsync(string workspaceKey, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<QuoteRecord>>([]);
-    }
-
-    private sealed class MemorySettings : ISettingsStore
-    {
-        private readonly Dictionary<(ConversationKey, string), string?> _channel = [];
-
-        public Task<Lang?> GetUserLanguageAsync(string workspaceKey, string userId, CancellationToken cancellationToken) => Task.FromResult<Lang?>(null);
-
-        public Task SetUserLanguageAsync(string workspaceKey, string userId, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<Lang?> GetWorkspaceLanguageAsync(string workspaceKey, CancellationToken cancellationToken) => Task.FromResult<Lang?>(null);
-
-        public Task SetWorkspaceLanguageAsync(string workspaceKey, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<Lang?> GetChannelLanguageAsync(ConversationKey channel, CancellationToken cancellationToken) => Task.FromResult<Lang?>(null);
-
-        public Task SetChannelLanguageAsync(ConversationKey channel, Lang lang, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<string?> GetUserSettingAsync(string workspaceKey, string userId, string name, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-
-        public Task SetUserSettingAsync(string workspaceKey, string userId, string name, string? value, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<string?> GetChannelSettingAsync(ConversationKey channel, string name, CancellationToken cancellationToken) =>
-            Task.FromResult(_channel.GetValueOrDefault((channel, name)));
-
-        public Task SetChannelSettingAsync(ConversationKey channel, string name, string? value, CancellationToken cancellationToken)
-        {
-            _channel[(channel, name)] = value;
-            return Task.CompletedTask;
-        }
     }
 }
