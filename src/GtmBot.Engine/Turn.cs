@@ -13,6 +13,20 @@ public sealed record ConversationKey(string Platform, string Workspace, string C
     [JsonIgnore]
     public string WorkspaceKey => $"{Platform}:{Workspace}";
 
+    /// <summary>The prefix of <see cref="Channel"/> that addresses one person's direct messages instead of a channel.</summary>
+    public const string DirectPrefix = "@";
+
+    /// <summary>A direct message to one person of a workspace; each messenger opens (or finds) the 1:1 conversation itself.</summary>
+    public static ConversationKey Direct(string platform, string workspace, string userId) => new(platform, workspace, DirectPrefix + userId);
+
+    /// <summary>True when this addresses a person (<see cref="Direct"/>), not a channel.</summary>
+    [JsonIgnore]
+    public bool IsDirect => Channel.StartsWith(DirectPrefix, StringComparison.Ordinal);
+
+    /// <summary>The person a direct message goes to, or null for a channel.</summary>
+    [JsonIgnore]
+    public string? DirectUser => IsDirect ? Channel[DirectPrefix.Length..] : null;
+
     public override string ToString() => Thread is null ? $"{Platform}:{Workspace}:{Channel}" : $"{Platform}:{Workspace}:{Channel}:{Thread}";
 }
 

@@ -8,7 +8,21 @@ public interface IDeliveryStatus
 
     /// <summary>The newest dead letters of a workspace, newest first.</summary>
     Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string workspaceKey, int max, CancellationToken cancellationToken);
+
+    /// <summary>What became of the message enqueued with <paramref name="idempotencyKey"/> in <paramref name="conversation"/>, or null when there is none.</summary>
+    Task<MessageDelivery?> StateAsync(ConversationKey conversation, string idempotencyKey, CancellationToken cancellationToken);
 }
+
+/// <summary>Where one outbox message stands.</summary>
+public enum DeliveryState
+{
+    Pending,
+    Delivered,
+    Dead,
+}
+
+/// <summary>One outbox message's state, with the platform's last answer when it failed.</summary>
+public sealed record MessageDelivery(DeliveryState State, int Attempts, string? LastError);
 
 /// <summary>Outbox rows waiting for delivery (<paramref name="Pending"/>) and given up on (<paramref name="Dead"/>).</summary>
 public sealed record OutboxCounts(int Pending, int Dead);

@@ -253,6 +253,23 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox,
         return [.. rows.Select(r => new DeadLetter(r.Id, r.Channel, r.CreatedAt, r.Attempts + r.Throttles, r.LastError))];
     }
 
+    /// <summary>What became of one message, found by its idempotency key.</summary>
+    public async Task<MessageDelivery?> StateAsync(ConversationKey conversation, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.Set<OutboxEntity>().AsNoTracking()
+            .Where(o => o.WorkspaceKey == conversation.WorkspaceKey && o.Channel == conversation.Channel && o.IdempotencyKey == idempotencyKey)
+            .Select(o => new { o.DeliveredAtMs, o.DeadLettered, o.Attempts, o.Throttles, o.LastError })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var state = row.DeadLettered ? DeliveryState.Dead : row.DeliveredAtMs is null ? DeliveryState.Pending : DeliveryState.Delivered;
+        return new MessageDelivery(state, row.Attempts + row.Throttles, row.LastError);
+    }
+
     /// <summary>Gives up on the row: it stays in the table, flagged, with the last error.</summary>
     public Task DeadLetterAsync(OutboxItem item, string error, CancellationToken cancellationToken)
     {
