@@ -47,6 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInstallationStore, Installations.InstallationStore>();
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddSingleton<ISummaryStore, Summaries.SummaryStore>();
+        services.AddSingleton<ICustomerStore, Customers.CustomerStore>();
         services.AddSingleton<IApiTokenStore, DataOut.ApiTokenStore>();
         services.AddSingleton<IWebhookStore, DataOut.WebhookStore>();
         services.AddSingleton<DataOut.ExportStore>();
