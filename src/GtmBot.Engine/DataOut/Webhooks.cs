@@ -130,15 +130,20 @@ public sealed partial class EventingQuoteStore(IQuoteStore inner, WebhookPublish
 {
     private readonly ThemeReport _themes = new(inner, settings);
 
-    public async Task<QuoteRecord> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
+    public async Task<QuoteSave> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
     {
         var created = await SubscribersAsync(channel, WebhookEvents.QuoteCreated, cancellationToken);
         var themed = await SubscribersAsync(channel, WebhookEvents.ThemeChanged, cancellationToken);
         var before = themed.Count > 0 ? await _themes.ComputeAsync(channel, cancellationToken) : null;
         var saved = await inner.AddAsync(channel, quote, cancellationToken);
+        if (!saved.Added)
+        {
+            return saved;
+        }
+
         if (created.Count > 0)
         {
-            await publisher.PublishAsync(channel, WebhookEvents.QuoteCreated, QuoteDto.From(channel.Channel, saved), created, cancellationToken);
+            await publisher.PublishAsync(channel, WebhookEvents.QuoteCreated, QuoteDto.From(channel.Channel, saved.Quote), created, cancellationToken);
         }
 
         await PublishThemeChangesAsync(channel, before, themed, cancellationToken);
@@ -146,6 +151,8 @@ public sealed partial class EventingQuoteStore(IQuoteStore inner, WebhookPublish
     }
 
     public Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken) => inner.GetAsync(channel, id, cancellationToken);
+
+    public Task<QuoteRecord?> FindSameAsync(ConversationKey channel, string text, string? customer, CancellationToken cancellationToken) => inner.FindSameAsync(channel, text, customer, cancellationToken);
 
     public Task<QuoteRecord?> FindByMessageAsync(ConversationKey channel, string messageId, CancellationToken cancellationToken) => inner.FindByMessageAsync(channel, messageId, cancellationToken);
 

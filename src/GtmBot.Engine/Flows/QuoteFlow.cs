@@ -176,9 +176,14 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         }
 
         var quote = new NewQuote(result.Text, customer ?? result.Customer, result.Language, origin, context.Now, result.Tags, result.Motive, result.Suggested);
-        var saved = await store.AddAsync(context.Channel, quote, cancellationToken);
-        Log.Captured(logger, saved.Id, origin.Source, result.Language, result.Tags.Count);
-        return [Card(context, saved, QuoteStrings.Captured, ReplyPlacement.NewMessage)];
+        var save = await store.AddAsync(context.Channel, quote, cancellationToken);
+        if (!save.Added)
+        {
+            return [Card(context, save.Quote, QuoteStrings.AlreadySaved, ReplyPlacement.NewMessage)];
+        }
+
+        Log.Captured(logger, save.Quote.Id, origin.Source, result.Language, result.Tags.Count);
+        return [Card(context, save.Quote, QuoteStrings.Captured, ReplyPlacement.NewMessage)];
     }
 
     /// <summary>

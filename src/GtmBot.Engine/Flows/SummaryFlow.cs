@@ -111,13 +111,18 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQ
 
         var theme = result.Themes[index];
         var origin = new QuoteOrigin(context.User.Id, context.User.DisplayName, null, null, null, null, QuoteSource);
+        var added = 0;
         foreach (var quote in theme.Quotes)
         {
             var tags = tagger.Tag(quote);
-            await quotes.AddAsync(context.Channel, new NewQuote(quote, tags.Customer, tags.Language, origin, context.Now, tags.Tags, tags.Motive), cancellationToken);
+            var save = await quotes.AddAsync(context.Channel, new NewQuote(quote, tags.Customer, tags.Language, origin, context.Now, tags.Tags, tags.Motive), cancellationToken);
+            added += save.Added ? 1 : 0;
         }
 
-        return context.Notice(SummaryStrings.Saved, theme.Quotes.Count, Markup.Escape(theme.Label));
+        var known = theme.Quotes.Count - added;
+        return known == 0
+            ? context.Notice(SummaryStrings.Saved, added, Markup.Escape(theme.Label))
+            : context.Notice(SummaryStrings.SavedSomeKnown, added, Markup.Escape(theme.Label), known);
     }
 
     /// <summary>How quotes saved from a summary are marked in the quote store.</summary>

@@ -104,14 +104,23 @@ public enum Moscow
     Wont,
 }
 
+/// <summary>What a save did: stored <paramref name="Quote"/> (<paramref name="Added"/>), or found it already there.</summary>
+public sealed record QuoteSave(QuoteRecord Quote, bool Added);
+
 /// <summary>A person's MoSCoW call on a theme of a channel's quotes.</summary>
 public sealed record ThemePriority(string ThemeKey, Moscow Priority, string SetBy, DateTimeOffset SetAt);
 
 /// <summary>The channel's customer quotes. Every call is scoped to one channel (workspace key + channel).</summary>
 public interface IQuoteStore
 {
-    /// <summary>Stores a quote; it is durable when this returns.</summary>
-    Task<QuoteRecord> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a quote, unless the channel already holds the same words from the same customer (<see cref="QuoteFingerprint"/>):
+    /// then nothing is written and the earlier quote comes back with <see cref="QuoteSave.Added"/> false. Durable when this returns.
+    /// </summary>
+    Task<QuoteSave> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken);
+
+    /// <summary>The channel's quote with the same words from the same customer, if any.</summary>
+    Task<QuoteRecord?> FindSameAsync(ConversationKey channel, string text, string? customer, CancellationToken cancellationToken);
 
     Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken);
 

@@ -39,6 +39,7 @@ public static class QuoteStrings
         "标有 ? 的标签只是建议：打标签模型对它们没有把握。点击即可移除；更正会让本工作区的模型学到。");
 
     public static readonly Localized AlreadyCaptured = new("This message was already captured as a quote:", "这条消息已经记录为客户原话：");
+    public static readonly Localized AlreadySaved = new("Already saved: these words from this customer are this channel's quote, so nothing new was stored:", "已经保存过：该客户的这句原话已在本频道，未重复保存：");
     public static readonly Localized Captured = new("Captured. Press a tag or motive to correct it — anyone can.", "已记录。点击标签或动机即可更正——任何人都可以。");
     public static readonly Localized FieldCustomer = new("Customer", "客户");
     public static readonly Localized FieldLanguage = new("Language", "语言");

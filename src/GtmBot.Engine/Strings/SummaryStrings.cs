@@ -36,6 +36,7 @@ public static class SummaryStrings
     public static readonly Localized Injection = new("Ignored as instructions (summarized as data): line {0}.", "以下行试图下达指令，已作为数据处理而未执行：第 {0} 行。");
     public static readonly Localized SaveQuotes = new("Save quotes", "保存为客户原话");
     public static readonly Localized Saved = new("Saved {0} quotes of “{1}” to this channel's quotes.", "已将“{1}”的 {0} 条原话保存到本频道的客户原话。");
+    public static readonly Localized SavedSomeKnown = new("Saved {0} new quotes of “{1}” to this channel's quotes; {2} were already there and were not stored again.", "已将“{1}”的 {0} 条新原话保存到本频道的客户原话；另有 {2} 条已存在，未重复保存。");
     public static readonly Localized Must = new("Must", "必须有");
     public static readonly Localized Should = new("Should", "应该有");
     public static readonly Localized Could = new("Could", "可以有");

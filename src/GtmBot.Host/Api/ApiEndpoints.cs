@@ -51,6 +51,7 @@ internal static class ApiEndpoints
             .WithSummary("Stores a quote in a channel; it is tagged as a captured quote is")
             .Accepts<NewQuoteDto>("application/json")
             .Produces<QuoteDto>(StatusCodes.Status201Created)
+            .Produces<QuoteDto>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/themes", ThemesAsync)
@@ -214,7 +215,10 @@ internal static class ApiEndpoints
         var saved = await quotes.FindByMessageAsync(key, messageId, http.RequestAborted);
         if (saved is null)
         {
-            return BadRequest("'text' holds nothing to keep once markup is removed.");
+            // The same words from the same customer were already there: nothing new was stored, the earlier quote answers (200).
+            return await quotes.FindSameAsync(key, text, body.Customer?.Trim(), http.RequestAborted) is { } same
+                ? Results.Json(QuoteDto.From(channel, same), DataOutJson.Options, statusCode: StatusCodes.Status200OK)
+                : BadRequest("'text' holds nothing to keep once markup is removed.");
         }
 
         ApiLog.QuotePosted(loggers.CreateLogger("GtmBot.Api"), saved.Id, channel, token.Name);

@@ -46,6 +46,9 @@ internal sealed class QuoteEntity
     public string? SuggestedTags { get; set; }
 
     public DateTimeOffset TaggedAt { get; set; }
+
+    /// <summary><see cref="Engine.Tagging.QuoteFingerprint"/> of the text and customer: unique per channel, so a quote is kept once. Null on rows stored before it existed.</summary>
+    public string? Fingerprint { get; set; }
 }
 
 /// <summary>One person's correction of a quote's tag or motive: appended, never updated, so the history stays.</summary>
@@ -95,6 +98,8 @@ internal sealed class QuoteEntityConfiguration : IEntityTypeConfiguration<QuoteE
         b.ToTable("quotes");
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.CapturedAt });
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.MessageId });
+        b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Fingerprint }).IsUnique();
+        b.Property(e => e.Fingerprint).HasMaxLength(Engine.Tagging.QuoteFingerprint.Length);
         b.Property(e => e.WorkspaceKey).HasMaxLength(200);
         b.Property(e => e.Channel).HasMaxLength(200);
         b.Property(e => e.Text).HasMaxLength(QuoteEntity.MaxTextLength);

@@ -9,18 +9,45 @@ namespace GtmBot.Storage.Quotes;
 /// <summary>EF implementation of <see cref="IQuoteStore"/>: every query is scoped by workspace key and channel.</summary>
 internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, TimeProvider clock) : IQuoteStore, ITagExampleStore
 {
-    public async Task<QuoteRecord> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
+    public async Task<QuoteSave> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
     {
         // Committed with whatever other requests are writing at the same moment; the id is read after the commit. A fresh
-        // row per attempt: a batch that failed is retried unit by unit.
-        return await writer.WriteAsync<QuoteRecord>(
-            ctx =>
+        // row per attempt: a batch that failed is retried unit by unit. No read before the write: the unique fingerprint
+        // refuses the same quote twice, even from two requests in the same batch or on two PostgreSQL writers.
+        var fingerprint = QuoteFingerprint.Of(quote.Text, quote.Customer);
+        try
+        {
+            var saved = await writer.WriteAsync<QuoteRecord>(
+                ctx =>
+                {
+                    var row = NewRow(channel, quote);
+                    row.Fingerprint = fingerprint;
+                    ctx.Add(row);
+                    return () => ToRecord(row, []);
+                },
+                cancellationToken);
+            return new QuoteSave(saved, Added: true);
+        }
+        catch (DbUpdateException e)
+        {
+            var existing = await FindByFingerprintAsync(channel, fingerprint, cancellationToken);
+            if (existing is null)
             {
-                var row = NewRow(channel, quote);
-                ctx.Add(row);
-                return () => ToRecord(row, []);
-            },
-            cancellationToken);
+                throw new InvalidOperationException("The quote could not be stored, and no quote with the same words is there.", e);
+            }
+
+            return new QuoteSave(existing, Added: false);
+        }
+    }
+
+    public Task<QuoteRecord?> FindSameAsync(ConversationKey channel, string text, string? customer, CancellationToken cancellationToken) =>
+        FindByFingerprintAsync(channel, QuoteFingerprint.Of(text, customer), cancellationToken);
+
+    private async Task<QuoteRecord?> FindByFingerprintAsync(ConversationKey channel, string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var id = await Quotes(ctx, channel).Where(q => q.Fingerprint == fingerprint).Select(q => (long?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await LoadAsync(ctx, channel, id.Value, cancellationToken);
     }
 
     private static QuoteEntity NewRow(ConversationKey channel, NewQuote quote) => new()

@@ -38,6 +38,14 @@ public sealed class ApiScriptTests : IAsyncLifetime
         Assert.Equal("api", first.GetProperty("source").GetString());
         Assert.NotEmpty(first.GetProperty("tags").EnumerateArray());
         await PostAsync(api, new { channel = "sales", text = "The export to Excel breaks every time we add a column", customer = "Globex", capturedBy = "U_ANA" });
+
+        // The script retries a post: the same words from the same customer are the quote already there (200, same id), not a new one.
+        using (var again = await api.PostAsJsonAsync(new Uri("/api/v1/quotes", UriKind.Relative), new { channel = "sales", text = "客户反馈数据同步太慢，每周一都要手工修复", customer = "Acme", capturedBy = "U_ANA" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(first.GetProperty("id").GetInt64(), (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+        }
+
         _clock.Advance(TimeSpan.FromDays(1));
         await PostAsync(api, new { channel = "support", text = "We pay too much for seats nobody uses", customer = "Initech", capturedBy = "U_BOB" });
         _clock.Advance(TimeSpan.FromDays(2));

@@ -69,6 +69,24 @@ public sealed class QuoteFlowTests : IAsyncLifetime
     private async Task<QuoteRecord> OnlyQuoteAsync() => Assert.Single(await Store.ListAsync(Channel, null, 100, CancellationToken.None));
 
     [Fact]
+    public async Task The_same_words_from_the_same_customer_saved_again_store_nothing_and_say_so_in_both_languages()
+    {
+        await Say("/gtm quote Harbor Labs: we retype every order by hand into a spreadsheet");
+        var again = Assert.Single(await Say("/gtm quote Harbor Labs: We retype every order  by hand into a *spreadsheet*!", user: "bo"));
+        Assert.Contains("Already saved", AllText(again), StringComparison.Ordinal);
+        var quote = await OnlyQuoteAsync();
+        Assert.Equal("ana", quote.Origin.CapturedBy);
+
+        await Say("/gtm lang zh", user: "bo");
+        var zh = Assert.Single(await Engine.HandleAsync(new Turn(Channel, new TurnUser("bo"), "zh", new CommandInput("/gtm quote Harbor Labs: we retype every order by hand into a spreadsheet")), CancellationToken.None));
+        Assert.Contains("已经保存过", AllText(zh), StringComparison.Ordinal);
+
+        // Other words, or the same words from another customer, are another quote.
+        await Say("/gtm quote Initech: we retype every order by hand into a spreadsheet");
+        Assert.Equal(2, (await Store.ListAsync(Channel, null, 100, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task Slash_capture_stores_the_quote_with_customer_and_shows_toggles()
     {
         var reply = Assert.Single(await Say("/gtm quote Harbor Labs: we retype every order by hand into a spreadsheet"));

@@ -54,7 +54,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         var saved = await Task.WhenAll(writes);
 
         Assert.Equal(1, _writer.Commits);
-        Assert.Equal(200, saved.Select(q => q.Id).Distinct().Count());
+        Assert.Equal(200, saved.Select(q => q.Quote.Id).Distinct().Count());
         await using var ctx = _db.Db.Create();
         Assert.Equal(200, await ctx.Set<QuoteEntity>().CountAsync());
     }
@@ -70,7 +70,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         await _writer.StartAsync(CancellationToken.None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
-        Assert.NotEqual((await first).Id, (await last).Id);
+        Assert.NotEqual((await first).Quote.Id, (await last).Quote.Id);
         await using var ctx = _db.Db.Create();
         Assert.Equal(2, await ctx.Set<QuoteEntity>().CountAsync());
     }
@@ -93,6 +93,28 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_quote_saved_twice_in_one_batch_and_again_later_is_stored_once()
+    {
+        var store = new QuoteStore(_db.Db, _writer, _db.Clock);
+        var one = store.AddAsync(SqliteDb.Channel, Quote(5), CancellationToken.None);
+        var other = store.AddAsync(SqliteDb.Channel, Quote(6), CancellationToken.None);
+        var twice = store.AddAsync(SqliteDb.Channel, Quote(5) with { Text = "  QUOTE 5 — the export breaks *EVERY* monday!! " }, CancellationToken.None);
+        await _writer.StartAsync(CancellationToken.None);
+
+        var (first, second) = (await one, await twice);
+        Assert.True(first.Added ^ second.Added);
+        Assert.Equal(first.Quote.Id, second.Quote.Id);
+        Assert.True((await other).Added);
+        var again = await store.AddAsync(SqliteDb.Channel, Quote(5), CancellationToken.None);
+        Assert.False(again.Added);
+        Assert.Equal(first.Quote.Id, again.Quote.Id);
+        Assert.True((await store.AddAsync(SqliteDb.Channel, Quote(5) with { Customer = "Initech" }, CancellationToken.None)).Added);
+
+        await using var ctx = _db.Db.Create();
+        Assert.Equal(3, await ctx.Set<QuoteEntity>().CountAsync());
+    }
+
+    [Fact]
     public async Task A_write_is_not_completed_before_its_commit()
     {
         var store = new QuoteStore(_db.Db, _writer, _db.Clock);
@@ -104,7 +126,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         await _writer.StartAsync(CancellationToken.None);
         var saved = await write;
         await using var ctx = _db.Db.Create();
-        Assert.True(await ctx.Set<QuoteEntity>().AnyAsync(q => q.Id == saved.Id));
+        Assert.True(await ctx.Set<QuoteEntity>().AnyAsync(q => q.Id == saved.Quote.Id));
     }
 
     [Fact]

@@ -1082,6 +1082,10 @@ namespace GtmBot.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1120,6 +1124,9 @@ namespace GtmBot.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceKey", "Channel", "CapturedAt");
+
+                    b.HasIndex("WorkspaceKey", "Channel", "Fingerprint")
+                        .IsUnique();
 
                     b.HasIndex("WorkspaceKey", "Channel", "MessageId");
 

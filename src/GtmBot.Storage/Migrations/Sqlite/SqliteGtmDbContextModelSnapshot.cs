@@ -1039,6 +1039,10 @@ namespace GtmBot.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1077,6 +1081,9 @@ namespace GtmBot.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceKey", "Channel", "CapturedAt");
+
+                    b.HasIndex("WorkspaceKey", "Channel", "Fingerprint")
+                        .IsUnique();
 
                     b.HasIndex("WorkspaceKey", "Channel", "MessageId");
 
