@@ -432,7 +432,8 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
                 context.T(QuoteStrings.Priority(p)),
                 QuoteActions.Moscow,
                 ActionValue.Join(p.ToString().ToLowerInvariant(), theme.Theme.Key),
-                priority?.Priority == p ? ButtonStyle.Primary : ButtonStyle.Default))]));
+                priority?.Priority == p ? ButtonStyle.Primary : ButtonStyle.Default)),
+                new Button(context.T(NeedStrings.MakeNeed), NeedActions.FromTheme, ActionValue.Join(theme.Theme.Key))]));
         }
 
         if (insights.Unattributed > 0)
