@@ -325,7 +325,8 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             var text = WithoutCustomer(q.Text, q.Customer);
             var excerpt = text.Length > ListExcerptLength ? text[..ListExcerptLength] + "…" : text;
             var tags = Glossary.List(context.Lang, q.Tags.Select(t => context.T(QuoteStrings.Tag(t))));
-            return $"• {who}{Markup.Escape(excerpt)} `{Markup.Escape(tags)}{(tags.Length > 0 ? " · " : string.Empty)}{context.T(QuoteStrings.Motive(q.Motive))}`";
+            // The number is what `/gtm need <n> link <quote numbers>` takes.
+            return $"• `#{q.Id.ToString(CultureInfo.InvariantCulture)}` {who}{Markup.Escape(excerpt)} `{Markup.Escape(tags)}{(tags.Length > 0 ? " · " : string.Empty)}{context.T(QuoteStrings.Motive(q.Motive))}`";
         });
         var blocks = new List<ReplyBlock>
         {
