@@ -64,10 +64,12 @@ public static partial class HostExtensions
         services.AddFlow<SummaryFlow>();
         services.AddFlow<ReminderFlow>();
         services.AddFlow<AdminFlow>();
+        services.AddFlow<NeedFlow>();
         services.AddSingleton<IDigestContributor, CanvasDigest>();
         services.AddSingleton<IDigestContributor, ChecklistDigest>();
         services.AddSingleton<IDigestContributor, QuoteDigest>();
         services.AddSingleton<IDigestContributor, FiveWhysDigest>();
+        services.AddSingleton<IDigestContributor, NeedDigest>();
         return services;
     }
 

@@ -48,6 +48,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddSingleton<ISummaryStore, Summaries.SummaryStore>();
         services.AddSingleton<ICustomerStore, Customers.CustomerStore>();
+        services.AddSingleton<INeedStore, Needs.NeedStore>();
         services.AddSingleton<IApiTokenStore, DataOut.ApiTokenStore>();
         services.AddSingleton<IWebhookStore, DataOut.WebhookStore>();
         services.AddSingleton<DataOut.ExportStore>();

@@ -330,7 +330,8 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             var text = WithoutCustomer(q.Text, q.Customer);
             var excerpt = text.Length > ListExcerptLength ? text[..ListExcerptLength] + "…" : text;
             var tags = Glossary.List(context.Lang, q.Tags.Select(t => context.T(QuoteStrings.Tag(t))));
-            return $"• {who}{Markup.Escape(excerpt)} `{Markup.Escape(tags)}{(tags.Length > 0 ? " · " : string.Empty)}{context.T(QuoteStrings.Motive(q.Motive))}`";
+            // The number is what `/gtm need <n> link <quote numbers>` takes.
+            return $"• `#{q.Id.ToString(CultureInfo.InvariantCulture)}` {who}{Markup.Escape(excerpt)} `{Markup.Escape(tags)}{(tags.Length > 0 ? " · " : string.Empty)}{context.T(QuoteStrings.Motive(q.Motive))}`";
         });
         var blocks = new List<ReplyBlock>
         {
@@ -437,7 +438,8 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
                 context.T(QuoteStrings.Priority(p)),
                 QuoteActions.Moscow,
                 ActionValue.Join(p.ToString().ToLowerInvariant(), theme.Theme.Key),
-                priority?.Priority == p ? ButtonStyle.Primary : ButtonStyle.Default))]));
+                priority?.Priority == p ? ButtonStyle.Primary : ButtonStyle.Default)),
+                new Button(context.T(NeedStrings.MakeNeed), NeedActions.FromTheme, ActionValue.Join(theme.Theme.Key))]));
         }
 
         if (insights.Unattributed > 0)

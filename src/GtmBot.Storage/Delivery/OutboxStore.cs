@@ -78,7 +78,7 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox,
         }
     }
 
-    private static OutboxEntity ToEntity(OutboundMessage message, DateTimeOffset now) => new()
+    internal static OutboxEntity ToEntity(OutboundMessage message, DateTimeOffset now) => new()
     {
         WorkspaceKey = message.Conversation.WorkspaceKey,
         Channel = message.Conversation.Channel,
