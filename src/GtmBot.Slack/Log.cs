@@ -79,4 +79,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3040, Level = LogLevel.Information, Message = "Outbox row {Id} part {Part} was already in Slack channel {Channel} as {Ts}: adopted, not posted again")]
     public static partial void Reconciled(ILogger logger, long id, int part, string channel, string ts);
+
+    [LoggerMessage(EventId = 3045, Level = LogLevel.Information, Message = "Slack direct message to {User} refused for good: {Error}")]
+    public static partial void DirectRefused(ILogger logger, string user, string error);
+
+    [LoggerMessage(EventId = 3046, Level = LogLevel.Information, Message = "Slack direct-message channel {Channel} of {User} is gone; opening it again")]
+    public static partial void DirectChannelStale(ILogger logger, string user, string channel);
 }

@@ -45,4 +45,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4012, Level = LogLevel.Trace, Message = "Teams activity body: {Body}")]
     public static partial void Body(ILogger logger, string body);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "Teams 1:1 chat remembered for {User} answered {Status}; creating it again")]
+    public static partial void DirectChatStale(ILogger logger, string user, int status);
+
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Information, Message = "Teams direct message to {User} refused for good: {Status}")]
+    public static partial void DirectRefused(ILogger logger, string user, int status);
 }

@@ -89,7 +89,32 @@ internal sealed class TeamsActivityHandler(
         var reference = new TeamsConversationReference(
             a.ServiceUrl, key.Channel, a.Conversation.ConversationType, key.Workspace, a.Recipient?.Id, a.Recipient?.Name,
             a.ChannelData?.Team?.Id, ActivityMapper.Locale(a));
-        return await references.SaveAsync(key.ChannelOnly, JsonSerializer.Serialize(reference, TeamsJson.Default.TeamsConversationReference), cancellationToken);
+        var isNew = await references.SaveAsync(key.ChannelOnly, JsonSerializer.Serialize(reference, TeamsJson.Default.TeamsConversationReference), cancellationToken);
+        await RememberPersonAsync(a, key, cancellationToken);
+        return isNew;
+    }
+
+    /// <summary>
+    /// Remembers how to reach the person who acted in a direct message: under the id the bot knows them by (their Entra object
+    /// id, as quotes record it), their Teams user id (<c>29:…</c>) and, from a personal chat, the 1:1 chat's id.
+    /// </summary>
+    private async Task RememberPersonAsync(Activity a, ConversationKey key, CancellationToken cancellationToken)
+    {
+        if (a.From?.Id is not { Length: > 0 } teamsUserId || teamsUserId == a.Recipient?.Id)
+        {
+            return;
+        }
+
+        var person = ConversationKey.Direct(Platforms.Teams, key.Workspace, ActivityMapper.User(a).Id);
+        var personal = string.Equals(a.Conversation?.ConversationType, TeamsConversationReference.PersonalType, StringComparison.OrdinalIgnoreCase);
+        var known = await references.GetAsync(person, cancellationToken) is { } json ? JsonSerializer.Deserialize(json, TeamsJson.Default.TeamsConversationReference) : null;
+        var chat = personal ? key.Channel : known?.ConversationId ?? string.Empty;
+        var reference = new TeamsConversationReference(
+            a.ServiceUrl!, chat, TeamsConversationReference.PersonalType, key.Workspace, a.Recipient?.Id, a.Recipient?.Name, null, ActivityMapper.Locale(a), teamsUserId);
+        if (reference != known)
+        {
+            await references.SaveAsync(person, JsonSerializer.Serialize(reference, TeamsJson.Default.TeamsConversationReference), cancellationToken);
+        }
     }
 
     private async Task WelcomeAsync(Activity a, CancellationToken cancellationToken)

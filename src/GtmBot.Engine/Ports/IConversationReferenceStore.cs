@@ -12,6 +12,12 @@ public interface IConversationReferenceStore
     /// <summary>The stored reference of a channel, or null.</summary>
     Task<string?> GetAsync(ConversationKey channel, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The most recently refreshed reference of any conversation in a workspace (<see cref="ConversationKey.WorkspaceKey"/>),
+    /// or null: what a platform needs to open a new conversation there (Teams: service URL, tenant, bot).
+    /// </summary>
+    Task<string?> GetLatestInWorkspaceAsync(string workspaceKey, CancellationToken cancellationToken);
+
     /// <summary>Forgets a channel the bot can no longer post to.</summary>
     Task DeleteAsync(ConversationKey channel, CancellationToken cancellationToken);
 }

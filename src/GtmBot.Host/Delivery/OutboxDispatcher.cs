@@ -164,6 +164,12 @@ internal sealed class OutboxDispatcher(
         {
             await outbox.DeadLetterAsync(item, e.Message, cancellationToken);
             DeliveryLog.DeadLettered(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, e.Message);
+            if (c.IsDirect)
+            {
+                // A person who cannot be reached has no channel reminders to switch off; the sender reads the error by its key.
+                return;
+            }
+
             var lang = await settings.GetWorkspaceLanguageAsync(c.WorkspaceKey, cancellationToken) ?? Lang.En;
             if (await reminders.DisableAsync(c.ChannelOnly, ReminderStrings.OffReasonGone.Get(lang), cancellationToken))
             {
@@ -199,7 +205,8 @@ internal sealed class OutboxDispatcher(
     /// <summary>Tells the channel that a message was set aside, in the workspace's language, through the outbox itself.</summary>
     private async Task AlertAsync(OutboxItem item, DeliveryException e, CancellationToken cancellationToken)
     {
-        if (item.IdempotencyKey?.StartsWith(AlertKeyPrefix, StringComparison.Ordinal) == true)
+        // A direct message is nobody's channel to alert: its sender reads the dead letter (IDeliveryStatus.StateAsync).
+        if (item.IdempotencyKey?.StartsWith(AlertKeyPrefix, StringComparison.Ordinal) == true || item.Conversation.IsDirect)
         {
             return;
         }

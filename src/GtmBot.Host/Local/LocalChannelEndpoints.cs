@@ -29,6 +29,7 @@ public static partial class LocalChannelEndpoints
         group.MapGet("/", Page);
         group.MapPost("/local/api/turns", PostTurn);
         group.MapGet("/local/api/channels/{channel}/messages", ListMessages);
+        group.MapGet("/local/api/people/{user}/direct-messages", ListDirectMessages);
         return app;
     }
 
@@ -173,16 +174,40 @@ public static partial class LocalChannelEndpoints
 
     private static async Task<IResult> ListMessages(string channel, long? after, LocalChannelStore channelStore, CancellationToken cancellationToken)
     {
-        if (!ChannelName().IsMatch(channel))
+        if (ChannelError(channel) is { } error)
         {
-            return Results.Problem(ChannelRule, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var messages = await channelStore.ListAsync(new ConversationKey(Platforms.Local, Workspace, channel), cancellationToken, after);
         return Results.Json(new LocalTurnResponse([.. messages.Select(m => LocalReply.From(m.Reply, m.Id))]), LocalJson.Default.LocalTurnResponse);
     }
 
+    /// <summary>One person's direct messages (outbox messages to <c>@user</c>), oldest first; <paramref name="after"/> pages on.</summary>
+    private static async Task<IResult> ListDirectMessages(string user, long? after, LocalChannelStore channelStore, CancellationToken cancellationToken)
+    {
+        if (UserError(user) is { } error)
+        {
+            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var messages = await channelStore.ListAsync(ConversationKey.Direct(Platforms.Local, Workspace, user), cancellationToken, after);
+        return Results.Json(new LocalTurnResponse([.. messages.Select(m => LocalReply.From(m.Reply, m.Id))]), LocalJson.Default.LocalTurnResponse);
+    }
+
     private const string ChannelRule = "channel must be 1–80 characters of letters, digits, '-' or '_'.";
+
+    private const string DirectChannelRule = "channel must not start with '@': that names a person's direct messages (GET /local/api/people/{user}/direct-messages).";
+
+    private const string UserRule = "user must be a name of 1–80 characters.";
+
+    /// <summary>Why a channel name is refused, or null when it is fine.</summary>
+    internal static string? ChannelError(string? channel) =>
+        channel?.StartsWith(ConversationKey.DirectPrefix, StringComparison.Ordinal) == true ? DirectChannelRule
+        : string.IsNullOrWhiteSpace(channel) || !ChannelName().IsMatch(channel) ? ChannelRule
+        : null;
+
+    private static string? UserError(string? user) => string.IsNullOrWhiteSpace(user) || user.Length > 80 ? UserRule : null;
 
     internal static string? Validate(LocalTurnRequest? r)
     {
@@ -191,14 +216,14 @@ public static partial class LocalChannelEndpoints
             return "The body must be a JSON object.";
         }
 
-        if (string.IsNullOrWhiteSpace(r.Channel) || !ChannelName().IsMatch(r.Channel))
+        if (ChannelError(r.Channel) is { } channelError)
         {
-            return ChannelRule;
+            return channelError;
         }
 
-        if (string.IsNullOrWhiteSpace(r.User) || r.User.Length > 80)
+        if (UserError(r.User) is { } userError)
         {
-            return "user must be a name of 1–80 characters.";
+            return userError;
         }
 
         if ((r.Text is null) == (r.Action is null))

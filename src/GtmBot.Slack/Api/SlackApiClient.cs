@@ -61,6 +61,19 @@ internal sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> opt
         return result.TryGetProperty("ts", out var ts) && ts.GetString() is { } value ? value : throw new SlackApiException("chat.postMessage", "no_ts");
     }
 
+    /// <summary>
+    /// Opens (or finds) the bot's direct-message channel with one person and returns its id. Slack answers the same IM for
+    /// the same person every time, so the call is safe to repeat.
+    /// </summary>
+    /// <see href="https://docs.slack.dev/reference/methods/conversations.open"/>
+    public async Task<string> OpenDirectAsync(string token, string user, CancellationToken ct)
+    {
+        var result = await CallAsync("conversations.open", token, new JsonObject { ["users"] = user }, idempotent: true, ct, form: true);
+        return result.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } channel
+            ? channel
+            : throw new SlackApiException("conversations.open", "no_channel");
+    }
+
     /// <see href="https://docs.slack.dev/reference/methods/chat.update"/>
     public async Task UpdateAsync(string token, string channel, string ts, KitMessage message, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ internal static class SlackOAuthEndpoints
 
     /// <summary>The bot scopes requested (the same list as manifests/slack/manifest.yaml).</summary>
     public static readonly string[] BotScopes =
-        ["commands", "chat:write", "app_mentions:read", "reactions:read", "channels:history", "groups:history", "channels:read", "groups:read", "pins:write", "users:read", "canvases:write", "files:write"];
+        ["commands", "chat:write", "app_mentions:read", "reactions:read", "channels:history", "groups:history", "channels:read", "groups:read", "pins:write", "users:read", "canvases:write", "files:write", "im:write", "im:history"];
 
     /// <summary>Slack's code expires after 10 minutes; the state lives as long.</summary>
     public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);

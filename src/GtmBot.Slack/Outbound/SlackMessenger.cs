@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using GtmBot.Engine;
 using GtmBot.Engine.Ports;
@@ -18,9 +19,14 @@ namespace GtmBot.Slack.Outbound;
 /// Every post carries its outbox row in the message metadata. When an earlier attempt may have reached Slack (its answer was
 /// lost, or the instance died mid-call), the channel's recent history is searched for that tag first and a copy found there
 /// is adopted instead of posting again: reconciled, never blindly re-sent, never dropped.
+/// A direct message (<see cref="ConversationKey.IsDirect"/>) opens the bot's IM with the person first (conversations.open)
+/// and is then posted there by the same rules.
 /// </remarks>
 internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth, ILogger<SlackMessenger> logger) : IPlatformMessenger
 {
+    /// <summary>IM channel id per workspace and person: only saves a conversations.open call, so memory is enough.</summary>
+    private readonly ConcurrentDictionary<(string Workspace, string User), string> _directChannels = new();
+
     public string Platform => Platforms.Slack;
 
     public Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, CancellationToken cancellationToken) =>
@@ -31,6 +37,11 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
         var slackAuth = await auth.FindAsync(null, conversation.Workspace, cancellationToken)
             ?? throw new DeliveryException($"No Slack token for workspace {conversation.Workspace}.", permanent: true) { ConversationGone = true };
         var messages = BlockKitRenderer.RenderMessages(reply, reply.Route?.Lang ?? Lang.En);
+        if (conversation.IsDirect)
+        {
+            return await DeliverDirectAsync(slackAuth, conversation, messages, delivery, cancellationToken);
+        }
+
         try
         {
             if (reply.Route is { } route && reply.Placement != ReplyPlacement.Artefact)
@@ -50,16 +61,64 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
                 return existingMessageId;
             }
 
-            var posted = await PostedBeforeAsync(slackAuth, conversation.Channel, thread, delivery, cancellationToken);
-            string? first = null;
-            for (var part = 0; part < messages.Count; part++)
+            return await PostPartsAsync(slackAuth, conversation.Channel, thread, messages, delivery, cancellationToken);
+        }
+        catch (SlackApiException e)
+        {
+            throw ToDelivery(e);
+        }
+    }
+
+    /// <summary>Posts every part not posted before (reconciled by the outbox tag); returns the first part's ts.</summary>
+    private async Task<string> PostPartsAsync(SlackAuth slackAuth, string channel, string? thread, IReadOnlyList<KitMessage> messages, OutboxDelivery? delivery, CancellationToken ct)
+    {
+        var posted = await PostedBeforeAsync(slackAuth, channel, thread, delivery, ct);
+        string? first = null;
+        for (var part = 0; part < messages.Count; part++)
+        {
+            var ts = posted.GetValueOrDefault(part)
+                ?? await api.PostMessageAsync(slackAuth.BotToken, channel, messages[part], thread, ct, Tag(delivery, part));
+            first ??= ts;
+        }
+
+        return first!;
+    }
+
+    /// <summary>
+    /// A direct message: conversations.open with the person (cached), then chat.postMessage into that IM, reconciled like any
+    /// post. Placement and routing do not apply to a person's IM: it is always a new message. A refusal no retry will change
+    /// (person gone or hidden, DMs closed, no <c>im:write</c>) is permanent, with Slack's error.
+    /// </summary>
+    /// <see href="https://docs.slack.dev/reference/methods/conversations.open"/>
+    private async Task<string> DeliverDirectAsync(SlackAuth slackAuth, ConversationKey conversation, IReadOnlyList<KitMessage> messages, OutboxDelivery? delivery, CancellationToken ct)
+    {
+        var user = conversation.DirectUser!;
+        var key = (conversation.Workspace, user);
+        try
+        {
+            if (_directChannels.TryGetValue(key, out var cached))
             {
-                var ts = posted.GetValueOrDefault(part)
-                    ?? await api.PostMessageAsync(slackAuth.BotToken, conversation.Channel, messages[part], thread, cancellationToken, Tag(delivery, part));
-                first ??= ts;
+                try
+                {
+                    return await PostPartsAsync(slackAuth, cached, null, messages, delivery, ct);
+                }
+                catch (SlackApiException e) when (e.Error is "channel_not_found" or "is_archived")
+                {
+                    // Nothing was posted into a channel that is gone: open the IM again and post there.
+                    Log.DirectChannelStale(logger, user, cached);
+                    _directChannels.TryRemove(key, out _);
+                }
             }
 
-            return first!;
+            var channel = await api.OpenDirectAsync(slackAuth.BotToken, user, ct);
+            _directChannels[key] = channel;
+            return await PostPartsAsync(slackAuth, channel, null, messages, delivery, ct);
+        }
+        catch (SlackApiException e) when (e.DirectRefused)
+        {
+            Log.DirectRefused(logger, user, e.Error);
+            _directChannels.TryRemove(key, out _);
+            throw new DeliveryException($"{e.Message} (direct message to {user})", permanent: true, inner: e) { ConversationGone = true };
         }
         catch (SlackApiException e)
         {

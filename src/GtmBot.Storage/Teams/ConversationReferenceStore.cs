@@ -53,6 +53,17 @@ internal sealed class ConversationReferenceStore(IGtmDbFactory db, TimeProvider 
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<string?> GetLatestInWorkspaceAsync(string workspaceKey, CancellationToken cancellationToken)
+    {
+        // Ordered here, not in SQL: SQLite cannot order by a DateTimeOffset column. A workspace holds one row per channel and person.
+        await using var ctx = db.Create();
+        var rows = await ctx.Set<ConversationReferenceEntity>().AsNoTracking()
+            .Where(r => r.WorkspaceKey == workspaceKey)
+            .Select(r => new { r.UpdatedAt, r.Reference })
+            .ToListAsync(cancellationToken);
+        return rows.MaxBy(r => r.UpdatedAt)?.Reference;
+    }
+
     public async Task DeleteAsync(ConversationKey channel, CancellationToken cancellationToken)
     {
         var key = channel.ChannelOnly;

@@ -53,10 +53,11 @@ internal sealed class ConnectorClient(IHttpClientFactory http, BotTokenProvider 
 
     /// <summary>Starts a new thread in a channel; the first post is <see cref="ConversationParameters.Activity"/>.</summary>
     /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#create-the-conversation"/>
-    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    /// <param name="idempotent">True for a 1:1 chat without a first post: Teams answers the same chat again, so a lost answer may be re-sent.</param>
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken, bool idempotent = false)
     {
         var url = $"{serviceUrl.TrimEnd('/')}/v3/conversations";
-        return await SendAsync(HttpMethod.Post, url, parameters, TeamsJson.Default.ConversationParameters, TeamsJson.Default.ConversationResourceResponse, idempotent: false, cancellationToken)
+        return await SendAsync(HttpMethod.Post, url, parameters, TeamsJson.Default.ConversationParameters, TeamsJson.Default.ConversationResourceResponse, idempotent, cancellationToken)
             ?? throw new ConnectorException("Create conversation returned no body", null, null);
     }
 

@@ -47,12 +47,19 @@ internal sealed record ResourceResponse([property: JsonPropertyName("id")] strin
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-/// <summary>Creates a conversation: for a channel, a new thread whose first post is <see cref="Activity"/>.</summary>
+/// <summary>
+/// Creates a conversation: for a channel, a new thread whose first post is <see cref="Activity"/>; with one of
+/// <see cref="Members"/> and <see cref="IsGroup"/> false, the bot's 1:1 chat with that person (the same one every time).
+/// </summary>
 /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages"/>
+/// <see href="https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#create-conversation"/>
 internal sealed record ConversationParameters
 {
     [JsonPropertyName("isGroup")]
     public bool IsGroup { get; init; }
+
+    [JsonPropertyName("members")]
+    public IReadOnlyList<ChannelAccount>? Members { get; init; }
 
     [JsonPropertyName("channelData")]
     public TeamsChannelData? ChannelData { get; init; }

@@ -1,3 +1,6 @@
+using GtmBot.Engine;
+using GtmBot.Engine.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace GtmBot.IntegrationTests.Local;
@@ -82,5 +85,28 @@ public sealed class LocalPageBrowserTests : IAsyncLifetime
         var text = await pinned.InnerTextAsync();
         Assert.Contains("<b>in APAC</b>", text, StringComparison.Ordinal);
         Assert.Equal(0, await pinned.Locator("b").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_direct_message_shows_up_in_the_current_users_own_feed_only()
+    {
+        var page = await OpenAsync("browser-direct", "ana");
+        var outbox = _host.Services.GetRequiredService<IOutbox>();
+        Reply Text(string t) => new([new TextBlock(t)], t);
+        await outbox.EnqueueAsync(new OutboundMessage(ConversationKey.Direct(Platforms.Local, "local", "bo"), Text("for bo only")), CancellationToken.None);
+        await outbox.EnqueueAsync(new OutboundMessage(ConversationKey.Direct(Platforms.Local, "local", "ana"), Text("Planned for Q3: scheduled <i>backup</i>")), CancellationToken.None);
+
+        var direct = page.Locator("#direct");
+        await direct.Locator(".msg", new() { HasText = "scheduled" }).WaitForAsync();
+        await page.WaitForTimeoutAsync(2500); // one more poll round: nothing else arrives
+        Assert.Equal(1, await direct.Locator(".msg").CountAsync());
+        Assert.Contains("<i>backup</i>", await direct.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await direct.Locator("i").CountAsync());
+        Assert.DoesNotContain("for bo only", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.FillAsync("#user", "bo");
+        await page.DispatchEventAsync("#user", "change");
+        await direct.Locator(".msg", new() { HasText = "for bo only" }).WaitForAsync();
+        Assert.Equal(1, await direct.Locator(".msg").CountAsync());
     }
 }

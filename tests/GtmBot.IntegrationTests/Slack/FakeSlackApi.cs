@@ -47,6 +47,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Methods whose next call is carried out and then has its connection cut before the answer (reply lost).</summary>
     public ConcurrentDictionary<string, int> LoseReplies { get; } = new();
 
+    /// <summary>People conversations.open refuses, with the error Slack answers for them (e.g. <c>user_not_found</c>).</summary>
+    public ConcurrentDictionary<string, string> DirectRefusals { get; } = new();
+
+    /// <summary>The IM channel conversations.open answers for a person (the same one every time, as Slack does).</summary>
+    public static string DirectChannelOf(string user) => "D" + user;
+
     /// <summary>The messages in a channel (top level and replies).</summary>
     public IReadOnlyList<JsonObject> MessagesIn(string channel) => Posted.TryGetValue(channel, out var q) ? [.. q] : [];
     /// <summary>Files POSTed to the upload URLs that files.getUploadURLExternal handed out, by file id.</summary>
@@ -133,6 +139,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
             await Task.Delay(stall, http.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        if (method == "conversations.open" && QueryHelpers.ParseQuery(body).TryGetValue("users", out var who) && DirectRefusals.TryGetValue(who.ToString(), out var refusal))
+        {
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(new JsonObject { ["ok"] = false, ["error"] = refusal }.ToJsonString());
+            return;
+        }
+
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var s))
         {
             http.Response.StatusCode = s.Status;
@@ -158,6 +171,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         {
             "chat.postMessage" => Store(body, ts),
             "conversations.history" or "conversations.replies" when history => History(QueryHelpers.ParseQuery(body)),
+            "conversations.open" => OpenDirect(QueryHelpers.ParseQuery(body)),
             "chat.postEphemeral" => $$"""{"ok":true,"message_ts":"{{ts}}"}""",
             "views.open" or "views.update" => """{"ok":true,"view":{"id":"V1"}}""",
             "users.info" => """{"ok":true,"user":{"id":"U1","name":"ana","real_name":"Ana Li","tz":"Asia/Shanghai","locale":"en-US","profile":{"display_name":"Ana"}}}""",
@@ -199,6 +213,16 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
         Posted.GetOrAdd(channel, _ => new()).Enqueue(message);
         return $$"""{"ok":true,"channel":"{{channel}}","ts":"{{ts}}"}""";
+    }
+
+    /// <summary>The IM with one person (shape per conversations.open's docs page).</summary>
+    /// <see href="https://docs.slack.dev/reference/methods/conversations.open"/>
+    private static string OpenDirect(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form)
+    {
+        var users = form.TryGetValue("users", out var u) ? u.ToString() : string.Empty;
+        return users.Length == 0 || users.Contains(',', StringComparison.Ordinal)
+            ? """{"ok":false,"error":"users_list_not_supplied"}"""
+            : new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectChannelOf(users) } }.ToJsonString();
     }
 
     /// <summary>Newest first, as Slack answers; metadata only with include_all_metadata (always set here).</summary>

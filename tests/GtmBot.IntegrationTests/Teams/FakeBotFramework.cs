@@ -54,6 +54,12 @@ public sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>Statuses to answer the next connector calls with (then 201 again).</summary>
     public ConcurrentQueue<int> NextStatuses { get; } = new();
 
+    /// <summary>Members the connector refuses a 1:1 chat with, and the status it answers (403: app not installed for them, 404: unknown).</summary>
+    public ConcurrentDictionary<string, int> RefusedMembers { get; } = new();
+
+    /// <summary>The id of the bot's 1:1 chat with a member (the same one on every create, as Teams answers).</summary>
+    public static string PersonalChatOf(string member) => "a:personal-" + member;
+
     public static async Task<FakeBotFramework> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -157,6 +163,14 @@ public sealed class FakeBotFramework : IAsyncDisposable
             }
 
             var id = Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (path == "/v3/conversations" && body?["isGroup"]?.GetValue<bool>() == false)
+            {
+                var member = body["members"]?[0]?["id"]?.GetValue<string>() ?? string.Empty;
+                return RefusedMembers.TryGetValue(member, out var refused)
+                    ? Results.Json(new { error = new { code = "BotNotInConversationRoster", message = "The bot is not part of the conversation roster." } }, statusCode: refused)
+                    : Results.Json(new { id = PersonalChatOf(member) }, statusCode: 201);
+            }
+
             if (path == "/v3/conversations")
             {
                 var channel = body?["channelData"]?["channel"]?["id"]?.GetValue<string>();
