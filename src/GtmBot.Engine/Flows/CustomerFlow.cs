@@ -448,7 +448,7 @@ public sealed class CustomerFlow(ICustomerStore customers, IQuoteStore quotes, I
         [CustomerActions.Name] = p.Name,
         [CustomerActions.Segment] = p.Segment,
         [CustomerActions.Industry] = p.Industry,
-        [CustomerActions.Arr] = p.Arr?.ToString(CultureInfo.InvariantCulture),
+        [CustomerActions.Arr] = p.Arr?.ToString("0.##", CultureInfo.InvariantCulture),
         [CustomerActions.Renewal] = p.Renewal?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 

@@ -503,7 +503,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
 
     /// <summary>"common among enterprise: 4 of 5; rare among SMB: 1 of 12" — empty while no customer has a segment.</summary>
     private static string SegmentLine(FlowContext context, IReadOnlyList<SegmentCount> counts) =>
-        counts.All(c => c.Segment.IsNone) ? string.Empty : string.Join("; ", counts.Select(c => context.T(
+        counts.All(c => c.Segment.IsNone) ? string.Empty : string.Join(context.T(CustomerStrings.SegmentSeparator), counts.Select(c => context.T(
             c.Common ? CustomerStrings.SegmentCommon : CustomerStrings.SegmentRare,
             c.Segment.IsNone ? context.T(CustomerStrings.NoSegment) : Markup.Escape(c.Segment.Label!),
             c.Customers,

@@ -49,6 +49,7 @@ public static class CustomerStrings
 
     public static readonly Localized SegmentCommon = new("common among {0}: {1} of {2}", "在 {0} 中常见：{2} 位中的 {1} 位");
     public static readonly Localized SegmentRare = new("rare among {0}: {1} of {2}", "在 {0} 中少见：{2} 位中的 {1} 位");
+    public static readonly Localized SegmentSeparator = new("; ", "；");
     public static readonly Localized SegmentFooter = new(
         "Per segment: distinct customers behind the theme out of the workspace's customers with a profile in that segment; “no segment” counts the channel's quoted customers without one. Common in a segment = at least {0} customers and at least half of them. Quotes without a customer are left out.",
         "按细分：提到该主题的不同客户数 / 本工作区该细分下有档案的客户数；“未分细分”按本频道原话中没有细分的客户计。细分内常见 = 至少 {0} 位且不少于该细分客户的一半。没有客户的原话不计入。");
