@@ -15,6 +15,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FlowRegistry>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<Charts.InsightsChart>();
         services.TryAddSingleton(new TaggerModelPath(Path.Combine(AppContext.BaseDirectory, TaggerModel.OutputPath)));
         services.AddSingleton(sp => TaggerModel.Load(sp.GetRequiredService<TaggerModelPath>().Path));
         services.AddSingleton<ModelQuoteTagger>();

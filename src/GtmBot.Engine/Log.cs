@@ -14,6 +14,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Quote {QuoteId} captured from {Source} ({Language}, {TagCount} tags)")]
     public static partial void Captured(ILogger logger, long quoteId, string source, string language, int tagCount);
 
+    [LoggerMessage(EventId = 1350, Level = LogLevel.Information, Message = "Customer profile saved in {Workspace} (segment {HasSegment}, ARR {HasArr}, renewal {HasRenewal})")]
+    public static partial void ProfileSaved(ILogger logger, string workspace, bool hasSegment, bool hasArr, bool hasRenewal);
+
+    [LoggerMessage(EventId = 1351, Level = LogLevel.Information, Message = "Insights chart {FileId} for {Channel}: {Themes} themes, {Segments} segments, {Bytes} bytes queued")]
+    public static partial void ChartQueued(ILogger logger, long fileId, string channel, int themes, int segments, int bytes);
+
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "LLM summary {Step}: model {Model}, input tokens {InputTokens}, output tokens {OutputTokens}, {ElapsedMs} ms")]
     public static partial void LlmCall(ILogger logger, string step, string model, long? inputTokens, long? outputTokens, long elapsedMs);
 

@@ -64,6 +64,7 @@ public sealed record ReplyRoute(string? UserId = null, string? ResponseUrl = nul
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
 [JsonDerivedType(typeof(FormBlock), "form")]
+[JsonDerivedType(typeof(ImageBlock), "image")]
 public abstract record ReplyBlock;
 
 /// <summary>A title line. Plain text.</summary>
@@ -83,6 +84,17 @@ public sealed record DividerBlock : ReplyBlock;
 
 /// <summary>A small, muted line of <see cref="Markup"/>.</summary>
 public sealed record ContextBlock(string Markup) : ReplyBlock;
+
+/// <summary>
+/// A picture (a chart) at an absolute http(s) address the platform can fetch — the bot's own signed, expiring link. Renderers
+/// drop an address of any other scheme. <see cref="AltText"/> is plain text, shown where the picture cannot be.
+/// </summary>
+public sealed record ImageBlock(string Url, string AltText) : ReplyBlock
+{
+    /// <summary>Whether <paramref name="url"/> is an absolute http or https address (the only kinds a renderer shows).</summary>
+    public static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
 
 /// <summary>A row of buttons.</summary>
 public sealed record ActionsBlock(IReadOnlyList<Button> Buttons) : ReplyBlock;

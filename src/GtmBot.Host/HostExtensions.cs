@@ -61,6 +61,7 @@ public static partial class HostExtensions
         services.AddFlow<FiveWhysFlow>();
         services.AddFlow<ChecklistFlow>();
         services.AddFlow<QuoteFlow>();
+        services.AddFlow<CustomerFlow>();
         services.AddFlow<SummaryFlow>();
         services.AddFlow<ReminderFlow>();
         services.AddFlow<AdminFlow>();

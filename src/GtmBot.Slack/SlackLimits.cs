@@ -28,6 +28,16 @@ public static class SlackLimits
     /// <see href="https://docs.slack.dev/reference/block-kit/blocks/context-block"/>
     public const int MaxContextElements = 10;
 
+    /// <summary>An image block's address and its alt text.</summary>
+    /// <see href="https://docs.slack.dev/reference/block-kit/blocks/image-block"/>
+    public const int MaxImageUrl = 3000;
+
+    /// <see href="https://docs.slack.dev/reference/block-kit/blocks/image-block"/>
+    public const int MaxImageAltText = 2000;
+
+    /// <see href="https://docs.slack.dev/reference/block-kit/blocks/image-block"/>
+    public const int MaxImageTitle = 2000;
+
     /// <summary>Any text object (plain_text / mrkdwn).</summary>
     /// <see href="https://docs.slack.dev/reference/block-kit/composition-objects/text-object"/>
     public const int MaxTextObject = 3000;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using GtmBot.Engine.Charts;
+using GtmBot.Engine.Customers;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Engine.Tagging;
@@ -30,7 +32,7 @@ public static class QuoteActions
 /// corrections anyone can make, search by tag, customer and keyword (Chinese included), and insights that rank themes by
 /// distinct customers and mark them common or individual, with MoSCoW calls per theme.
 /// </summary>
-public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, ISettingsStore settings, ILogger<QuoteFlow> logger) : IFlow
+public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, ISettingsStore settings, ICustomerStore customers, InsightsChart chart, ILogger<QuoteFlow> logger) : IFlow
 {
     public const string FlowId = "quote";
 
@@ -68,6 +70,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
     private static readonly string[] ListWords = ["quotes", "原话"];
     private static readonly string[] InsightsWords = ["insights", "洞察"];
     private static readonly string[] ThresholdWords = ["threshold", "阈值"];
+    private static readonly string[] ChartWords = ["chart", "图表"];
 
     public string Id => FlowId;
 
@@ -378,7 +381,29 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             return [Reply.Notice(context.T(QuoteStrings.ThresholdSet, n)), .. insights];
         }
 
-        return await InsightsAsync(context, ReplyPlacement.NewMessage, cancellationToken);
+        if (words.Length == 1 && ChartWords.Contains(words[0].ToLowerInvariant()))
+        {
+            return await ChartAsync(context, cancellationToken);
+        }
+
+        return await InsightsAsync(context, ReplyPlacement.NewMessage, cancellationToken, words.Length > 0 ? string.Join(' ', words) : null);
+    }
+
+    /// <summary><c>/gtm insights chart</c>: the themes' customers by segment as a PNG, delivered through the outbox.</summary>
+    private async Task<IReadOnlyList<Reply>> ChartAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        var quotes = await store.ListAsync(context.Channel, null, MaxScanned, cancellationToken);
+        var threshold = await ThresholdAsync(context.Channel, cancellationToken);
+        var segments = CustomerSegments.From(await customers.ListAsync(context.Channel.WorkspaceKey, cancellationToken), quotes);
+        var spec = InsightsChart.Build(QuoteInsights.Compute(quotes, threshold, MaxThemesShown), segments, context.Lang);
+        if (spec is null)
+        {
+            return context.Notice(CustomerStrings.ChartNone);
+        }
+
+        var file = await chart.PostAsync(context.Channel, spec, context.Now, cancellationToken);
+        Log.ChartQueued(logger, file.Id, context.Channel.ToString(), spec.Categories.Count, spec.Series.Count, file.Content.Length);
+        return context.Notice(CustomerStrings.ChartQueued, spec.Categories.Count);
     }
 
     /// <summary>The channel's common-theme threshold.</summary>
@@ -388,12 +413,31 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxCommonThreshold ? n : DefaultCommonThreshold;
     }
 
-    private async Task<IReadOnlyList<Reply>> InsightsAsync(FlowContext context, ReplyPlacement placement, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>> InsightsAsync(FlowContext context, ReplyPlacement placement, CancellationToken cancellationToken, string? segmentName = null)
     {
         var quotes = await store.ListAsync(context.Channel, null, MaxScanned, cancellationToken);
         if (quotes.Count == 0)
         {
             return context.Notice(QuoteStrings.InsightsNone);
+        }
+
+        var segments = CustomerSegments.From(await customers.ListAsync(context.Channel.WorkspaceKey, cancellationToken), quotes);
+        Segment? only = null;
+        if (segmentName is not null)
+        {
+            only = segments.Find(segmentName);
+            if (only is null)
+            {
+                var known = segments.Segments.Count == 0 ? context.T(CustomerStrings.NoSegmentsYet) : string.Join(", ", segments.Segments.Select(s => Markup.Escape(s.Label!)));
+                return context.Notice(CustomerStrings.UnknownSegment, Markup.Escape(segmentName), known);
+            }
+
+            // Only the segment's customers count: their quotes, and none without a customer.
+            quotes = segments.QuotesIn(only, quotes);
+            if (quotes.Count == 0)
+            {
+                return context.Notice(CustomerStrings.SegmentNoQuotes, Markup.Escape(only.Label!));
+            }
         }
 
         var threshold = await ThresholdAsync(context.Channel, cancellationToken);
@@ -407,6 +451,10 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
                 + context.T(QuoteStrings.InsightsMotives, string.Join(" · ", insights.MotiveCounts.Select(m => $"{context.T(QuoteStrings.Motive(m.Key))} {m.Value}")))),
             new DividerBlock(),
         };
+        if (only is not null)
+        {
+            blocks.Insert(1, new ContextBlock(context.T(CustomerStrings.SegmentFilterTitle, Markup.Escape(only.Label!), only.Size)));
+        }
 
         if (insights.Themes.Count == 0)
         {
@@ -432,6 +480,11 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
                 }
             }
 
+            if (SegmentLine(context, segments.Count(theme)) is { Length: > 0 } perSegment)
+            {
+                line += "\n" + perSegment;
+            }
+
             blocks.Add(new TextBlock(line));
             blocks.Add(new ContextBlock(Behind(context, theme)));
             blocks.Add(new ActionsBlock([.. Enum.GetValues<Moscow>().Select(p => new Button(
@@ -448,8 +501,20 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         }
 
         blocks.Add(new ContextBlock(context.T(QuoteStrings.InsightsFooter, threshold)));
+        if (segments.Segments.Count > 0)
+        {
+            blocks.Add(new ContextBlock(context.T(CustomerStrings.SegmentFooter, CustomerSegments.MinCommonCustomers)));
+        }
         return [new Reply(blocks, context.T(QuoteStrings.InsightsTitle, insights.Quotes, insights.Customers), ReplyVisibility.Channel, placement)];
     }
+
+    /// <summary>"common among enterprise: 4 of 5; rare among SMB: 1 of 12" — empty while no customer has a segment.</summary>
+    private static string SegmentLine(FlowContext context, IReadOnlyList<SegmentCount> counts) =>
+        counts.All(c => c.Segment.IsNone) ? string.Empty : string.Join(context.T(CustomerStrings.SegmentSeparator), counts.Select(c => context.T(
+            c.Common ? CustomerStrings.SegmentCommon : CustomerStrings.SegmentRare,
+            c.Segment.IsNone ? context.T(CustomerStrings.NoSegment) : Markup.Escape(c.Segment.Label!),
+            c.Customers,
+            c.OutOf)));
 
     /// <summary>Who and what is behind a theme: its attributed customers, the unattributed count, and a few of its quotes.</summary>
     private static string Behind(FlowContext context, QuoteTheme theme)

@@ -54,6 +54,8 @@ public static class DataOutStrings
         "Export **{0}** ({1}) is ready. Download it (the link works until {2} UTC):\n{3}",
         "导出文件 **{0}**（{1}）已就绪。下载链接（有效期至 UTC {2}）：\n{3}");
 
+    public static readonly Localized ImageLink = new("The picture's link works until {0} UTC.", "图片链接有效期至 UTC {0}。");
+
     public static readonly Localized ScheduleUsage = new(
         "For example: `/gtm export weekly Monday 08:00 Europe/Berlin quotes csv` (weekday, 24-hour time, optional IANA time zone, then what to export).",
         "例如：`/gtm export weekly 周一 08:00 Asia/Shanghai quotes csv`（星期几、24 小时制时间、可选 IANA 时区，然后是导出内容）。");

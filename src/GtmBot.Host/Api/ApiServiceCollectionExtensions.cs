@@ -104,7 +104,10 @@ public static class ApiServiceCollectionExtensions
         }
 
         ApiLog.ExportDownloaded(loggers.CreateLogger("GtmBot.Api"), id);
-        return Results.File(file.Content, file.ContentType, file.FileName);
+        // A picture is shown where it is linked (an <img>, a card's Image), so it is served inline; other files download.
+        return file.ContentType.StartsWith("image/", StringComparison.Ordinal)
+            ? Results.File(file.Content, file.ContentType)
+            : Results.File(file.Content, file.ContentType, file.FileName);
     }
 
     /// <summary>Every capture goes through the quote store; wrapping it raises the webhook events without touching any flow.</summary>

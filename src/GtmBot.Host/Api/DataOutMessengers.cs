@@ -47,6 +47,15 @@ internal sealed class ExportMessenger(
             var messenger = services.GetServices<IPlatformMessenger>().LastOrDefault(m => m.Platform == channel.Platform)
                 ?? throw new DeliveryException($"No messenger is registered for platform '{channel.Platform}'.", permanent: false);
             var (url, expires) = await links.CreateAsync(file, cancellationToken);
+            if (file.ContentType.StartsWith("image/", StringComparison.Ordinal))
+            {
+                // A picture (the insights chart) is shown, not offered as a download: an Adaptive Card Image, an <img> on the local page.
+                var caption = DataOutStrings.ImageLink.Format(lang, expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+                id = await messenger.DeliverAsync(channel, new Reply([new ImageBlock(url.ToString(), file.Title), new ContextBlock(caption)], file.Title), null, cancellationToken);
+                ApiLog.ExportDelivered(logger, file.Id, file.Content.Length, channel.Platform, channel.Channel);
+                return id;
+            }
+
             var text = DataOutStrings.ExportLink.Format(lang, Markup.Escape(file.FileName), ExportLimits.Size(file.Content.Length), expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(url.ToString()));
             id = await messenger.DeliverAsync(channel, new Reply([new TextBlock(text)], Markup.ToPlainText(text)), null, cancellationToken);
         }

@@ -59,6 +59,13 @@ public static class HtmlRenderer
             case FormBlock form:
                 RenderForm(sb, form);
                 break;
+            case ImageBlock image when ImageBlock.IsWebAddress(image.Url):
+                sb.Append("<figure class=\"image\"><img src=\"").Append(E(image.Url)).Append("\" alt=\"").Append(E(image.AltText))
+                    .Append("\" loading=\"lazy\"><figcaption>").Append(E(image.AltText)).Append("</figcaption></figure>");
+                break;
+            case ImageBlock image:
+                sb.Append("<div class=\"context\">").Append(E(image.AltText)).Append("</div>");
+                break;
             default:
                 throw new NotSupportedException($"No HTML for block {block.GetType().Name}");
         }

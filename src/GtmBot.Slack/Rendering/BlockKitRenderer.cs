@@ -133,6 +133,14 @@ internal static class BlockKitRenderer
                 break;
             case FormBlock:
                 break;
+            case ImageBlock image when ImageBlock.IsWebAddress(image.Url) && image.Url.Length <= SlackLimits.MaxImageUrl:
+                var alt = SlackText.Truncate(NonEmpty(image.AltText), SlackLimits.MaxImageAltText);
+                yield return new ImageKitBlock(image.Url, alt, TextObject.Plain(SlackText.Truncate(alt, SlackLimits.MaxImageTitle)));
+                break;
+            case ImageBlock image:
+                // No address Slack may fetch: the words stand in for the picture.
+                yield return new ContextKitBlock([TextObject.Plain(SlackText.Truncate(NonEmpty(image.AltText), SlackLimits.MaxTextObject))]);
+                break;
             default:
                 throw new NotSupportedException($"Block kind {block.GetType().Name} has no Block Kit rendering.");
         }

@@ -43,6 +43,10 @@ internal static partial class CanvasMarkdownRenderer
                     break;
                 case ActionsBlock or FormBlock:
                     break;
+                case ImageBlock image:
+                    // A canvas cannot hold the bot's short-lived link: the words stand in for the picture.
+                    sb.Append('_').Append(Literal(image.AltText)).AppendLine("_").AppendLine();
+                    break;
             }
         }
 

@@ -21,6 +21,7 @@ internal sealed record TextObject(string Type, string Text, bool? Verbatim = nul
 [JsonDerivedType(typeof(ContextKitBlock), "context")]
 [JsonDerivedType(typeof(ActionsKitBlock), "actions")]
 [JsonDerivedType(typeof(InputKitBlock), "input")]
+[JsonDerivedType(typeof(ImageKitBlock), "image")]
 internal abstract record KitBlock
 {
     public string? BlockId { get; init; }
@@ -40,6 +41,12 @@ internal sealed record ContextKitBlock(IReadOnlyList<TextObject> Elements) : Kit
 
 /// <see href="https://docs.slack.dev/reference/block-kit/blocks/actions-block"/>
 internal sealed record ActionsKitBlock(IReadOnlyList<KitElement> Elements) : KitBlock;
+
+/// <see href="https://docs.slack.dev/reference/block-kit/blocks/image-block"/>
+internal sealed record ImageKitBlock(
+    [property: JsonPropertyName("image_url")] string ImageUrl,
+    [property: JsonPropertyName("alt_text")] string AltText,
+    [property: JsonPropertyName("title")] TextObject? Title = null) : KitBlock;
 
 /// <see href="https://docs.slack.dev/reference/block-kit/blocks/input-block"/>
 internal sealed record InputKitBlock(TextObject Label, KitElement Element, bool Optional) : KitBlock;

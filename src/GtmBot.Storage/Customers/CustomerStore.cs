@@ -73,16 +73,30 @@ internal sealed class CustomerStore(IGtmDbFactory db) : ICustomerStore
     public async Task UpsertAsync(string workspaceKey, CustomerProfile profile, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(profile.Arr ?? 0, nameof(profile));
+        var name = profile.Name.Trim();
+        // Checked here rather than left to the database: SQLite ignores column lengths and PostgreSQL's refusal would read as a race below.
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            throw new ArgumentException($"A customer name must have 1 to {MaxNameLength} characters; this one has {name.Length}.", nameof(profile));
+        }
+
+        if ((profile.Segment?.Length ?? 0) > MaxLabelLength || (profile.Industry?.Length ?? 0) > MaxLabelLength)
+        {
+            throw new ArgumentException($"Segment and industry are at most {MaxLabelLength} characters.", nameof(profile));
+        }
+
+        // PostgreSQL's timestamptz takes UTC only; the instant is what matters.
+        profile = profile with { Name = name, UpdatedAt = profile.UpdatedAt.ToUniversalTime() };
         var key = Key(profile.Name);
         await using var ctx = db.Create();
         var row = await ctx.Set<CustomerEntity>().FirstOrDefaultAsync(c => c.WorkspaceKey == workspaceKey && c.NameKey == key, cancellationToken);
         if (row is null)
         {
-            row = new CustomerEntity { WorkspaceKey = workspaceKey, NameKey = key, Name = profile.Name.Trim(), UpdatedBy = profile.UpdatedBy };
+            row = new CustomerEntity { WorkspaceKey = workspaceKey, NameKey = key, Name = profile.Name, UpdatedBy = profile.UpdatedBy };
             ctx.Add(row);
         }
 
-        row.Name = profile.Name.Trim();
+        row.Name = profile.Name;
         row.Segment = profile.Segment;
         row.Industry = profile.Industry;
         row.Arr = profile.Arr;
@@ -97,10 +111,15 @@ internal sealed class CustomerStore(IGtmDbFactory db) : ICustomerStore
         {
             // Another request created the same customer first: write over it.
             await using var retry = db.Create();
-            await retry.Set<CustomerEntity>().Where(c => c.WorkspaceKey == workspaceKey && c.NameKey == key).ExecuteUpdateAsync(
-                s => s.SetProperty(c => c.Segment, profile.Segment).SetProperty(c => c.Industry, profile.Industry).SetProperty(c => c.Arr, profile.Arr)
+            var updated = await retry.Set<CustomerEntity>().Where(c => c.WorkspaceKey == workspaceKey && c.NameKey == key).ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.Name, profile.Name).SetProperty(c => c.Segment, profile.Segment).SetProperty(c => c.Industry, profile.Industry).SetProperty(c => c.Arr, profile.Arr)
                     .SetProperty(c => c.Renewal, profile.Renewal).SetProperty(c => c.UpdatedBy, profile.UpdatedBy).SetProperty(c => c.UpdatedAt, profile.UpdatedAt),
                 cancellationToken);
+            if (updated == 0)
+            {
+                // Not a race after all (no row to write over): the first failure was something else.
+                throw;
+            }
         }
     }
 

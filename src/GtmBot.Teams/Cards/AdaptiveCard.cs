@@ -49,6 +49,7 @@ internal sealed record CardMentioned(
 [JsonDerivedType(typeof(InputTextElement), "Input.Text")]
 [JsonDerivedType(typeof(InputChoiceSetElement), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(InputDateElement), "Input.Date")]
+[JsonDerivedType(typeof(ImageElement), "Image")]
 internal abstract record CardElement
 {
     [JsonPropertyName("separator")]
@@ -78,6 +79,15 @@ internal sealed record TextBlockElement(string Text) : CardElement
 
     [JsonPropertyName("color")]
     public string? Color { get; init; }
+}
+
+/// <see href="https://adaptivecards.io/explorer/Image.html"/>
+internal sealed record ImageElement(
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("altText")] string AltText) : CardElement
+{
+    [JsonPropertyName("size")]
+    public string Size { get; init; } = "Stretch";
 }
 
 /// <see href="https://adaptivecards.io/explorer/FactSet.html"/>

@@ -85,6 +85,8 @@ internal static class AdaptiveCardRenderer
             ActionsBlock a => a.Buttons.Count == 0 ? [] : [new ActionSetElement([.. a.Buttons.Select(Button)])],
             FormBlock form => [RenderForm(form)],
             DividerBlock => [],
+            ImageBlock image when ImageBlock.IsWebAddress(image.Url) => [new ImageElement(image.Url, Cut(image.AltText))],
+            ImageBlock image => [new TextBlockElement(TeamsMarkdown.Escape(Cut(image.AltText))) { Size = "Small", IsSubtle = true }],
             _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "Unknown block kind"),
         };
         return new Chunk(elements, mentions);

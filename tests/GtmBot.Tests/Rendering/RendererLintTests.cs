@@ -40,8 +40,11 @@ public partial class RendererLintTests
         nameof(ContextBlock) => new ContextBlock(Markup.Escape(user)),
         nameof(ActionsBlock) => new ActionsBlock([new Button(user, "lint.press", user)]),
         nameof(FormBlock) => new FormBlock(user, "lint.submit", user, [new FormInput("a", user, InputKind.Select, user, [new Choice(user, "v")]), new FormInput("b", user, InputKind.Multiline, user)], user),
+        nameof(ImageBlock) => new ImageBlock(ImageUrl, user),
         _ => throw new InvalidOperationException($"{kind.Name} has no lint case: add one, and make every renderer handle it."),
     };
+
+    private const string ImageUrl = "https://bot.example/exports/7?ws=local%3Alocal&exp=1&sig=ab";
 
     private static readonly string[] Renderers = ["blockkit", "adaptive", "html", "canvas"];
 
@@ -57,7 +60,7 @@ public partial class RendererLintTests
     [Fact]
     public void Every_block_kind_is_rendered_by_every_renderer()
     {
-        Assert.Equal(7, Kinds.Length);
+        Assert.Equal(8, Kinds.Length);
         foreach (var kind in Kinds)
         {
             foreach (var renderer in Renderers)
@@ -132,10 +135,41 @@ public partial class RendererLintTests
         {
             var html = Render("html", new Reply([Block(kind, user)], "fallback"));
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+            // The image block's own picture is the only <img>, at the address the engine gave.
+            Assert.Equal(kind == typeof(ImageBlock) ? 1 : 0, Regex.Count(html, "<img", RegexOptions.IgnoreCase));
+            if (kind == typeof(ImageBlock))
+            {
+                Assert.Contains("<img src=\"" + System.Net.WebUtility.HtmlEncode(ImageUrl) + "\"", html, StringComparison.Ordinal);
+            }
+
             Assert.DoesNotContain("<at>", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotMatch(@"href=""(javascript|https?):", html);
         }
+    }
+
+    [Theory]
+    [InlineData("blockkit")]
+    [InlineData("adaptive")]
+    [InlineData("html")]
+    [InlineData("canvas")]
+    public void An_image_address_that_is_not_http_is_dropped_and_its_words_shown(string renderer)
+    {
+        var output = Render(renderer, new Reply([new ImageBlock("javascript:alert(1)", "Chart of themes")], "fallback"));
+        Assert.DoesNotContain("javascript:", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Chart of themes", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_is_a_block_kit_image_and_a_card_image()
+    {
+        var reply = new Reply([new ImageBlock(ImageUrl, "Chart")], "fallback");
+        var kit = JsonNode.Parse(Render("blockkit", reply))!["blocks"]![0]!;
+        Assert.Equal("image", (string?)kit["type"]);
+        Assert.Equal(ImageUrl, (string?)kit["image_url"]);
+        Assert.Equal("Chart", (string?)kit["alt_text"]);
+        var card = JsonNode.Parse(Render("adaptive", reply))!["body"]![0]!;
+        Assert.Equal("Image", (string?)card["type"]);
+        Assert.Equal(ImageUrl, (string?)card["url"]);
     }
 
     [Fact]
