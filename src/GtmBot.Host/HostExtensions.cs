@@ -64,8 +64,11 @@ public static partial class HostExtensions
         services.AddFlow<SummaryFlow>();
         services.AddFlow<ReminderFlow>();
         services.AddFlow<AdminFlow>();
+        services.AddFlow<OkrFlow>();
         services.AddSingleton<IDigestContributor, CanvasDigest>();
         services.AddSingleton<IDigestContributor, ChecklistDigest>();
+        services.AddSingleton<IDigestContributor, StageDigest>();
+        services.AddSingleton<IDigestContributor, OkrDigest>();
         services.AddSingleton<IDigestContributor, QuoteDigest>();
         services.AddSingleton<IDigestContributor, FiveWhysDigest>();
         return services;
