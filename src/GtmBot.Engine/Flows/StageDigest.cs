@@ -16,15 +16,10 @@ public sealed class StageDigest(IChecklistStore store) : IDigestContributor
             return null;
         }
 
-        var focus = StagePlan.For(checklist.Stage);
-        var lines = new List<string>
-        {
-            StagePlan.FocusLines(checklist.Stage, lang)[0],
-        };
-        lines.AddRange(focus.Questions.Select(q => Markup.Escape(q.Get(lang))));
+        var stage = ChecklistStrings.StageName(checklist.Stage).Get(lang);
         return new DigestSection(
-            StageStrings.DigestTitle.Format(lang, ChecklistStrings.StageName(checklist.Stage).Get(lang)),
-            lines,
+            StageStrings.DigestTitle.Format(lang, stage, StagePlan.StepList(checklist.Stage, lang)),
+            [.. StagePlan.For(checklist.Stage).Questions.Select(q => Markup.Escape(q.Get(lang)))],
             [new Button(ChecklistStrings.Title.Get(lang), ChecklistFlow.Show, null)],
             Lead: true);
     }

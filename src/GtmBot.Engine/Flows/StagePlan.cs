@@ -72,13 +72,15 @@ public static class StagePlan
     /// <summary>"Stage: pilot — focus on step 2 (…), step 3 (…)" and the stage's questions, in markup.</summary>
     public static IReadOnlyList<string> FocusLines(LifecycleStage stage, Lang lang)
     {
-        var focus = For(stage);
-        var steps = Glossary.List(lang, focus.Steps.Select(n => StageStrings.StepRef.Format(lang, n, Markup.Escape(ChecklistStrings.StepName(n).Get(lang)))));
-        var questions = string.Join(' ', focus.Questions.Select(q => q.Get(lang)));
+        var questions = string.Join(' ', For(stage).Questions.Select(q => q.Get(lang)));
         return
         [
-            StageStrings.FocusLine.Format(lang, ChecklistStrings.StageName(stage).Get(lang), steps),
+            StageStrings.FocusLine.Format(lang, ChecklistStrings.StageName(stage).Get(lang), Markup.Escape(StepList(stage, lang))),
             StageStrings.AskLine.Format(lang, Markup.Escape(questions)),
         ];
     }
+
+    /// <summary>"step 2 (Define the target customer), step 3 (…)" in plain text.</summary>
+    public static string StepList(LifecycleStage stage, Lang lang) =>
+        Glossary.List(lang, For(stage).Steps.Select(n => StageStrings.StepRef.Format(lang, n, ChecklistStrings.StepName(n).Get(lang))));
 }

@@ -9,7 +9,7 @@ public static class StageStrings
     public static readonly Localized AskLine = new("Ask: {0}", "要问：{0}");
     public static readonly Localized StepRef = new("step {0} ({1})", "第 {0} 步（{1}）");
     public static readonly Localized FocusMark = new("⭐ focus now", "⭐ 当前重点");
-    public static readonly Localized DigestTitle = new("Stage: {0}", "阶段：{0}");
+    public static readonly Localized DigestTitle = new("Stage: {0} — focus on {1}", "阶段：{0} —— 重点是{1}");
     public static readonly Localized Usage = new(
         "Which stage? Say `/gtm checklist stage <stage>` with one of: {0}.",
         "哪个阶段？请用 `/gtm 清单 阶段 <阶段>`，可选：{0}。");
