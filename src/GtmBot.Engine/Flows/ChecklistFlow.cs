@@ -343,7 +343,7 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
         };
     }
 
-    /// <summary>A platform user id from what a person typed or a user picker sent: <c>U123</c>, <c>@ana</c>, <c>&lt;@U123&gt;</c>, <c>@[U123]</c>.</summary>
+    /// <summary>A platform user id from what a person typed or a user picker sent: <c>U123</c>, <c>@ana</c>, <c>&lt;@U123&gt;</c>, <c>@[U123]</c> (a Teams <c>&lt;at&gt;Name&lt;/at&gt;</c> gives the name).</summary>
     public static string? ParseOwner(string? text)
     {
         var s = text?.Trim();
@@ -359,6 +359,11 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
         else if (s.StartsWith("@[", StringComparison.Ordinal) && s.EndsWith(']'))
         {
             s = s[2..^1];
+        }
+        else if (s.StartsWith("<at>", StringComparison.OrdinalIgnoreCase) && s.EndsWith("</at>", StringComparison.OrdinalIgnoreCase))
+        {
+            // A Teams @mention typed into a command arrives as its display name in <at> tags.
+            s = s[4..^5];
         }
 
         s = s.TrimStart('@').Trim();

@@ -247,6 +247,7 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
     [InlineData("<@U123|ana>", "U123")]
     [InlineData("@ana", "ana")]
     [InlineData("@[29:1abc]", "29:1abc")]
+    [InlineData("<at>Li Wang</at>", "Li Wang")]
     [InlineData("  ", null)]
     public void Owner_input_becomes_a_platform_user_id(string input, string? expected)
     {
