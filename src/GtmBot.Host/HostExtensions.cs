@@ -66,8 +66,11 @@ public static partial class HostExtensions
         services.AddFlow<ReminderFlow>();
         services.AddFlow<AdminFlow>();
         services.AddFlow<NeedFlow>();
+        services.AddFlow<OkrFlow>();
         services.AddSingleton<IDigestContributor, CanvasDigest>();
         services.AddSingleton<IDigestContributor, ChecklistDigest>();
+        services.AddSingleton<IDigestContributor, StageDigest>();
+        services.AddSingleton<IDigestContributor, OkrDigest>();
         services.AddSingleton<IDigestContributor, QuoteDigest>();
         services.AddSingleton<IDigestContributor, FiveWhysDigest>();
         services.AddSingleton<IDigestContributor, NeedDigest>();

@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICanvasStore, CanvasStore>();
         services.AddSingleton<IDrillStore, DrillStore>();
         services.AddSingleton<IChecklistStore, ChecklistStore>();
+        services.AddSingleton<IOkrStore, OkrStore>();
         services.AddSingleton<IInstallationStore, Installations.InstallationStore>();
         services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.AddSingleton<ISummaryStore, Summaries.SummaryStore>();

@@ -7,9 +7,10 @@ namespace GtmBot.Engine.Flows;
 
 /// <summary>
 /// The 8-step GTM checklist of a channel: status buttons, a form for owner, due date and note, the product's life-cycle stage.
+/// The card leads with the stage's focus (<see cref="StagePlan"/>): the steps and questions that matter most now.
 /// Buttons and forms carry the step's version; a stale one is refused and shows the current state instead of overwriting it.
 /// </summary>
-public sealed class ChecklistFlow(IChecklistStore store) : IFlow
+public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
 {
     public const string FlowId = "checklist";
     public const string SetStatus = "checklist.status";
@@ -26,6 +27,9 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
     /// <summary>The steps of DESIGN §1.</summary>
     public const int Steps = 8;
 
+    /// <summary>The step joint objectives belong to: sales targets and budget.</summary>
+    public const int OkrStep = 6;
+
     /// <summary>Longest owner id kept (platform user ids are far shorter).</summary>
     public const int MaxOwnerLength = 200;
 
@@ -33,6 +37,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
     public const string ArtefactKey = "checklist";
 
     private static readonly string[] HistoryWords = ["history", "历史", "记录"];
+    private static readonly string[] StageWords = ["stage", "阶段"];
 
     public string Id => FlowId;
 
@@ -51,9 +56,50 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
 
         var existed = await store.FindAsync(context.Channel, cancellationToken);
         var checklist = existed ?? await store.GetOrCreateAsync(context.Channel, Steps, context.Now, cancellationToken);
+        var words = args.Split([' ', '\t', '\u3000'], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length > 0 && StageWords.Contains(words[0], StringComparer.OrdinalIgnoreCase))
+        {
+            return await StageCommandAsync(context, checklist, words.Length > 1 ? words[1] : null, cancellationToken);
+        }
+
+        var summary = await OkrSummaryAsync(context, cancellationToken);
         // One card per artefact: a new checklist is posted once, as the channel's living card; asking again shows it to the asker only.
-        return [existed is null ? Card(context, checklist, artefact: true) : Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        return [existed is null ? Card(context, checklist, summary, artefact: true) : Card(context, checklist, summary, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
     }
+
+    /// <summary><c>/gtm checklist stage pilot</c> (or <c>/gtm 清单 阶段 试点</c>): the stage by name in either language.</summary>
+    private async Task<IReadOnlyList<Reply>> StageCommandAsync(FlowContext context, Checklist checklist, string? typed, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return context.Notice(StageStrings.Usage, StagePlan.Names(context.Lang));
+        }
+
+        if (StagePlan.Parse(typed) is not LifecycleStage stage)
+        {
+            return context.Notice(StageStrings.Unknown, Markup.Escape(PlanningText.Clip(typed, HistoryClip)), StagePlan.Names(context.Lang));
+        }
+
+        if (stage == checklist.Stage)
+        {
+            return context.Notice(StageStrings.Unchanged, context.T(ChecklistStrings.StageName(stage)));
+        }
+
+        return await SetStageAsync(context, checklist, stage, checklist.Version, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Reply>> SetStageAsync(FlowContext context, Checklist checklist, LifecycleStage stage, int version, CancellationToken cancellationToken)
+    {
+        if (!await store.SetStageAsync(context.Channel, version, stage, context.User, context.Now, cancellationToken))
+        {
+            return [Reply.Notice(context.T(ChecklistStrings.StageConflict)), Card(context, checklist, await OkrSummaryAsync(context, cancellationToken), artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        }
+
+        return await ChangedAsync(context, context.T(ChecklistStrings.StageSaved, context.T(ChecklistStrings.StageName(stage))), cancellationToken);
+    }
+
+    private async Task<OkrSummary> OkrSummaryAsync(FlowContext context, CancellationToken cancellationToken) =>
+        OkrFlow.Summary(await okrs.ListAsync(context.Channel, cancellationToken), context.Now);
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
     {
@@ -70,20 +116,15 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         switch (action.ActionId)
         {
             case Show:
-                return [Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
-            case SetStage when Enum.TryParse<LifecycleStage>(parts[0], out var stage) && Number(1) is int stageVersion:
-                if (!await store.SetStageAsync(context.Channel, stageVersion, stage, context.User, context.Now, cancellationToken))
-                {
-                    return [Reply.Notice(context.T(ChecklistStrings.StageConflict)), Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
-                }
-
-                return await ChangedAsync(context, context.T(ChecklistStrings.StageSaved, context.T(ChecklistStrings.StageName(stage))), cancellationToken);
+                return [Card(context, checklist, await OkrSummaryAsync(context, cancellationToken), artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+            case SetStage when Enum.TryParse<LifecycleStage>(parts[0], out var stage) && Enum.IsDefined(stage) && Number(1) is int stageVersion:
+                return await SetStageAsync(context, checklist, stage, stageVersion, cancellationToken);
             case SetStatus when step is int st && parts.Length >= 3 && Enum.TryParse<ChecklistStatus>(parts[1], out var status) && Number(2) is int version:
                 var item = checklist[st];
                 var result = await store.UpdateItemAsync(context.Channel, st, version, new ChecklistItemValues(status, item.OwnerId, item.Due, item.Note), context.User, context.Now, cancellationToken);
                 if (!result.Saved)
                 {
-                    return [Reply.Notice(ConflictText(context, result.Current)), Card(context, checklist, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+                    return [Reply.Notice(ConflictText(context, result.Current)), Card(context, checklist, await OkrSummaryAsync(context, cancellationToken), artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
                 }
 
                 return await ChangedAsync(context, context.T(ChecklistStrings.Saved, st), cancellationToken);
@@ -154,7 +195,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
     private async Task<IReadOnlyList<Reply>> ChangedAsync(FlowContext context, string notice, CancellationToken cancellationToken)
     {
         var checklist = await store.FindAsync(context.Channel, cancellationToken);
-        return checklist is null ? context.Notice(CoreStrings.NotFound) : [Reply.Notice(notice), Card(context, checklist, artefact: true)];
+        return checklist is null ? context.Notice(CoreStrings.NotFound) : [Reply.Notice(notice), Card(context, checklist, await OkrSummaryAsync(context, cancellationToken), artefact: true)];
     }
 
     private static string ConflictText(FlowContext context, ChecklistItem current)
@@ -189,25 +230,32 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
     public static bool IsOverdue(ChecklistItem item, DateOnly today) =>
         item.Status != ChecklistStatus.Done && item.Due is DateOnly due && due < today;
 
-    /// <summary>The checklist card: as a channel message, or as the channel's living artefact.</summary>
-    public static Reply Card(FlowContext context, Checklist checklist, bool artefact)
+    /// <summary>The checklist card, led by the stage's focus: as a channel message, or as the channel's living artefact.</summary>
+    /// <param name="okrs">The joint objectives of step 6, counted on that step.</param>
+    public static Reply Card(FlowContext context, Checklist checklist, OkrSummary okrs, bool artefact)
     {
         var title = context.T(ChecklistStrings.Title);
+        var focus = StagePlan.For(checklist.Stage);
         var blocks = new List<ReplyBlock>
         {
             new HeaderBlock(title),
-            new ContextBlock(context.T(ChecklistStrings.Intro)),
-            new TextBlock(context.T(ChecklistStrings.StageLine, context.T(ChecklistStrings.StageName(checklist.Stage)))),
-            new ActionsBlock([.. Enum.GetValues<LifecycleStage>().Select(s => new Button(
+            new TextBlock(string.Join('\n', StagePlan.FocusLines(checklist.Stage, context.Lang))),
+            new ActionsBlock([.. StagePlan.Stages.Select(s => new Button(
                 context.T(ChecklistStrings.StageName(s)),
                 SetStage,
                 $"{s}:{checklist.Version}",
                 s == checklist.Stage ? ButtonStyle.Primary : ButtonStyle.Default))]),
+            new ContextBlock(context.T(ChecklistStrings.Intro)),
             new DividerBlock(),
         };
         foreach (var item in checklist.Items)
         {
             var text = context.T(ChecklistStrings.ItemLine, item.Step, Markup.Escape(context.T(ChecklistStrings.StepName(item.Step))), Summary(context, item));
+            if (focus.Steps.Contains(item.Step))
+            {
+                text += " · " + context.T(StageStrings.FocusMark);
+            }
+
             if (!string.IsNullOrWhiteSpace(item.Note))
             {
                 text += "\n" + Markup.Escape(item.Note);
@@ -220,6 +268,12 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
                 .Select(s => new Button(context.T(ChecklistStrings.StatusName(s)), SetStatus, $"{item.Step}:{s}:{item.Version}"))
                 .Append(new Button(context.T(ChecklistStrings.EditButton), Edit, item.Step.ToString(CultureInfo.InvariantCulture)))
                 .ToList();
+            if (item.Step == OkrStep)
+            {
+                blocks.Add(new ContextBlock(okrs.Count == 0 ? context.T(OkrStrings.ChecklistNone) : context.T(OkrStrings.ChecklistCount, okrs.Count, okrs.Behind)));
+                buttons.Add(new Button(context.T(OkrStrings.BoardTitle), OkrFlow.List));
+            }
+
             blocks.Add(new ActionsBlock(buttons));
         }
 
@@ -289,7 +343,7 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         };
     }
 
-    /// <summary>A platform user id from what a person typed or a user picker sent: <c>U123</c>, <c>@ana</c>, <c>&lt;@U123&gt;</c>, <c>@[U123]</c>.</summary>
+    /// <summary>A platform user id from what a person typed or a user picker sent: <c>U123</c>, <c>@ana</c>, <c>&lt;@U123&gt;</c>, <c>@[U123]</c> (a Teams <c>&lt;at&gt;Name&lt;/at&gt;</c> gives the name).</summary>
     public static string? ParseOwner(string? text)
     {
         var s = text?.Trim();
@@ -305,6 +359,11 @@ public sealed class ChecklistFlow(IChecklistStore store) : IFlow
         else if (s.StartsWith("@[", StringComparison.Ordinal) && s.EndsWith(']'))
         {
             s = s[2..^1];
+        }
+        else if (s.StartsWith("<at>", StringComparison.OrdinalIgnoreCase) && s.EndsWith("</at>", StringComparison.OrdinalIgnoreCase))
+        {
+            // A Teams @mention typed into a command arrives as its display name in <at> tags.
+            s = s[4..^5];
         }
 
         s = s.TrimStart('@').Trim();

@@ -9,9 +9,11 @@ public enum ChecklistStatus
     Blocked,
 }
 
-/// <summary>Where the product is in its life cycle.</summary>
+/// <summary>Where the product is in its life cycle; a new checklist starts at <see cref="Definition"/>. Stored by name.</summary>
 public enum LifecycleStage
 {
+    Definition,
+    PreparingLaunch,
     Pilot,
     Launch,
     Scale,

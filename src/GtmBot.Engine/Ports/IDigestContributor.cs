@@ -6,12 +6,16 @@ namespace GtmBot.Engine.Ports;
 /// <param name="Title">Section title (plain text).</param>
 /// <param name="Lines">Lines in neutral <see cref="Markup"/>; owners mentioned with <see cref="Markup.Mention"/>.</param>
 /// <param name="Buttons">Buttons into the flow (e.g. open the canvas).</param>
-public sealed record DigestSection(string Title, IReadOnlyList<string> Lines, IReadOnlyList<Button> Buttons);
+/// <param name="Lead">
+/// Shown first, before "what needs a look", and not counted as something needing attention (the stage's focus: what
+/// matters most now, every week).
+/// </param>
+public sealed record DigestSection(string Title, IReadOnlyList<string> Lines, IReadOnlyList<Button> Buttons, bool Lead = false);
 
 /// <summary>A flow's part of the weekly reminder digest. Each flow with stored data implements one.</summary>
 public interface IDigestContributor
 {
-    /// <summary>Position in the digest (canvas 10, checklist 20, quotes 30, whys 40).</summary>
+    /// <summary>Position in the digest (stage 0, canvas 10, checklist 20, objectives 25, quotes 30, whys 40).</summary>
     int Order { get; }
 
     /// <summary>The section, or null when everything of this flow is up to date.</summary>

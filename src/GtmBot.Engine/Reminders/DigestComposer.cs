@@ -28,28 +28,30 @@ public sealed class DigestComposer(IEnumerable<IDigestContributor> contributors)
             blocks.Add(new ContextBlock(ReminderStrings.LastSkipped.Format(lang, Markup.Escape(skipReason))));
         }
 
-        var sections = 0;
+        var found = new List<DigestSection>();
         foreach (var contributor in _contributors)
         {
-            var section = await contributor.ContributeAsync(channel.ChannelOnly, lang, since, now, cancellationToken);
-            if (section is null)
+            if (await contributor.ContributeAsync(channel.ChannelOnly, lang, since, now, cancellationToken) is DigestSection section)
             {
-                continue;
+                found.Add(section);
             }
+        }
 
+        // Lead sections (the stage's focus) come first whatever their contributor's order; the rest follow the intro.
+        foreach (var section in found.Where(s => s.Lead))
+        {
+            AddSection(blocks, section);
+        }
+
+        var sections = 0;
+        foreach (var section in found.Where(s => !s.Lead))
+        {
             if (sections++ == 0)
             {
                 blocks.Add(new TextBlock(ReminderStrings.DigestIntro.Get(lang)));
             }
 
-            blocks.Add(new DividerBlock());
-            var lines = new List<string> { Markup.Bold(section.Title) };
-            lines.AddRange(section.Lines.Select(l => "• " + l));
-            blocks.Add(new TextBlock(string.Join('\n', lines)));
-            if (section.Buttons.Count > 0)
-            {
-                blocks.Add(new ActionsBlock(section.Buttons));
-            }
+            AddSection(blocks, section);
         }
 
         if (sections == 0)
@@ -66,5 +68,17 @@ public sealed class DigestComposer(IEnumerable<IDigestContributor> contributors)
 
         var text = sections == 0 ? ReminderStrings.AllUpToDate.Get(lang) : ReminderStrings.DigestTitle.Get(lang);
         return new Reply(blocks, text, preview ? ReplyVisibility.Ephemeral : ReplyVisibility.Channel);
+    }
+
+    private static void AddSection(List<ReplyBlock> blocks, DigestSection section)
+    {
+        blocks.Add(new DividerBlock());
+        var lines = new List<string> { Markup.Bold(section.Title) };
+        lines.AddRange(section.Lines.Select(l => "• " + l));
+        blocks.Add(new TextBlock(string.Join('\n', lines)));
+        if (section.Buttons.Count > 0)
+        {
+            blocks.Add(new ActionsBlock(section.Buttons));
+        }
     }
 }

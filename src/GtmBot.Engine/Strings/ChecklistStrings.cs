@@ -6,14 +6,13 @@ namespace GtmBot.Engine.Strings;
 public static class ChecklistStrings
 {
     public static readonly Localized Help = new(
-        "`/gtm checklist` — the 8-step GTM checklist with owners, due dates and the life-cycle stage; `/gtm checklist history`",
-        "`/gtm checklist`（或 `/gtm 清单`）—— 8 步产品上市清单：负责人、截止日期、产品生命周期阶段；`/gtm checklist history`");
+        "`/gtm checklist` — the 8-step GTM checklist with owners, due dates and the life-cycle stage; `/gtm checklist stage pilot` sets the stage; `/gtm checklist history`",
+        "`/gtm checklist`（或 `/gtm 清单`）—— 8 步产品上市清单：负责人、截止日期、产品生命周期阶段；`/gtm 清单 阶段 试点` 设置阶段；`/gtm checklist history`");
 
     public static readonly Localized Title = new("GTM checklist", "GTM 产品上市清单");
     public static readonly Localized Intro = new(
         "GTM starts at the idea, not at launch: it spans the whole life cycle and needs R&D, product, marketing, sales and partners pulling together.",
         "产品上市从想法开始，而不是从发布开始：它贯穿整个生命周期，需要研发、产品、市场、销售和合作伙伴协同。");
-    public static readonly Localized StageLine = new("**Life-cycle stage:** {0}", "**生命周期阶段：**{0}");
     public static readonly Localized ItemLine = new("**{0}. {1}** · {2}", "**{0}. {1}** · {2}");
     public static readonly Localized Owner = new("owner {0}", "负责人 {0}");
     public static readonly Localized NoOwner = new("no owner", "无负责人");
@@ -96,6 +95,8 @@ public static class ChecklistStrings
 
     public static Localized StageName(LifecycleStage stage) => stage switch
     {
+        LifecycleStage.Definition => Glossary.Definition,
+        LifecycleStage.PreparingLaunch => Glossary.PreparingLaunch,
         LifecycleStage.Pilot => Glossary.Pilot,
         LifecycleStage.Launch => Glossary.Launch,
         LifecycleStage.Scale => Glossary.Scale,

@@ -9,6 +9,8 @@ public static class Glossary
     public static readonly Localized Need = new("need", "需要");
     public static readonly Localized Want = new("want", "想要");
     public static readonly Localized Gtm = new("go-to-market", "产品上市");
+    public static readonly Localized Definition = new("Definition", "定义");
+    public static readonly Localized PreparingLaunch = new("Preparing launch", "发布准备");
     public static readonly Localized Pilot = new("Pilot", "试点");
     public static readonly Localized Launch = new("Launch", "发布");
     public static readonly Localized Scale = new("Scale", "规模化");

@@ -17,7 +17,7 @@ internal sealed class ChecklistStore(IGtmDbFactory db) : IChecklistStore
 
         await using (var ctx = db.Create())
         {
-            var row = new ChecklistEntity { WorkspaceKey = channel.WorkspaceKey, Channel = channel.Channel, Stage = LifecycleStage.Pilot.ToString(), CreatedAt = now };
+            var row = new ChecklistEntity { WorkspaceKey = channel.WorkspaceKey, Channel = channel.Channel, Stage = LifecycleStage.Definition.ToString(), CreatedAt = now };
             row.Items.AddRange(Enumerable.Range(1, steps).Select(step => new ChecklistItemEntity
             {
                 WorkspaceKey = channel.WorkspaceKey,
@@ -161,7 +161,7 @@ internal sealed class ChecklistStore(IGtmDbFactory db) : IChecklistStore
         i.UpdatedBy,
         i.UpdatedAt);
 
-    private static LifecycleStage ParseStage(string value) => Enum.TryParse<LifecycleStage>(value, out var s) ? s : LifecycleStage.Pilot;
+    private static LifecycleStage ParseStage(string value) => Enum.TryParse<LifecycleStage>(value, out var s) && Enum.IsDefined(s) ? s : LifecycleStage.Definition;
 
     private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

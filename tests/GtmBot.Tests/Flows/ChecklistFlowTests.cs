@@ -17,7 +17,7 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
     {
         await _db.InitializeAsync();
         _store = new ChecklistStore(_db.Db);
-        _flow = new ChecklistFlow(_store);
+        _flow = new ChecklistFlow(_store, new OkrStore(_db.Db));
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
@@ -32,8 +32,8 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(Lang.En, "Choose the target market", "Execute, then review and adjust", "Life-cycle stage: Pilot", "competitors")]
-    [InlineData(Lang.Zh, "选择目标市场", "执行、复盘与调整", "生命周期阶段：试点", "竞品")]
+    [InlineData(Lang.En, "Choose the target market", "Execute, then review and adjust", "Stage: Definition", "competitors")]
+    [InlineData(Lang.Zh, "选择目标市场", "执行、复盘与调整", "阶段：定义", "竞品")]
     public async Task Checklist_shows_the_eight_steps_with_hints(Lang lang, string first, string last, string stage, string hint)
     {
         var replies = await Command("ana", lang);
@@ -171,8 +171,8 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(Lang.En, "Life-cycle stage: Launch", "stage")]
-    [InlineData(Lang.Zh, "生命周期阶段：发布", "阶段")]
+    [InlineData(Lang.En, "Stage: Launch", "stage")]
+    [InlineData(Lang.Zh, "阶段：发布", "阶段")]
     public async Task Life_cycle_stage_is_set_and_kept_in_history(Lang lang, string stageLine, string historyWord)
     {
         var card = (await Command("ana", lang))[0];
@@ -190,10 +190,64 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(Lang.En, "stage pilot", "Life-cycle stage set to Pilot.", "Stage: Pilot — focus on step 2 (Define the target customer), step 3 (Positioning and pricing), step 8 (Execute, then review and adjust)", "Ask: Do the pilot customers match the persona")]
+    [InlineData(Lang.Zh, "阶段 试点", "生命周期阶段已设为 试点。", "阶段：试点 —— 重点是第 2 步（定义目标客户）、第 3 步（定位与定价）、第 8 步（执行、复盘与调整）", "要问：试点客户符合客户画像吗")]
+    [InlineData(Lang.En, "stage 发布准备", "Life-cycle stage set to Preparing launch.", "Stage: Preparing launch — focus on step 4", "Ask: Is there one message")]
+    [InlineData(Lang.Zh, "阶段 preparing launch", "生命周期阶段已设为 发布准备。", "阶段：发布准备 —— 重点是第 4 步", "要问：是否有一致的核心信息")]
+    public async Task Stage_typed_in_either_language_is_set_and_the_card_leads_with_its_focus(Lang lang, string args, string notice, string focus, string ask)
+    {
+        await Command("ana", lang);
+        var replies = await Command("ana", lang, args);
+        Assert.Equal(notice, AllText(replies[0]));
+        var card = Artefact(replies, ChecklistFlow.ArtefactKey);
+
+        // The stage's focus is the first thing under the title, before the intro and the steps.
+        var lead = Markup.ToPlainText(Assert.IsType<TextBlock>(card.Blocks[1]).Markup);
+        Assert.StartsWith(focus, lead, StringComparison.Ordinal);
+        Assert.Contains(ask, lead, StringComparison.Ordinal);
+
+        var history = AllText((await Command("ana", lang, "history"))[0]);
+        Assert.Contains(lang == Lang.Zh ? "定义 → " : "Definition → ", history, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "stage growth", "I don't know the stage “growth”. The stages are: Definition, Preparing launch, Pilot")]
+    [InlineData(Lang.Zh, "阶段 成长", "我不认识阶段“成长”。可选阶段：定义、发布准备、试点")]
+    [InlineData(Lang.En, "stage", "Which stage?")]
+    [InlineData(Lang.Zh, "阶段 定义", "阶段已经是 定义。")]
+    public async Task Unknown_missing_or_unchanged_stage_is_explained_and_nothing_changes(Lang lang, string args, string expected)
+    {
+        await Command("ana", lang);
+        var reply = Assert.Single(await Command("ana", lang, args));
+        Assert.StartsWith(expected, AllText(reply), StringComparison.Ordinal);
+        Assert.Equal(ReplyVisibility.Ephemeral, reply.Visibility);
+        Assert.Equal(LifecycleStage.Definition, (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))!.Stage);
+        Assert.Empty(await _store.HistoryAsync(SqliteDb.Channel, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Focus_steps_are_marked_and_step_6_counts_the_joint_objectives()
+    {
+        var okrs = new OkrStore(_db.Db);
+        var text = AllText((await Command("ana", Lang.En))[0]);
+        Assert.Contains("No joint objectives yet", text, StringComparison.Ordinal);
+        Assert.Contains("1. Choose the target market** · ⬜ To do · no owner · ⭐ focus now".Replace("**", string.Empty, StringComparison.Ordinal), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("8. Execute, then review and adjust · ⬜ To do · no owner · ⭐", text, StringComparison.Ordinal);
+
+        var now = _db.Clock.GetUtcNow();
+        await okrs.AddObjectiveAsync(SqliteDb.Channel, new ObjectiveValues("Win 10 pilots", "pm", "rep", DateOnly.FromDateTime(now.UtcDateTime).AddDays(30)), new TurnUser("ana"), now.AddDays(-60), CancellationToken.None);
+        await okrs.AddObjectiveAsync(SqliteDb.Channel, new ObjectiveValues("Budget", "pm", "rep", null), new TurnUser("ana"), now, CancellationToken.None);
+        var zh = (await Command("ana", Lang.Zh))[0];
+        Assert.Contains("🎯 共同目标：2 个（1 个落后于计划）", AllText(zh), StringComparison.Ordinal);
+        Assert.Contains(Buttons(zh), b => b.ActionId == OkrFlow.List);
+    }
+
+    [Theory]
     [InlineData("U123", "U123")]
     [InlineData("<@U123|ana>", "U123")]
     [InlineData("@ana", "ana")]
     [InlineData("@[29:1abc]", "29:1abc")]
+    [InlineData("<at>Li Wang</at>", "Li Wang")]
     [InlineData("  ", null)]
     public void Owner_input_becomes_a_platform_user_id(string input, string? expected)
     {
