@@ -44,6 +44,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "LLM tagging with model {Model} failed for a batch of {Quotes} ({Reason}, {ExceptionType}); the offline tagger stands in")]
     public static partial void FellBack(ILogger logger, string model, int quotes, string reason, string exceptionType);
 
-    [LoggerMessage(EventId = 1350, Level = LogLevel.Information, Message = "Need {NeedId} moved from {From} to {To}; {Notices} direct messages enqueued")]
+    [LoggerMessage(EventId = 1360, Level = LogLevel.Information, Message = "Need {NeedId} moved from {From} to {To}; {Notices} direct messages enqueued")]
     public static partial void NeedMoved(ILogger logger, long needId, string from, string to, int notices);
 }

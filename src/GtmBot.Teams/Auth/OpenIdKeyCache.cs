@@ -6,6 +6,9 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace GtmBot.Teams.Auth;
 
+/// <summary>The signing keys could not be fetched and none are cached: no token can be checked for now (the edge answers 503).</summary>
+internal sealed class SigningKeysUnavailableException(Exception inner) : Exception("The Bot Connector's signing keys could not be fetched: " + inner.Message, inner);
+
 /// <summary>The Bot Connector's signing keys and, per key, the channels it is endorsed for.</summary>
 internal sealed record SigningKeys(IReadOnlyList<SecurityKey> Keys, IReadOnlyDictionary<string, IReadOnlyList<string>> Endorsements, DateTimeOffset FetchedAt);
 
@@ -51,11 +54,13 @@ internal sealed class OpenIdKeyCache(IHttpClientFactory http, IOptions<TeamsOpti
                 _current = await FetchAsync(cancellationToken);
                 Log.KeysRefreshed(logger, _current.Keys.Count);
             }
-            catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException && current is not null)
+            catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException
+                || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                // Keep serving the keys we have: a metadata outage must not take the bot down.
+                // Keep serving the keys we have: a metadata outage (or a timeout) must not take the bot down. With none
+                // yet, the caller is told it is our side that failed, so the request is answered 503 and retried.
                 Log.KeysRefreshFailed(logger, ex);
-                return current!;
+                return current ?? throw new SigningKeysUnavailableException(ex);
             }
 
             return _current;

@@ -36,6 +36,12 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private FakeBotFramework(WebApplication app)
     {
         _app = app;
+
+        // RSA keys are generated on first use: do it now, not inside the bot's key fetch, whose timeout a loaded machine can pass.
+        foreach (var rsa in (RSA[])[_published, _unendorsed, _unknown])
+        {
+            rsa.ExportParameters(includePrivateParameters: false);
+        }
     }
 
     public string BaseUrl { get; private set; } = string.Empty;
@@ -53,6 +59,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     /// <summary>Statuses to answer the next connector calls with (then 201 again).</summary>
     public ConcurrentQueue<int> NextStatuses { get; } = new();
+
+    /// <summary>While set, the JWKS endpoint answers 500 (a metadata outage).</summary>
+    public bool KeysDown { get; set; }
 
     /// <summary>Members the connector refuses a 1:1 chat with, and the status it answers (403: app not installed for them, 404: unknown).</summary>
     public ConcurrentDictionary<string, int> RefusedMembers { get; } = new();
@@ -141,7 +150,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
             ["jwks_uri"] = BaseUrl + "/keys",
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
         }));
-        _app.MapGet("/keys", () => Results.Json(new { keys = new[] { Jwk(_published, "published", [Channel, "webchat"]), Jwk(_unendorsed, "unendorsed", ["webchat"]) } }));
+        _app.MapGet("/keys", () => KeysDown ? Results.StatusCode(StatusCodes.Status500InternalServerError) : Results.Json(new { keys = new[] { Jwk(_published, "published", [Channel, "webchat"]), Jwk(_unendorsed, "unendorsed", ["webchat"]) } }));
         _app.MapPost("/token", (HttpContext ctx) =>
         {
             Interlocked.Increment(ref TokenRequests);

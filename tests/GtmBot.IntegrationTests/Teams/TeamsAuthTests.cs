@@ -39,6 +39,24 @@ public sealed class TeamsAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signing_keys_that_cannot_be_fetched_are_our_fault_a_503_to_retry_never_a_500_nor_a_401()
+    {
+        _fake.KeysDown = true;
+        using (var client = _host.CreateClient())
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(Activity().ToJsonString(), Encoding.UTF8, "application/json") })
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _fake.Token());
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(GtmBot.Teams.TeamsEndpoints.KeysRetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+        }
+
+        // The connector's retry, once the keys are back, is served.
+        _fake.KeysDown = false;
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(_fake.Token(), Activity().ToJsonString()));
+    }
+
+    [Fact]
     public async Task Valid_token_is_accepted()
     {
         Assert.Equal(HttpStatusCode.OK, await PostAsync(_fake.Token(), Activity().ToJsonString()));
