@@ -36,9 +36,9 @@ public sealed partial class NeedJourneyTests : IDisposable
 
     private static string Texts(JsonElement response) => string.Join('\n', response.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
 
-    private async Task<List<(string To, string? Key, string Text)>> DirectMessagesAsync()
+    private static async Task<List<(string To, string? Key, string Text)>> DirectMessagesAsync(GtmHostFactory host)
     {
-        await using var ctx = _host.Services.GetRequiredService<IGtmDbFactory>().Create();
+        await using var ctx = host.Services.GetRequiredService<IGtmDbFactory>().Create();
         var rows = await ctx.Set<OutboxEntity>().AsNoTracking().Where(o => o.WorkspaceKey == "local:local" && o.Channel.StartsWith("@")).OrderBy(o => o.Id).ToListAsync();
         return [.. rows.Select(r =>
         {
@@ -56,9 +56,21 @@ public sealed partial class NeedJourneyTests : IDisposable
     [Theory]
     [InlineData("en", "Need #1 created.", "Planned: ", "your quotes from Acme and Initech", "your quotes from Globex and Umbrella", "Why: Q3 release")]
     [InlineData("zh", "已创建需求 #1。", "已排期：", "你记录的 Acme、Initech 的原话", "你记录的 Globex、Umbrella 的原话", "原因：Q3 release")]
-    public async Task Quotes_become_a_need_and_each_capturer_hears_back_once(string lang, string created, string status, string samCustomers, string leeCustomers, string why)
+    public Task Quotes_become_a_need_and_each_capturer_hears_back_once(string lang, string created, string status, string samCustomers, string leeCustomers, string why) =>
+        StoryAsync(_host, lang, created, status, samCustomers, leeCustomers, why);
+
+    /// <summary>The same story on PostgreSQL (skipped without a server, required in CI).</summary>
+    [Fact]
+    public async Task The_story_holds_on_postgres()
     {
-        using var client = _host.CreateClient();
+        await using var db = await Delivery.PostgresDatabase.CreateAsync();
+        using var host = new GtmHostFactory(db.Settings());
+        await StoryAsync(host, "en", "Need #1 created.", "Planned: ", "your quotes from Acme and Initech", "your quotes from Globex and Umbrella", "Why: Q3 release");
+    }
+
+    internal static async Task StoryAsync(GtmHostFactory host, string lang, string created, string status, string samCustomers, string leeCustomers, string why)
+    {
+        using var client = host.CreateClient();
         var locale = lang == "zh" ? "zh-CN" : "en-US";
         foreach (var user in new[] { "sam", "lee", "pat" })
         {
@@ -83,7 +95,7 @@ public sealed partial class NeedJourneyTests : IDisposable
         var moved = await SayAsync(client, "pat", planned, locale);
         Assert.Contains(lang == "zh" ? "需求 #1 已更新。" : "Need #1 updated.", Texts(moved), StringComparison.Ordinal);
 
-        var dms = await DirectMessagesAsync();
+        var dms = await DirectMessagesAsync(host);
         Assert.Equal(2, dms.Count);
         var sam = Assert.Single(dms, d => d.To == "sam");
         var lee = Assert.Single(dms, d => d.To == "lee");
@@ -98,7 +110,7 @@ public sealed partial class NeedJourneyTests : IDisposable
 
         // Asking again for the same status changes nothing and sends nothing more.
         await SayAsync(client, "pat", planned, locale);
-        Assert.Equal(2, (await DirectMessagesAsync()).Count);
+        Assert.Equal(2, (await DirectMessagesAsync(host)).Count);
     }
 
     [Theory]
