@@ -62,6 +62,7 @@ public static partial class HostExtensions
         services.AddFlow<ChecklistFlow>();
         services.AddFlow<QuoteFlow>();
         services.AddFlow<CustomerFlow>();
+        services.AddHostedService<Charts.ChartWarmup>();
         services.AddFlow<SummaryFlow>();
         services.AddFlow<ReminderFlow>();
         services.AddFlow<AdminFlow>();

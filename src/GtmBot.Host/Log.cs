@@ -11,6 +11,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Storage: {Provider} at {Location}")]
     public static partial void Storage(ILogger logger, string provider, string location);
 
+    [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Charts ready: Chinese labels in font {Font}, warm-up took {ElapsedMs} ms")]
+    public static partial void ChartsReady(ILogger logger, string font, long elapsedMs);
+
+    [LoggerMessage(EventId = 131, Level = LogLevel.Warning, Message = "Charts cannot be drawn here: SkiaSharp's native library did not load")]
+    public static partial void ChartsUnavailable(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Feedback summaries run offline. To use an LLM set GtmBot__Llm__Provider=AzureOpenAI (Endpoint, Deployment, ApiKey or Entra ID) or OpenAI (BaseUrl, Model, ApiKey)")]
     public static partial void LlmOff(ILogger logger);
 

@@ -26,6 +26,7 @@ public sealed class BlockKitRendererTests
         "context" => new ContextBlock("updated by " + Markup.Mention("U1A2B3")),
         "actions" => new ActionsBlock([new Button("Edit", "canvas.edit", "who", ButtonStyle.Primary), new Button("Drop", "canvas.drop", null, ButtonStyle.Danger)]),
         "form" => new FormBlock("Edit Who", "canvas.save", "who:3", [new FormInput("text", "Who", InputKind.Multiline, "SMB", Required: true)], "Save"),
+        "image" => new ImageBlock("https://bot.example/exports/1?ws=slack%3AT1&exp=1&sig=ab", "Chart"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind),
     };
 
@@ -35,7 +36,7 @@ public sealed class BlockKitRendererTests
     {
         var messages = BlockKitRenderer.RenderMessages(R(Sample(kind)));
         var block = Assert.Single(Assert.Single(messages).Blocks);
-        var expected = kind switch { "text" or "fields" or "form" => typeof(SectionKitBlock), "header" => typeof(HeaderKitBlock), "divider" => typeof(DividerKitBlock), "context" => typeof(ContextKitBlock), _ => typeof(ActionsKitBlock) };
+        var expected = kind switch { "text" or "fields" or "form" => typeof(SectionKitBlock), "header" => typeof(HeaderKitBlock), "divider" => typeof(DividerKitBlock), "context" => typeof(ContextKitBlock), "image" => typeof(ImageKitBlock), _ => typeof(ActionsKitBlock) };
         Assert.IsType(expected, block);
     }
 
