@@ -15,7 +15,6 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
     public const string FlowId = "okr";
     public const string NewForm = "okr.new";
     public const string Create = "okr.create";
-    public const string Show = "okr.show";
     public const string List = "okr.list";
     public const string KeyResultForm = "okr.kr";
     public const string AddKeyResult = "okr.kradd";
@@ -35,6 +34,9 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
 
     /// <summary>Longest objective or key-result text.</summary>
     public const int MaxTitleLength = 200;
+
+    /// <summary>Most key results per objective: a few measurable results, not a task list (and the card stays within the platforms' text limits).</summary>
+    public const int MaxKeyResults = 10;
 
     /// <summary>Longest unit ("customers", "k€").</summary>
     public const int MaxUnitLength = 20;
@@ -123,8 +125,6 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
                     cancellationToken);
             case List:
                 return [Board(context, await store.ListAsync(context.Channel, cancellationToken), artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
-            case Show when n is int shown:
-                return await ShowAsync(context, shown, cancellationToken);
             case KeyResultForm when n is int o:
                 return await store.FindAsync(context.Channel, o, cancellationToken) is null
                     ? context.Notice(OkrStrings.UnknownObjective, o)
@@ -244,9 +244,15 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
 
     private async Task<IReadOnlyList<Reply>> AddKeyResultAsync(FlowContext context, int objective, string? text, string? targetText, string? unit, bool fromForm, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(context.Channel, objective, cancellationToken) is null)
+        var current = await store.FindAsync(context.Channel, objective, cancellationToken);
+        if (current is null)
         {
             return context.Notice(OkrStrings.UnknownObjective, objective);
+        }
+
+        if (current.KeyResults.Count >= MaxKeyResults)
+        {
+            return context.Notice(OkrStrings.TooManyKeyResults, objective, MaxKeyResults);
         }
 
         IReadOnlyList<Reply> Back(string error) => [KeyResultFormReply(context, objective, text, targetText, unit, error)];
@@ -264,7 +270,7 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
 
         if (string.IsNullOrWhiteSpace(targetText))
         {
-            return fromForm ? Back(context.T(OkrStrings.BadNumber, string.Empty)) : Back(context.T(OkrStrings.MissingTarget, objective));
+            return fromForm ? Back(context.T(OkrStrings.TargetEmpty)) : Back(context.T(OkrStrings.MissingTarget, objective));
         }
 
         if (ParseValue(targetText) is not decimal target)

@@ -73,6 +73,10 @@ public static class OkrStrings
     public static readonly Localized MissingTarget = new(
         "Say the target: `/gtm okr {0} kr add <text> target <number> [unit]`.",
         "请写上目标值：`/gtm okr {0} kr 添加 <内容> 目标 <数字> [单位]`。");
+    public static readonly Localized TargetEmpty = new("Please give the target as a number above zero.", "请填写目标值：一个大于零的数字。");
+    public static readonly Localized TooManyKeyResults = new(
+        "Objective {0} already has {1} key results, the most it can have: keep a few measurable results, not a task list.",
+        "目标 {0} 已有 {1} 个关键结果，已达上限：保留少数可衡量的结果，而不是任务清单。");
     public static readonly Localized Usage = new(
         "Try `/gtm okr new <objective> product @a sales @b due <date>`, `/gtm okr <n> kr add <text> target <number> [unit]`, `/gtm okr <n> kr <k> progress <value>`, `/gtm okr <n>` or `/gtm okrs`.",
         "可以用 `/gtm okr 新建 <目标> 产品 @a 销售 @b 截止 <日期>`、`/gtm okr <n> kr 添加 <内容> 目标 <数字> [单位]`、`/gtm okr <n> kr <k> 进度 <数值>`、`/gtm okr <n>` 或 `/gtm okrs`。");

@@ -165,6 +165,22 @@ public sealed class OkrFlowTests : IAsyncLifetime
         var kr = Assert.Single(await Act(OkrFlow.AddKeyResult, "1", new() { ["text"] = "Partners", ["target"] = "0" })).Form!;
         Assert.Equal("The target must be above zero (got 0).", kr.Error);
         Assert.Equal("Partners", kr.Inputs.Single(i => i.Id == OkrFlow.TextInput).Initial);
+        kr = Assert.Single(await Act(OkrFlow.AddKeyResult, "1", new() { ["text"] = "Partners", ["target"] = " " }, Lang.Zh)).Form!;
+        Assert.Equal("请填写目标值：一个大于零的数字。", kr.Error);
+    }
+
+    [Fact]
+    public async Task An_objective_takes_at_most_ten_key_results()
+    {
+        await Command("new Win pilots product @li sales @wang");
+        for (var i = 1; i <= OkrFlow.MaxKeyResults; i++)
+        {
+            Assert.Contains(await Command($"1 kr add Result {i} target {i}"), r => r.Placement == ReplyPlacement.Artefact);
+        }
+
+        var refused = Assert.Single(await Command("1 kr add One more target 1"));
+        Assert.StartsWith("Objective 1 already has 10 key results", AllText(refused), StringComparison.Ordinal);
+        Assert.Equal(OkrFlow.MaxKeyResults, (await _store.FindAsync(SqliteDb.Channel, 1, CancellationToken.None))!.KeyResults.Count);
     }
 
     [Fact]
