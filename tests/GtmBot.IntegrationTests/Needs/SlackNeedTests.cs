@@ -27,7 +27,7 @@ public sealed class SlackNeedTests
         {
             var origin = new QuoteOrigin(by, null, null, null, null, null, "slash");
             var saved = await quotes.AddAsync(Channel, new NewQuote($"{customer}: we need a scheduled backup", customer, "en", origin, at, [], Motive.Need), TestContext.Current.CancellationToken);
-            ids.Add(saved.Id);
+            ids.Add(saved.Quote.Id);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await host.PostSlashAsync("need new scheduled backup")).StatusCode);
