@@ -31,6 +31,9 @@ public sealed class SlackNeedTests
         }
 
         Assert.Equal(HttpStatusCode.OK, (await host.PostSlashAsync("need new scheduled backup")).StatusCode);
+
+        // The card is posted (and pinned) before it changes; otherwise the outbox rightly sends only its newest version.
+        await host.Api.WaitForAsync("pins.add");
         await host.PostSlashAsync("need 1 link " + string.Join(' ', ids));
         var moved = await host.PostSlashAsync("need 1 status planned Q3 release");
         Assert.Contains("Need #1 updated.", await moved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -48,5 +51,9 @@ public sealed class SlackNeedTests
         Assert.Contains("Acme and Initech", dms.Single(d => d.Channel == "@U2").ReplyJson, StringComparison.Ordinal);
         Assert.Contains("Globex", dms.Single(d => d.Channel == "@U3").ReplyJson, StringComparison.Ordinal);
         Assert.All(dms, d => Assert.Equal(dms[0].IdempotencyKey, d.IdempotencyKey));
+
+        // Each capturer hears back once, in their own direct messages.
+        await host.Api.WaitForAsync("conversations.open", count: 2);
+        Assert.Equal(["U2", "U3"], host.Api.Of("conversations.open").Select(c => c.Json?["users"]?.GetValue<string>() ?? c.Form("users")).Order());
     }
 }
