@@ -86,7 +86,7 @@ public static class NeedPriority
         }
 
         var churn = quotes.Where(q => q.HasTag(QuoteTags.ChurnRisk))
-            .Select(q => (string.IsNullOrWhiteSpace(q.Customer) ? string.Empty : ThemeEngine.NormalizeCustomer(q.Customer)) + "\u0000" + ThemeEngine.NormalizeCustomer(q.Text))
+            .Select(q => QuoteFingerprint.Key(q.Text, q.Customer))
             .Distinct(StringComparer.Ordinal)
             .Count();
         var importance = 1 + Math.Log10(1 + ((double)arr / ArrUnit)) + (SignalWeight * renewals) + (SignalWeight * churn);

@@ -13,9 +13,10 @@ public static class QuoteFingerprint
 {
     public const int Length = 64;
 
-    public static string Of(string text, string? customer)
-    {
-        var key = (customer is null ? string.Empty : ThemeEngine.NormalizeCustomer(customer)) + "\u0000" + ThemeEngine.NormalizeCustomer(text);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-    }
+    public static string Of(string text, string? customer) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key(text, customer))));
+
+    /// <summary>The unhashed comparison key: equal keys are the same quote (what insights and scores count once).</summary>
+    public static string Key(string text, string? customer) =>
+        (string.IsNullOrWhiteSpace(customer) ? string.Empty : ThemeEngine.NormalizeCustomer(customer)) + "\u0000" + ThemeEngine.NormalizeCustomer(text);
 }

@@ -57,7 +57,7 @@ public sealed record QuoteInsights(int Quotes, int Customers, int Unattributed, 
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return [.. quotes.OrderBy(q => q.CapturedAt).ThenBy(q => q.Id).Where(q =>
-            seen.Add((string.IsNullOrWhiteSpace(q.Customer) ? string.Empty : ThemeEngine.NormalizeCustomer(q.Customer)) + "\u0000" + ThemeEngine.NormalizeCustomer(Body(q.Text))))];
+            seen.Add(QuoteFingerprint.Key(Body(q.Text), q.Customer)))];
     }
 
     /// <summary>The quote without its attribution, so a customer's name does not become a theme.</summary>

@@ -139,8 +139,7 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
         foreach (var item in items)
         {
             var customer = string.IsNullOrWhiteSpace(item.Customer) ? null : item.Customer;
-            var key = (customer is null ? string.Empty : NormalizeCustomer(customer)) + "\u0000" + NormalizeCustomer(item.Text);
-            if (seen.Add(key))
+            if (seen.Add(Tagging.QuoteFingerprint.Key(item.Text, customer)))
             {
                 unique.Add(customer == item.Customer ? item : item with { Customer = customer });
             }

@@ -28,12 +28,13 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
                 cancellationToken);
             return new QuoteSave(saved, Added: true);
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException)
         {
+            // Not a repeat after all (a row too long, a lost connection): the write's own error stands.
             var existing = await FindByFingerprintAsync(channel, fingerprint, cancellationToken);
             if (existing is null)
             {
-                throw new InvalidOperationException("The quote could not be stored, and no quote with the same words is there.", e);
+                throw;
             }
 
             return new QuoteSave(existing, Added: false);
