@@ -15,7 +15,7 @@ public sealed class ThemeReport(IQuoteStore quotes, ISettingsStore settings)
     public async Task<ThemesDto> ComputeAsync(ConversationKey channel, CancellationToken cancellationToken)
     {
         var all = await quotes.ListAsync(channel, null, QuoteFlow.MaxScanned, cancellationToken);
-        var threshold = await ThresholdAsync(channel, cancellationToken);
+        var threshold = await QuoteFlow.ThresholdAsync(settings, channel, cancellationToken);
         var priorities = (await quotes.GetThemePrioritiesAsync(channel, cancellationToken)).ToDictionary(p => p.ThemeKey, StringComparer.Ordinal);
         var insights = QuoteInsights.Compute(all, threshold, QuoteFlow.MaxThemesShown);
         var byId = all.ToDictionary(q => q.Id.ToString(CultureInfo.InvariantCulture));
@@ -32,12 +32,5 @@ public sealed class ThemeReport(IQuoteStore quotes, ISettingsStore settings)
             priorities.TryGetValue(t.Theme.Key, out var p) ? p.Priority.ToString().ToLowerInvariant() : null,
             [.. t.Theme.ItemIds.Select(id => byId[id].Id)])).ToList();
         return new ThemesDto(channel.Channel, threshold, insights.Quotes, themes);
-    }
-
-    /// <summary>The channel's common-theme threshold, read from the same setting <c>/gtm insights threshold N</c> writes.</summary>
-    public async Task<int> ThresholdAsync(ConversationKey channel, CancellationToken cancellationToken)
-    {
-        var value = await settings.GetChannelSettingAsync(channel, QuoteFlow.ThresholdSetting, cancellationToken);
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= QuoteFlow.MaxCommonThreshold ? n : QuoteFlow.DefaultCommonThreshold;
     }
 }

@@ -22,9 +22,6 @@ public static class NeedActions
     /// <summary>Make a need from a theme of the insights; value the theme's key.</summary>
     public const string FromTheme = "need.theme";
 
-    /// <summary>Show a need's card to the one who asked; value its number.</summary>
-    public const string Show = "need.show";
-
     /// <summary>List the channel's needs by priority.</summary>
     public const string List = "need.list";
 }
@@ -124,8 +121,6 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
                 return await ListAsync(context, string.Empty, cancellationToken);
             case NeedActions.FromTheme when parts.Count == 1 && parts[0].Length > 0:
                 return await FromThemeAsync(context, parts[0], cancellationToken);
-            case NeedActions.Show when Part(0) is int number:
-                return await WithNeedAsync(context, number, async need => [await CardAsync(context, need, artefact: false, cancellationToken) with { Visibility = ReplyVisibility.Ephemeral }], cancellationToken);
             case NeedActions.Status when parts.Count == 3 && Part(0) is int number && Enum.TryParse<NeedStatus>(parts[1], out var status) && Enum.IsDefined(status) && Part(2) is int version:
                 return await WithNeedAsync(
                     context,

@@ -406,8 +406,10 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         return context.Notice(CustomerStrings.ChartQueued, spec.Categories.Count);
     }
 
-    /// <summary>The channel's common-theme threshold.</summary>
-    internal async Task<int> ThresholdAsync(ConversationKey channel, CancellationToken cancellationToken)
+    private Task<int> ThresholdAsync(ConversationKey channel, CancellationToken cancellationToken) => ThresholdAsync(settings, channel, cancellationToken);
+
+    /// <summary>The channel's common-theme threshold, as <c>/gtm insights threshold N</c> set it (insights, the API's themes, need scores).</summary>
+    public static async Task<int> ThresholdAsync(ISettingsStore settings, ConversationKey channel, CancellationToken cancellationToken)
     {
         var value = await settings.GetChannelSettingAsync(channel, ThresholdSetting, cancellationToken);
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxCommonThreshold ? n : DefaultCommonThreshold;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GtmBot.Engine.Flows;
 using GtmBot.Engine.Ports;
 
@@ -28,8 +27,6 @@ public sealed record NeedEvidence(IReadOnlyDictionary<long, QuoteRecord> Quotes,
         }
 
         var profiles = await customers.ListAsync(channel.WorkspaceKey, cancellationToken);
-        var threshold = await settings.GetChannelSettingAsync(channel, QuoteFlow.ThresholdSetting, cancellationToken);
-        var n = int.TryParse(threshold, NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t is >= 1 and <= QuoteFlow.MaxCommonThreshold ? t : QuoteFlow.DefaultCommonThreshold;
-        return new NeedEvidence(map, profiles, n);
+        return new NeedEvidence(map, profiles, await QuoteFlow.ThresholdAsync(settings, channel, cancellationToken));
     }
 }

@@ -81,7 +81,6 @@ public static class NeedStrings
     public static readonly Localized ListFilter = new("Status: {0}", "状态：{0}");
 
     public static readonly Localized MakeNeed = new("Make a need", "建成需求");
-    public static readonly Localized OpenNeed = new("Need #{0}", "需求 #{0}");
 
     public static readonly Localized NotifyOff = new("Done: you won't get direct messages about needs any more. `/gtm notify on` brings them back.", "好的：你将不再收到需求进展的私信。用 `/gtm notify on` 恢复。");
     public static readonly Localized NotifyOn = new("Done: you'll get a direct message when a need behind your quotes changes.", "好的：你记录的原话所关联的需求有变化时，你会收到私信。");
