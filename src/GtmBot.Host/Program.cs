@@ -35,7 +35,7 @@ builder.Services.AddGtmDataOut(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.EnsureTaggerModel();
 
-app.UseStorageBusyResponse();
+app.UseRetryLaterResponse();
 app.MapHealth();
 app.MapFavicon();
 app.MapLocalChannel();

@@ -4,20 +4,21 @@ using GtmBot.Engine.Ports;
 namespace GtmBot.Host;
 
 /// <summary>
-/// A burst larger than the store's write queue: the request is answered 503 with <c>Retry-After</c> (Slack and the Bot
-/// Connector retry), never queued without bound and never acknowledged without being stored.
+/// A request our side cannot serve just now (<see cref="RetryLaterException"/>: a burst larger than the store's write
+/// queue, Teams signing keys that cannot be fetched) is answered 503 with <c>Retry-After</c> (Slack and the Bot Connector
+/// retry): never queued without bound, never acknowledged without being stored, never a 500.
 /// </summary>
-public static partial class StorageBusyResponse
+public static partial class RetryLaterResponse
 {
-    public static IApplicationBuilder UseStorageBusyResponse(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseRetryLaterResponse(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         try
         {
             await next(http);
         }
-        catch (StorageBusyException e) when (!http.Response.HasStarted)
+        catch (RetryLaterException e) when (!http.Response.HasStarted)
         {
-            Log.Busy(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GtmBot.Host.Busy"), http.Request.Path.Value ?? string.Empty, e.MaxPending);
+            Log.RetryLater(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GtmBot.Host.Busy"), http.Request.Path.Value ?? string.Empty, e.Message);
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = Math.Ceiling(e.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             await http.Response.WriteAsync(e.Message, http.RequestAborted);
@@ -26,7 +27,7 @@ public static partial class StorageBusyResponse
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 8110, Level = LogLevel.Warning, Message = "{Path} answered 503: {MaxPending} writes already waiting")]
-        public static partial void Busy(ILogger logger, string path, int maxPending);
+        [LoggerMessage(EventId = 8110, Level = LogLevel.Warning, Message = "{Path} answered 503: {Reason}")]
+        public static partial void RetryLater(ILogger logger, string path, string reason);
     }
 }

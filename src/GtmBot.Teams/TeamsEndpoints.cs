@@ -22,9 +22,6 @@ public static class TeamsEndpoints
     /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages"/>
     public const int MaxActivityBytes = 256 * 1024;
 
-    /// <summary>What a 503 asks the Bot Connector to wait when the signing keys could not be fetched.</summary>
-    public const int KeysRetryAfterSeconds = 5;
-
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, HandleAsync);
@@ -64,20 +61,8 @@ public static class TeamsEndpoints
         }
         else
         {
-            VerifiedToken? verified;
-            AuthFailure? failure;
-            try
-            {
-                (verified, failure) = await authenticator.VerifyTokenAsync(authorization, cancellationToken);
-            }
-            catch (SigningKeysUnavailableException ex)
-            {
-                // Our side failed, not the caller: the Bot Connector retries a 503.
-                Log.Refused(logger, StatusCodes.Status503ServiceUnavailable, ex.Message);
-                http.Response.Headers.RetryAfter = KeysRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-            }
-
+            // Signing keys that cannot be fetched throw a RetryLaterException: the host answers 503, which the Bot Connector retries.
+            var (verified, failure) = await authenticator.VerifyTokenAsync(authorization, cancellationToken);
             if (failure is not null)
             {
                 return Refuse(logger, StatusCodes.Status401Unauthorized, failure.Reason);

@@ -5,11 +5,8 @@ namespace GtmBot.Engine.Ports;
 /// Edges answer 503 with <c>Retry-After</c> so the platform sends it again.
 /// </summary>
 public sealed class StorageBusyException(int maxPending, TimeSpan retryAfter)
-    : Exception(FormattableString.Invariant($"The store is busy: {maxPending} writes are already waiting (the limit). Retry after {retryAfter.TotalSeconds:0} s."))
+    : RetryLaterException(FormattableString.Invariant($"The store is busy: {maxPending} writes are already waiting (the limit). Retry after {retryAfter.TotalSeconds:0} s."), retryAfter)
 {
     /// <summary>Writes that may wait at once.</summary>
     public int MaxPending { get; } = maxPending;
-
-    /// <summary>How long the platform should wait before retrying.</summary>
-    public TimeSpan RetryAfter { get; } = retryAfter;
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using GtmBot.Engine.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -7,7 +8,12 @@ using Microsoft.IdentityModel.Tokens;
 namespace GtmBot.Teams.Auth;
 
 /// <summary>The signing keys could not be fetched and none are cached: no token can be checked for now (the edge answers 503).</summary>
-internal sealed class SigningKeysUnavailableException(Exception inner) : Exception("The Bot Connector's signing keys could not be fetched: " + inner.Message, inner);
+internal sealed class SigningKeysUnavailableException(Exception inner)
+    : RetryLaterException("The Bot Connector's signing keys could not be fetched: " + inner.Message, RetryAfterKeys, inner)
+{
+    /// <summary>What the 503 asks the Bot Connector to wait before sending the activity again.</summary>
+    public static readonly TimeSpan RetryAfterKeys = TimeSpan.FromSeconds(5);
+}
 
 /// <summary>The Bot Connector's signing keys and, per key, the channels it is endorsed for.</summary>
 internal sealed record SigningKeys(IReadOnlyList<SecurityKey> Keys, IReadOnlyDictionary<string, IReadOnlyList<string>> Endorsements, DateTimeOffset FetchedAt);

@@ -48,7 +48,7 @@ public sealed class TeamsAuthTests : IAsyncLifetime
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _fake.Token());
             using var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Equal(TimeSpan.FromSeconds(GtmBot.Teams.TeamsEndpoints.KeysRetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+            Assert.Equal(GtmBot.Teams.Auth.SigningKeysUnavailableException.RetryAfterKeys, response.Headers.RetryAfter?.Delta);
         }
 
         // The connector's retry, once the keys are back, is served.

@@ -134,7 +134,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
     {
         var services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
         var app = new ApplicationBuilder(services);
-        app.UseStorageBusyResponse();
+        app.UseRetryLaterResponse();
         app.Run(_ => throw new StorageBusyException(GroupCommitWriter.MaxPending, TimeSpan.FromSeconds(1)));
         var http = new DefaultHttpContext { RequestServices = services };
         http.Response.Body = new MemoryStream();
