@@ -80,7 +80,7 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
     public static string ArtefactKey(int number) => "need:" + number.ToString(CultureInfo.InvariantCulture);
 
     public bool IsLookup(string command, string args) =>
-        ListWords.Contains(command) || (NeedWords.Contains(command) && Words(args) is [var only] && ParseNumber(only) is not null);
+        ListWords.Contains(command) || (NeedWords.Contains(command) && PlanningText.Words(args) is [var only] && PlanningText.ParseNumber(only) is not null);
 
     public Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
@@ -95,7 +95,7 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
             return NotifyAsync(context, args, cancellationToken);
         }
 
-        var words = Words(args);
+        var words = PlanningText.Words(args);
         if (words.Length == 0)
         {
             return Task.FromResult(context.Notice(NeedStrings.Usage));
@@ -106,7 +106,7 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
             return CreateAsync(context, args.Trim()[words[0].Length..].Trim(), cancellationToken);
         }
 
-        return ParseNumber(words[0]) is int number
+        return PlanningText.ParseNumber(words[0]) is int number
             ? OnNeedCommandAsync(context, number, words[1..], cancellationToken)
             : Task.FromResult(context.Notice(NeedStrings.Usage));
     }
@@ -575,10 +575,4 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
             error);
         return new Reply([form], error ?? form.Title, ReplyVisibility.Ephemeral);
     }
-
-    private static string[] Words(string args) => args.Split([' ', '\t', '\n', '\r', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>A need number as typed: <c>3</c> or <c>#3</c>.</summary>
-    public static int? ParseNumber(string word) =>
-        int.TryParse(word.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 }

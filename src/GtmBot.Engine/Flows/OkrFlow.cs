@@ -63,13 +63,13 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
 
     public bool IsLookup(string command, string args)
     {
-        var words = Words(args);
-        return words.Length == 0 || (words.Length == 1 && Number(words[0]) is not null);
+        var words = PlanningText.Words(args);
+        return words.Length == 0 || (words.Length == 1 && PlanningText.ParseNumber(words[0]) is not null);
     }
 
     public async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
-        var words = Words(args);
+        var words = PlanningText.Words(args);
         if (words.Length == 0)
         {
             return [Board(context, await store.ListAsync(context.Channel, cancellationToken), artefact: false)];
@@ -82,7 +82,7 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
                 : await CreateAsync(context, ParseNew(words[1..]), cancellationToken);
         }
 
-        if (Number(words[0]) is not int n)
+        if (PlanningText.ParseNumber(words[0]) is not int n)
         {
             return context.Notice(OkrStrings.Usage);
         }
@@ -102,7 +102,7 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
             return await AddKeyResultCommandAsync(context, n, words[3..], cancellationToken);
         }
 
-        if (Number(words[2]) is int k && words.Length >= 5 && Is(words[3], ProgressWords))
+        if (PlanningText.ParseNumber(words[2]) is int k && words.Length >= 5 && Is(words[3], ProgressWords))
         {
             var written = string.Join(' ', words[4..]);
             return await ProgressAsync(context, n, k, written, form: null, cancellationToken);
@@ -113,7 +113,7 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
     {
-        var n = Number(action.Value);
+        var n = PlanningText.ParseNumber(action.Value);
         switch (action.ActionId)
         {
             case NewForm:
@@ -143,7 +143,7 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
                     : [ProgressFormReply(context, objective, null, null, null)];
             case SaveProgress when n is int o:
                 var chosen = action.Field(KeyResultInput);
-                return Number(chosen) is int k
+                return PlanningText.ParseNumber(chosen) is int k
                     ? await ProgressAsync(context, o, k, action.Field(ValueInput) ?? string.Empty, (chosen, action.Field(ValueInput)), cancellationToken)
                     : await ProgressFormAgainAsync(context, o, chosen, action.Field(ValueInput), context.T(OkrStrings.UnknownKeyResult, o, Markup.Escape(chosen ?? "?")), cancellationToken);
             default:
@@ -495,13 +495,7 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
 
     private static string Iso(DateOnly d) => d.ToString(HumanDate.IsoFormat, CultureInfo.InvariantCulture);
 
-    private static string[] Words(string? args) =>
-        (args ?? string.Empty).Split([' ', '\t', '\n', '\r', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
-
     private static bool Is(string word, string[] words) => words.Contains(word, StringComparer.OrdinalIgnoreCase);
-
-    private static int? Number(string? text) =>
-        int.TryParse(text?.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 }
 
 /// <summary>A channel's objectives count and how many are behind schedule, for checklist step 6.</summary>

@@ -26,6 +26,13 @@ public static class PlanningText
         return length > MaxAnswerLength ? context.T(CoreStrings.TooLong, length, MaxAnswerLength) : null;
     }
 
+    /// <summary>The words of a command, split on any kind of space (ideographic included).</summary>
+    public static string[] Words(string? text) => (text ?? string.Empty).Split([' ', '\t', '\n', '\r', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A number people give an item of a list (a need, an objective), as typed: <c>3</c> or <c>#3</c>; null when it is none.</summary>
+    public static int? ParseNumber(string? word) =>
+        int.TryParse(word?.Trim().TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+
     /// <summary>A long text cut for a one-line view, with an ellipsis.</summary>
     public static string Clip(string? text, int max)
     {
