@@ -145,6 +145,20 @@ public sealed partial class ConversationEngine(
 
     private async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
     {
+        if (ActionMenu.IsChoice(action.ActionId))
+        {
+            // A choice from a menu is the action of the option chosen; the flow sees it as that button's press.
+            var chosen = ActionMenu.Unpack(action);
+            if (chosen is null)
+            {
+                Log.UnknownAction(logger, action.ActionId);
+                return context.Notice(CoreStrings.UnknownAction);
+            }
+
+            action = chosen;
+            context = new FlowContext(context.Turn with { Input = chosen }, context.Lang, context.Clock, context.Zone);
+        }
+
         if (action.ActionId == ShareAction)
         {
             // The lookup runs again for the channel (current results), as the command it was, never as the button press.

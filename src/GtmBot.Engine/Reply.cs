@@ -96,8 +96,73 @@ public sealed record ImageBlock(string Url, string AltText) : ReplyBlock
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }
 
-/// <summary>A row of buttons.</summary>
-public sealed record ActionsBlock(IReadOnlyList<Button> Buttons) : ReplyBlock;
+/// <summary>A row of actions: <see cref="Menus"/> first (compact choices such as a status or tags), then the buttons.</summary>
+public sealed record ActionsBlock(IReadOnlyList<Button> Buttons) : ReplyBlock
+{
+    /// <summary>Menus of actions shown before the buttons; each choice acts as pressing a button would.</summary>
+    public IReadOnlyList<ActionMenu> Menus { get; init; } = [];
+}
+
+/// <summary>How a menu of actions is shown where the platform offers a choice.</summary>
+public enum MenuStyle
+{
+    /// <summary>A labelled drop-down (Slack <c>static_select</c>, Adaptive Card compact choice set, HTML menu).</summary>
+    Select,
+
+    /// <summary>A small "more actions" control for a handful of options (Slack <c>overflow</c>); a select elsewhere.</summary>
+    Overflow,
+}
+
+/// <summary>
+/// "Choose one of these actions": a compact stand-in for a row of buttons. Each option carries the action id and value
+/// its button would have carried, so choosing it reaches the flow as the same <see cref="ActionInput"/>; the edges send
+/// the choice as <see cref="ChooseActionId"/> with the option's <see cref="Encode">encoded</see> action, which the engine
+/// unpacks with <see cref="Unpack"/> before dispatch.
+/// </summary>
+/// <param name="Label">What the menu is for (placeholder, summary, accessible name). Plain text.</param>
+/// <param name="Options">The actions to choose from, in order.</param>
+/// <param name="Style">How it is shown.</param>
+public sealed record ActionMenu(string Label, IReadOnlyList<MenuOption> Options, MenuStyle Style = MenuStyle.Select)
+{
+    /// <summary>The action id an edge sends for a choice from a menu (Slack: also with a <c>.n</c> suffix when a row holds several menus).</summary>
+    public const string ChooseActionId = "menu.choose";
+
+    /// <summary>Prefix of the form field that holds a menu's choice where the edge submits choices as inputs (Adaptive Cards).</summary>
+    public const string ChoiceField = "menu.choice.";
+
+    /// <summary>An option's action as one string: its action id and value joined by <see cref="ActionValue"/>.</summary>
+    public static string Encode(MenuOption option) =>
+        option.Value is null ? ActionValue.Join(option.ActionId) : ActionValue.Join(option.ActionId, option.Value);
+
+    /// <summary>Whether an action id is a choice from a menu.</summary>
+    public static bool IsChoice(string actionId) =>
+        actionId == ChooseActionId || actionId.StartsWith(ChooseActionId + ".", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The action a menu choice stands for. The choice is the action's value, or, when the value names one of the
+    /// submitted fields (<see cref="ChoiceField"/>), that field. Null when nothing usable was chosen.
+    /// </summary>
+    public static ActionInput? Unpack(ActionInput choice)
+    {
+        var encoded = choice.Value is { } name && name.StartsWith(ChoiceField, StringComparison.Ordinal)
+            ? choice.Form.GetValueOrDefault(name)
+            : choice.Value;
+        var parts = ActionValue.Split(encoded);
+        if (parts.Count is < 1 or > 2 || string.IsNullOrWhiteSpace(parts[0]) || IsChoice(parts[0]))
+        {
+            return null;
+        }
+
+        return new ActionInput(parts[0], parts.Count == 2 ? parts[1] : null, choice.Form);
+    }
+}
+
+/// <summary>One option of an <see cref="ActionMenu"/>: choosing it sends <see cref="ActionId"/> and <see cref="Value"/>.</summary>
+/// <param name="Label">Plain text.</param>
+/// <param name="ActionId">The action it sends.</param>
+/// <param name="Value">The action's value.</param>
+/// <param name="Selected">Whether it is the current state (shown as chosen where the platform can).</param>
+public sealed record MenuOption(string Label, string ActionId, string? Value = null, bool Selected = false);
 
 /// <summary>Visual weight of a button.</summary>
 public enum ButtonStyle

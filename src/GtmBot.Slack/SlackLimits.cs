@@ -42,8 +42,17 @@ public static class SlackLimits
     /// <see href="https://docs.slack.dev/reference/block-kit/composition-objects/text-object"/>
     public const int MaxTextObject = 3000;
 
+    /// <summary>Interactive elements (buttons, selects, overflow menus) in one actions block.</summary>
     /// <see href="https://docs.slack.dev/reference/block-kit/blocks/actions-block"/>
     public const int MaxActionsElements = 25;
+
+    /// <summary>An overflow menu holds at least 2 and at most 5 options; a menu outside that range is shown as a static select.</summary>
+    /// <see href="https://api.slack.com/reference/block-kit/block-elements#overflow"/>
+    public const int MinOverflowOptions = 2;
+
+    /// <inheritdoc cref="MinOverflowOptions"/>
+    /// <see href="https://api.slack.com/reference/block-kit/block-elements#overflow"/>
+    public const int MaxOverflowOptions = 5;
 
     /// <see href="https://docs.slack.dev/reference/block-kit/block-elements/button-element"/>
     public const int MaxButtonText = 75;
@@ -55,7 +64,8 @@ public static class SlackLimits
     /// <see href="https://docs.slack.dev/reference/block-kit/block-elements/button-element"/>
     public const int MaxActionId = 255;
 
-    /// <see href="https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element"/>
+    /// <summary>Options of a static select (in a form or as a menu of actions in a message).</summary>
+    /// <see href="https://api.slack.com/reference/block-kit/block-elements#static_select"/>
     public const int MaxSelectOptions = 100;
 
     /// <see href="https://docs.slack.dev/reference/block-kit/composition-objects/option-object"/>

@@ -6,7 +6,8 @@ using GtmBot.Engine.Strings;
 namespace GtmBot.Engine.Flows;
 
 /// <summary>
-/// The 8-step GTM checklist of a channel: status buttons, a form for owner, due date and note, the product's life-cycle stage.
+/// The 8-step GTM checklist of a channel: a compact card (one line and one menu per step, the stage as a select), a form for
+/// owner, due date and note, the product's life-cycle stage, and the details (hints, notes, last changes) behind "More".
 /// The card leads with the stage's focus (<see cref="StagePlan"/>): the steps and questions that matter most now.
 /// Buttons and forms carry the step's version; a stale one is refused and shows the current state instead of overwriting it.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
     public const string Save = "checklist.save";
     public const string SetStage = "checklist.stage";
     public const string Show = "checklist.show";
+    public const string Details = "checklist.details";
 
     /// <summary>Form input ids.</summary>
     public const string OwnerInput = "owner";
@@ -38,6 +40,7 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
 
     private static readonly string[] HistoryWords = ["history", "历史", "记录"];
     private static readonly string[] StageWords = ["stage", "阶段"];
+    private static readonly string[] DetailWords = ["details", "more", "详情", "更多"];
 
     public string Id => FlowId;
 
@@ -45,7 +48,8 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
 
     public Localized Help => ChecklistStrings.Help;
 
-    public bool IsLookup(string command, string args) => HistoryWords.Contains(args.Trim(), StringComparer.OrdinalIgnoreCase);
+    public bool IsLookup(string command, string args) =>
+        HistoryWords.Contains(args.Trim(), StringComparer.OrdinalIgnoreCase) || DetailWords.Contains(args.Trim(), StringComparer.OrdinalIgnoreCase);
 
     public async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
@@ -56,6 +60,11 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
 
         var existed = await store.FindAsync(context.Channel, cancellationToken);
         var checklist = existed ?? await store.GetOrCreateAsync(context.Channel, Steps, context.Now, cancellationToken);
+        if (DetailWords.Contains(args.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return [DetailsCard(context, checklist)];
+        }
+
         var words = args.Split([' ', '\t', '\u3000'], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length > 0 && StageWords.Contains(words[0], StringComparer.OrdinalIgnoreCase))
         {
@@ -117,6 +126,8 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
         {
             case Show:
                 return [Card(context, checklist, await OkrSummaryAsync(context, cancellationToken), artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+            case Details:
+                return [DetailsCard(context, checklist) with { Visibility = ReplyVisibility.Ephemeral }];
             case SetStage when Enum.TryParse<LifecycleStage>(parts[0], out var stage) && Enum.IsDefined(stage) && Number(1) is int stageVersion:
                 return await SetStageAsync(context, checklist, stage, stageVersion, cancellationToken);
             case SetStatus when step is int st && parts.Length >= 3 && Enum.TryParse<ChecklistStatus>(parts[1], out var status) && Number(2) is int version:
@@ -230,21 +241,24 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
     public static bool IsOverdue(ChecklistItem item, DateOnly today) =>
         item.Status != ChecklistStatus.Done && item.Due is DateOnly due && due < today;
 
-    /// <summary>The checklist card, led by the stage's focus: as a channel message, or as the channel's living artefact.</summary>
+    /// <summary>
+    /// The checklist card, led by the stage's focus: as a channel message, or as the channel's living artefact. Compact: the
+    /// stage is one select, each step is one line (status, owner, due date) with one menu of its other statuses and the
+    /// owner/date/note form; hints, notes and last changes are behind <see cref="Details"/>.
+    /// </summary>
     /// <param name="okrs">The joint objectives of step 6, counted on that step.</param>
     public static Reply Card(FlowContext context, Checklist checklist, OkrSummary okrs, bool artefact)
     {
         var title = context.T(ChecklistStrings.Title);
         var focus = StagePlan.For(checklist.Stage);
+        var stageMenu = new ActionMenu(
+            context.T(ChecklistStrings.StageMenu),
+            [.. StagePlan.Stages.Select(s => new MenuOption(context.T(ChecklistStrings.StageName(s)), SetStage, $"{s}:{checklist.Version}", s == checklist.Stage))]);
         var blocks = new List<ReplyBlock>
         {
             new HeaderBlock(title),
             new TextBlock(string.Join('\n', StagePlan.FocusLines(checklist.Stage, context.Lang))),
-            new ActionsBlock([.. StagePlan.Stages.Select(s => new Button(
-                context.T(ChecklistStrings.StageName(s)),
-                SetStage,
-                $"{s}:{checklist.Version}",
-                s == checklist.Stage ? ButtonStyle.Primary : ButtonStyle.Default))]),
+            new ActionsBlock([]) { Menus = [stageMenu] },
             new ContextBlock(context.T(ChecklistStrings.Intro)),
             new DividerBlock(),
         };
@@ -256,30 +270,61 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
                 text += " · " + context.T(StageStrings.FocusMark);
             }
 
+            if (item.Step == OkrStep)
+            {
+                text += "\n" + (okrs.Count == 0 ? context.T(OkrStrings.ChecklistNone) : context.T(OkrStrings.ChecklistCount, okrs.Count, okrs.Behind));
+            }
+
+            blocks.Add(new TextBlock(text));
+            blocks.Add(new ActionsBlock([]) { Menus = [StepMenu(context, item)] });
+        }
+
+        blocks.Add(new ActionsBlock([new Button(context.T(ChecklistStrings.MoreButton), Details)]));
+        return artefact
+            ? new Reply(blocks, title, ReplyVisibility.Channel, ReplyPlacement.Artefact, ArtefactKey)
+            : new Reply(blocks, title);
+    }
+
+    /// <summary>A step's menu: its other statuses, the owner/date/note form and, on step 6, the objectives board (at most five, an overflow).</summary>
+    private static ActionMenu StepMenu(FlowContext context, ChecklistItem item)
+    {
+        var options = Enum.GetValues<ChecklistStatus>()
+            .Where(s => s != item.Status)
+            .Select(s => new MenuOption(context.T(ChecklistStrings.StatusName(s)), SetStatus, $"{item.Step}:{s}:{item.Version}"))
+            .Append(new MenuOption(context.T(ChecklistStrings.EditButton), Edit, item.Step.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        if (item.Step == OkrStep)
+        {
+            options.Add(new MenuOption(context.T(OkrStrings.BoardTitle), OkrFlow.List));
+        }
+
+        return new ActionMenu(context.T(ChecklistStrings.StepMenu, item.Step), options, MenuStyle.Overflow);
+    }
+
+    /// <summary>What the compact card leaves out: each step's hint, note, owner, due date and last change.</summary>
+    private static Reply DetailsCard(FlowContext context, Checklist checklist)
+    {
+        var title = context.T(ChecklistStrings.DetailsTitle);
+        var blocks = new List<ReplyBlock> { new HeaderBlock(title) };
+        foreach (var item in checklist.Items)
+        {
+            var text = context.T(ChecklistStrings.ItemLine, item.Step, Markup.Escape(context.T(ChecklistStrings.StepName(item.Step))), Summary(context, item));
             if (!string.IsNullOrWhiteSpace(item.Note))
             {
                 text += "\n" + Markup.Escape(item.Note);
             }
 
             blocks.Add(new TextBlock(text));
-            blocks.Add(new ContextBlock("💡 " + Markup.Escape(context.T(ChecklistStrings.StepHint(item.Step)))));
-            var buttons = Enum.GetValues<ChecklistStatus>()
-                .Where(s => s != item.Status)
-                .Select(s => new Button(context.T(ChecklistStrings.StatusName(s)), SetStatus, $"{item.Step}:{s}:{item.Version}"))
-                .Append(new Button(context.T(ChecklistStrings.EditButton), Edit, item.Step.ToString(CultureInfo.InvariantCulture)))
-                .ToList();
-            if (item.Step == OkrStep)
+            var hint = "💡 " + Markup.Escape(context.T(ChecklistStrings.StepHint(item.Step)));
+            if (item.UpdatedBy is not null && item.UpdatedAt is DateTimeOffset at)
             {
-                blocks.Add(new ContextBlock(okrs.Count == 0 ? context.T(OkrStrings.ChecklistNone) : context.T(OkrStrings.ChecklistCount, okrs.Count, okrs.Behind)));
-                buttons.Add(new Button(context.T(OkrStrings.BoardTitle), OkrFlow.List));
+                hint += "\n" + context.T(ChecklistStrings.LastChange, PlanningText.When(at), Markup.Mention(item.UpdatedBy));
             }
 
-            blocks.Add(new ActionsBlock(buttons));
+            blocks.Add(new ContextBlock(hint));
         }
 
-        return artefact
-            ? new Reply(blocks, title, ReplyVisibility.Channel, ReplyPlacement.Artefact, ArtefactKey)
-            : new Reply(blocks, title);
+        return new Reply(blocks, title);
     }
 
     private static Reply FormReply(FlowContext context, int step, int version, string? owner, string? due, string? note, string? error)

@@ -234,20 +234,28 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             fields.Add(new(context.T(QuoteStrings.FieldAuthor), Markup.Mention(quote.Origin.Author)));
         }
 
-        var tagButtons = QuoteTags.All.Select(tag =>
+        // One menu instead of a button per tag and per motive: each option toggles a tag or sets the motive; the state is a line of text.
+        var id = quote.Id.ToString(CultureInfo.InvariantCulture);
+        var options = QuoteTags.All.Select(tag =>
         {
             var on = quote.HasTag(tag);
             var label = quote.IsSuggested(tag)
                 ? "? " + context.T(QuoteStrings.SuggestedTag, context.T(QuoteStrings.Tag(tag)))
                 : (on ? "✓ " : string.Empty) + context.T(QuoteStrings.Tag(tag));
-            return new Button(label, QuoteActions.Tag, ActionValue.Join(quote.Id.ToString(CultureInfo.InvariantCulture), tag), on ? ButtonStyle.Primary : ButtonStyle.Default);
-        }).ToList();
-        var motiveButtons = new[] { Motive.Need, Motive.Want, Motive.Unclear }.Select(m =>
+            return new MenuOption(label, QuoteActions.Tag, ActionValue.Join(id, tag));
+        }).Concat(new[] { Motive.Need, Motive.Want, Motive.Unclear }.Select(m =>
         {
             var on = quote.Motive == m;
-            var label = (on ? "✓ " : string.Empty) + context.T(QuoteStrings.Motive(m));
-            return new Button(label, QuoteActions.Motive, ActionValue.Join(quote.Id.ToString(CultureInfo.InvariantCulture), MotiveNames.Name(m)), on ? ButtonStyle.Primary : ButtonStyle.Default);
-        }).ToList();
+            var label = (on ? "✓ " : string.Empty) + context.T(QuoteStrings.MotiveOption, context.T(QuoteStrings.Motive(m)));
+            return new MenuOption(label, QuoteActions.Motive, ActionValue.Join(id, MotiveNames.Name(m)));
+        })).ToList();
+        var shown = QuoteTags.All.Where(t => quote.HasTag(t) && !quote.IsSuggested(t)).Select(t => context.T(QuoteStrings.Tag(t)))
+            .Concat(QuoteTags.All.Where(quote.IsSuggested).Select(t => context.T(QuoteStrings.SuggestedTag, context.T(QuoteStrings.Tag(t)))))
+            .ToList();
+        var state = context.T(
+            QuoteStrings.StateLine,
+            shown.Count == 0 ? context.T(QuoteStrings.NoTags) : Markup.Escape(Glossary.List(context.Lang, shown)),
+            context.T(QuoteStrings.Motive(quote.Motive)));
 
         var blocks = new List<ReplyBlock>
         {
@@ -255,19 +263,14 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             new TextBlock(Markup.Escape(quote.Text)),
             new FieldsBlock(fields),
             new ContextBlock(context.T(intro)),
-            new TextBlock($"**{context.T(QuoteStrings.TagsLabel)}**"),
-            new ActionsBlock(tagButtons),
+            new TextBlock(state),
+            new ActionsBlock([]) { Menus = [new ActionMenu(context.T(QuoteStrings.CorrectMenu), options)] },
         };
         if (QuoteTags.All.Any(quote.IsSuggested))
         {
             blocks.Add(new ContextBlock(context.T(QuoteStrings.SuggestedNote)));
         }
 
-        blocks.AddRange(
-        [
-            new TextBlock($"**{context.T(QuoteStrings.MotiveLabel)}**"),
-            new ActionsBlock(motiveButtons),
-        ]);
         if (quote.Corrections.Count > 0)
         {
             var last = quote.Corrections[^1];
@@ -489,12 +492,22 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
 
             blocks.Add(new TextBlock(line));
             blocks.Add(new ContextBlock(Behind(context, theme)));
-            blocks.Add(new ActionsBlock([.. Enum.GetValues<Moscow>().Select(p => new Button(
-                context.T(QuoteStrings.Priority(p)),
-                QuoteActions.Moscow,
-                ActionValue.Join(p.ToString().ToLowerInvariant(), theme.Theme.Key),
-                priority?.Priority == p ? ButtonStyle.Primary : ButtonStyle.Default)),
-                new Button(context.T(NeedStrings.MakeNeed), NeedActions.FromTheme, ActionValue.Join(theme.Theme.Key))]));
+            // One overflow per theme (four priorities and "make it a need": five, Slack's overflow maximum) instead of five buttons.
+            blocks.Add(new ActionsBlock([])
+            {
+                Menus =
+                [
+                    new ActionMenu(
+                        context.T(QuoteStrings.PriorityMenu),
+                        [.. Enum.GetValues<Moscow>().Select(p => new MenuOption(
+                            (priority?.Priority == p ? "✓ " : string.Empty) + context.T(QuoteStrings.Priority(p)),
+                            QuoteActions.Moscow,
+                            ActionValue.Join(p.ToString().ToLowerInvariant(), theme.Theme.Key),
+                            priority?.Priority == p)),
+                        new MenuOption(context.T(NeedStrings.MakeNeed), NeedActions.FromTheme, ActionValue.Join(theme.Theme.Key))],
+                        MenuStyle.Overflow),
+                ],
+            });
         }
 
         if (insights.Unattributed > 0)

@@ -19,6 +19,11 @@ public static class ChecklistStrings
     public static readonly Localized Due = new("due {0}", "截止 {0}");
     public static readonly Localized Overdue = new("⚠ **overdue**", "⚠ **已逾期**");
     public static readonly Localized EditButton = new("Owner · due · note", "负责人·截止·备注");
+    public static readonly Localized StageMenu = new("Life-cycle stage", "生命周期阶段");
+    public static readonly Localized StepMenu = new("Step {0}", "第 {0} 步");
+    public static readonly Localized MoreButton = new("More: hints, notes, changes", "更多：提示、备注、修改");
+    public static readonly Localized DetailsTitle = new("GTM checklist — details", "GTM 产品上市清单 —— 详情");
+    public static readonly Localized LastChange = new("last change {0} by {1}", "最近修改：{0}，{1}");
     public static readonly Localized FormTitle = new("Step {0}", "第 {0} 步");
     public static readonly Localized OwnerLabel = new("Owner", "负责人");
     public static readonly Localized DueLabel = new("Due date", "截止日期");

@@ -35,12 +35,12 @@ public static class QuoteStrings
     public static readonly Localized SuggestedTag = new("{0} (suggested)", "{0}（建议）");
 
     public static readonly Localized SuggestedNote = new(
-        "Tags marked ? are suggestions: the tagger is not sure of them. Press one to remove it; corrections teach this workspace's tagger.",
-        "标有 ? 的标签只是建议：打标签模型对它们没有把握。点击即可移除；更正会让本工作区的模型学到。");
+        "Tags marked ? are suggestions: the tagger is not sure of them. Choose one in the menu to remove it; corrections teach this workspace's tagger.",
+        "标有 ? 的标签只是建议：打标签模型对它们没有把握。在菜单中选择即可移除；更正会让本工作区的模型学到。");
 
     public static readonly Localized AlreadyCaptured = new("This message was already captured as a quote:", "这条消息已经记录为客户原话：");
     public static readonly Localized AlreadySaved = new("Already saved: these words from this customer are this channel's quote, so nothing new was stored:", "已经保存过：该客户的这句原话已在本频道，未重复保存：");
-    public static readonly Localized Captured = new("Captured. Press a tag or motive to correct it — anyone can.", "已记录。点击标签或动机即可更正——任何人都可以。");
+    public static readonly Localized Captured = new("Captured. Correct a tag or the motive from the menu — anyone can.", "已记录。可在菜单中更正标签或动机——任何人都可以。");
     public static readonly Localized FieldCustomer = new("Customer", "客户");
     public static readonly Localized FieldLanguage = new("Language", "语言");
     public static readonly Localized FieldCapturedBy = new("Captured by", "记录人");
@@ -49,6 +49,11 @@ public static class QuoteStrings
     public static readonly Localized NoCustomer = new("—", "—");
     public static readonly Localized TagsLabel = new("Tags", "标签");
     public static readonly Localized MotiveLabel = new("Motive", "动机");
+    public static readonly Localized StateLine = new("**Tags:** {0} · **Motive:** {1}", "**标签：**{0} · **动机：**{1}");
+    public static readonly Localized NoTags = new("none", "无");
+    public static readonly Localized PriorityMenu = new("Priority (MoSCoW) or make it a need", "优先级（MoSCoW）或设为需求");
+    public static readonly Localized CorrectMenu = new("Correct tags or need/want", "更正标签或需要/想要");
+    public static readonly Localized MotiveOption = new("Motive: {0}", "动机：{0}");
     public static readonly Localized CorrectedBy = new("Corrected by {0}: {1}", "{0} 更正了：{1}");
     public static readonly Localized NotFound = new("I can't find that quote in this channel any more.", "在本频道找不到这条原话了。");
     public static readonly Localized BadAction = new("That button's data is not valid. Run the command again for a fresh card.", "按钮数据无效，请重新运行命令获取新的卡片。");

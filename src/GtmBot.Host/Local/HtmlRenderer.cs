@@ -47,11 +47,14 @@ public static class HtmlRenderer
                 break;
             case ActionsBlock a:
                 sb.Append("<div class=\"actions\">");
+                foreach (var menu in a.Menus.Where(m => m.Options.Count > 0))
+                {
+                    RenderMenu(sb, menu);
+                }
+
                 foreach (var b in a.Buttons)
                 {
-                    sb.Append("<button type=\"button\" class=\"btn ").Append(b.Style.ToString().ToLowerInvariant())
-                        .Append("\" data-action=\"").Append(E(b.ActionId)).Append("\" data-value=\"").Append(E(b.Value ?? string.Empty))
-                        .Append("\">").Append(E(b.Label)).Append("</button>");
+                    RenderButton(sb, b.Label, b.ActionId, b.Value, b.Style.ToString().ToLowerInvariant());
                 }
 
                 sb.Append("</div>");
@@ -69,6 +72,26 @@ public static class HtmlRenderer
             default:
                 throw new NotSupportedException($"No HTML for block {block.GetType().Name}");
         }
+    }
+
+    private static void RenderButton(StringBuilder sb, string label, string actionId, string? value, string style) =>
+        sb.Append("<button type=\"button\" class=\"btn ").Append(style)
+            .Append("\" data-action=\"").Append(E(actionId)).Append("\" data-value=\"").Append(E(value ?? string.Empty))
+            .Append("\">").Append(E(label)).Append("</button>");
+
+    /// <summary>
+    /// A menu of actions as a disclosure: its label opens the options, each a button that posts the action and value its
+    /// own button would, so the page's one click path serves menus too (no script of its own).
+    /// </summary>
+    private static void RenderMenu(StringBuilder sb, ActionMenu menu)
+    {
+        sb.Append("<details class=\"menu\"><summary class=\"btn default\">").Append(E(menu.Label)).Append("</summary><div class=\"menu-options\" role=\"menu\">");
+        foreach (var option in menu.Options)
+        {
+            RenderButton(sb, (option.Selected ? "✓ " : string.Empty) + option.Label, option.ActionId, option.Value, option.Selected ? "default selected" : "default");
+        }
+
+        sb.Append("</div></details>");
     }
 
     private static void RenderForm(StringBuilder sb, FormBlock form)

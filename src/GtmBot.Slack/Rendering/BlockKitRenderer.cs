@@ -120,10 +120,10 @@ internal static class BlockKitRenderer
                 yield return new ContextKitBlock([TextObject.Mrkdwn(SlackText.Truncate(NonEmpty(SlackText.ToMrkdwn(c.Markup)), SlackLimits.MaxTextObject))]);
                 break;
             case ActionsBlock a:
-                var buttons = a.Buttons.Where(Fits).Select(RenderButton).ToList();
-                for (var i = 0; i < buttons.Count; i += SlackLimits.MaxActionsElements)
+                List<KitElement> elements = [.. a.Menus.Select(RenderMenu).OfType<KitElement>().Select((m, i) => m with { ActionId = MenuActionId(i) }), .. a.Buttons.Where(Fits).Select(RenderButton)];
+                for (var i = 0; i < elements.Count; i += SlackLimits.MaxActionsElements)
                 {
-                    yield return new ActionsKitBlock(buttons.GetRange(i, Math.Min(SlackLimits.MaxActionsElements, buttons.Count - i)));
+                    yield return new ActionsKitBlock(elements.GetRange(i, Math.Min(SlackLimits.MaxActionsElements, elements.Count - i)));
                 }
 
                 break;
@@ -149,6 +149,41 @@ internal static class BlockKitRenderer
     /// <summary>A button whose id or value Slack cannot carry is left out rather than cut (a cut id would route nowhere).</summary>
     internal static bool Fits(Button b) =>
         b.ActionId.Length is > 0 and <= SlackLimits.MaxActionId && (b.Value?.Length ?? 0) <= SlackLimits.MaxButtonValue;
+
+    /// <summary>
+    /// A menu of actions as an overflow (2–5 options) or a static select. Each option's value is its encoded action, so a
+    /// choice arrives as <c>selected_option.value</c> of <see cref="ActionMenu.ChooseActionId"/>; an option whose encoded
+    /// action Slack cannot carry is left out. Null when no option is left.
+    /// </summary>
+    /// <see href="https://api.slack.com/reference/block-kit/block-elements"/>
+    private static KitElement? RenderMenu(ActionMenu menu)
+    {
+        var overflow = menu.Style == MenuStyle.Overflow;
+        var options = menu.Options
+            .Where(o => o.ActionId.Length > 0 && !ActionMenu.IsChoice(o.ActionId))
+            .Select(o => (Option: o, Value: ActionMenu.Encode(o)))
+            .Where(o => o.Value.Length <= SlackLimits.MaxOptionValue)
+            .Take(SlackLimits.MaxSelectOptions)
+            .Select(o => (o.Option, Kit: new KitOption(TextObject.Plain(SlackText.Truncate(NonEmpty(o.Option.Label), SlackLimits.MaxOptionText)), o.Value)))
+            .ToList();
+        if (options.Count == 0)
+        {
+            return null;
+        }
+
+        if (overflow && options.Count is >= SlackLimits.MinOverflowOptions and <= SlackLimits.MaxOverflowOptions)
+        {
+            return new OverflowElement([.. options.Select(o => o.Kit)]);
+        }
+
+        var selected = options.Where(o => o.Option.Selected).Select(o => o.Kit).ToList();
+        var placeholder = TextObject.Plain(SlackText.Truncate(NonEmpty(menu.Label), SlackLimits.MaxPlaceholder));
+        return new StaticSelectElement([.. options.Select(o => o.Kit)], selected.Count == 1 ? selected[0] : null, placeholder);
+    }
+
+    /// <summary>Action ids are unique within a block: the first menu of a row is the plain choice id, later ones are numbered.</summary>
+    private static string MenuActionId(int index) =>
+        index == 0 ? ActionMenu.ChooseActionId : $"{ActionMenu.ChooseActionId}.{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     private static ButtonElement RenderButton(Button b) =>
         new(TextObject.Plain(SlackText.Truncate(NonEmpty(b.Label), SlackLimits.MaxButtonText)), b.Value, b.Style switch

@@ -58,6 +58,7 @@ internal sealed record InputKitBlock(TextObject Label, KitElement Element, bool 
 [JsonDerivedType(typeof(MultiStaticSelectElement), "multi_static_select")]
 [JsonDerivedType(typeof(DatePickerElement), "datepicker")]
 [JsonDerivedType(typeof(UsersSelectElement), "users_select")]
+[JsonDerivedType(typeof(OverflowElement), "overflow")]
 internal abstract record KitElement
 {
     public string? ActionId { get; init; }
@@ -74,6 +75,9 @@ internal sealed record KitOption(TextObject Text, string Value);
 
 /// <see href="https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element"/>
 internal sealed record StaticSelectElement(IReadOnlyList<KitOption> Options, KitOption? InitialOption, TextObject? Placeholder) : KitElement;
+
+/// <see href="https://api.slack.com/reference/block-kit/block-elements#overflow"/>
+internal sealed record OverflowElement(IReadOnlyList<KitOption> Options) : KitElement;
 
 /// <see href="https://docs.slack.dev/reference/block-kit/block-elements/multi-select-menu-element"/>
 internal sealed record MultiStaticSelectElement(IReadOnlyList<KitOption> Options, IReadOnlyList<KitOption>? InitialOptions, TextObject? Placeholder) : KitElement;

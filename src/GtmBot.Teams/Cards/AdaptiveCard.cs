@@ -176,6 +176,7 @@ internal sealed record InputDateElement(string Id, string Label) : InputElement(
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
+[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 internal abstract record CardAction(
     [property: JsonPropertyName("title")] string Title)
 {
@@ -193,3 +194,7 @@ internal sealed record ExecuteAction(string Title, [property: JsonPropertyName("
 /// <summary>Used in dialogs (task modules), where Teams turns the submit into the dialog's result.</summary>
 /// <see href="https://adaptivecards.io/explorer/Action.Submit.html"/>
 internal sealed record SubmitAction(string Title) : CardAction(Title);
+
+/// <summary>A button that unfolds a card inside this one: GtmBot's menus of actions, each option a button of its own.</summary>
+/// <see href="https://adaptivecards.io/explorer/Action.ShowCard.html"/>
+internal sealed record ShowCardAction(string Title, [property: JsonPropertyName("card")] AdaptiveCard Card) : CardAction(Title);

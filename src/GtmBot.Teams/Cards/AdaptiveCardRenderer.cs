@@ -7,7 +7,8 @@ namespace GtmBot.Teams.Cards;
 /// <summary>
 /// Renders a neutral <see cref="Reply"/> as Adaptive Cards (1.5) for Teams: one card, or several when the content is
 /// larger than <see cref="AdaptiveCardLimits.MaxCardBytes"/>. Buttons and form submits are <c>Action.Execute</c>, so a
-/// press comes back as an <c>adaptiveCard/action</c> invoke and the card can be refreshed in the response.
+/// press comes back as an <c>adaptiveCard/action</c> invoke and the card can be refreshed in the response. A menu of
+/// actions is an <c>Action.ShowCard</c> whose options are such buttons.
 /// </summary>
 internal static class AdaptiveCardRenderer
 {
@@ -66,10 +67,17 @@ internal static class AdaptiveCardRenderer
         {
             ActionSetElement set => set with
             {
-                Actions = [.. set.Actions.Select(a => a is ExecuteAction e ? new SubmitAction(e.Title) { Style = e.Style, Data = e.Data } : a)],
+                Actions = [.. set.Actions.Select(ToSubmitAction)],
             },
             ContainerElement c => c with { Items = [.. c.Items.Select(ToSubmit)] },
             _ => element,
+        };
+
+        static CardAction ToSubmitAction(CardAction action) => action switch
+        {
+            ExecuteAction e => new SubmitAction(e.Title) { Style = e.Style, Data = e.Data },
+            ShowCardAction s => s with { Card = s.Card with { Body = [.. s.Card.Body.Select(ToSubmit)] } },
+            _ => action,
         };
     }
 
@@ -82,7 +90,7 @@ internal static class AdaptiveCardRenderer
             TextBlock t => [new TextBlockElement(TeamsMarkdown.Render(Cut(t.Markup), mentions))],
             ContextBlock c => [new TextBlockElement(TeamsMarkdown.Render(Cut(c.Markup), mentions)) { Size = "Small", IsSubtle = true }],
             FieldsBlock f => [new FactSetElement([.. f.Fields.Select(x => new Fact(TeamsMarkdown.Escape(x.Label), TeamsMarkdown.Render(Cut(x.Value), mentions)))])],
-            ActionsBlock a => a.Buttons.Count == 0 ? [] : [new ActionSetElement([.. a.Buttons.Select(Button)])],
+            ActionsBlock a => Actions(a) is { Count: > 0 } actions ? [new ActionSetElement(actions)] : [],
             FormBlock form => [RenderForm(form)],
             DividerBlock => [],
             ImageBlock image when ImageBlock.IsWebAddress(image.Url) => [new ImageElement(image.Url, Cut(image.AltText))],
@@ -142,6 +150,24 @@ internal static class AdaptiveCardRenderer
             _ => throw new ArgumentOutOfRangeException(nameof(input), input.Kind, "Unknown input kind"),
         };
     }
+
+    private static List<CardAction> Actions(ActionsBlock a) => [.. a.Menus.Where(m => m.Options.Count > 0).Select(Menu), .. a.Buttons.Select(Button)];
+
+    /// <summary>
+    /// A menu of actions as one button that unfolds its options (<c>Action.ShowCard</c>); each option is an
+    /// <c>Action.Execute</c> with the data its own button would carry, so a choice reaches the bot as that button's press.
+    /// The chosen state is marked with a tick.
+    /// </summary>
+    /// <see href="https://adaptivecards.io/explorer/Action.ShowCard.html"/>
+    private static ShowCardAction Menu(ActionMenu menu) => new(
+        menu.Label + " " + MenuMark,
+        new AdaptiveCard
+        {
+            Body = [new ActionSetElement([.. menu.Options.Select(o => Button(new Button((o.Selected ? "✓ " : string.Empty) + o.Label, o.ActionId, o.Value)))])],
+        });
+
+    /// <summary>Marks a button that unfolds a menu.</summary>
+    private const string MenuMark = "▾";
 
     private static ExecuteAction Button(Button b) => new(b.Label, b.ActionId)
     {
