@@ -59,11 +59,13 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
         }
 
         var existed = await store.FindAsync(context.Channel, cancellationToken);
-        var checklist = existed ?? await store.GetOrCreateAsync(context.Channel, Steps, context.Now, cancellationToken);
         if (DetailWords.Contains(args.Trim(), StringComparer.OrdinalIgnoreCase))
         {
-            return [DetailsCard(context, checklist)];
+            // Details never create the checklist: its first appearance is the channel's living card.
+            return existed is null ? context.Notice(ChecklistStrings.NoneYet) : [DetailsCard(context, existed)];
         }
+
+        var checklist = existed ?? await store.GetOrCreateAsync(context.Channel, Steps, context.Now, cancellationToken);
 
         var words = args.Split([' ', '\t', '\u3000'], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length > 0 && StageWords.Contains(words[0], StringComparer.OrdinalIgnoreCase))

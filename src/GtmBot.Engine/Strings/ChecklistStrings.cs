@@ -6,8 +6,8 @@ namespace GtmBot.Engine.Strings;
 public static class ChecklistStrings
 {
     public static readonly Localized Help = new(
-        "`/gtm checklist` — the 8-step GTM checklist with owners, due dates and the life-cycle stage; `/gtm checklist stage pilot` sets the stage; `/gtm checklist history`",
-        "`/gtm checklist`（或 `/gtm 清单`）—— 8 步产品上市清单：负责人、截止日期、产品生命周期阶段；`/gtm 清单 阶段 试点` 设置阶段；`/gtm checklist history`");
+        "`/gtm checklist` — the 8-step GTM checklist with owners, due dates and the life-cycle stage; `/gtm checklist stage pilot` sets the stage; `/gtm checklist history`; `/gtm checklist details` (hints, notes, last changes)",
+        "`/gtm checklist`（或 `/gtm 清单`）—— 8 步产品上市清单：负责人、截止日期、产品生命周期阶段；`/gtm 清单 阶段 试点` 设置阶段；`/gtm checklist history`；`/gtm 清单 详情`（提示、备注、最近修改）");
 
     public static readonly Localized Title = new("GTM checklist", "GTM 产品上市清单");
     public static readonly Localized Intro = new(
@@ -23,6 +23,7 @@ public static class ChecklistStrings
     public static readonly Localized StepMenu = new("Step {0}", "第 {0} 步");
     public static readonly Localized MoreButton = new("More: hints, notes, changes", "更多：提示、备注、修改");
     public static readonly Localized DetailsTitle = new("GTM checklist — details", "GTM 产品上市清单 —— 详情");
+    public static readonly Localized NoneYet = new("This channel has no checklist yet: `/gtm checklist` starts one.", "本频道还没有清单：输入 `/gtm checklist` 创建。");
     public static readonly Localized LastChange = new("last change {0} by {1}", "最近修改：{0}，{1}");
     public static readonly Localized FormTitle = new("Step {0}", "第 {0} 步");
     public static readonly Localized OwnerLabel = new("Owner", "负责人");

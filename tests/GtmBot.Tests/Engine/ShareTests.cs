@@ -30,7 +30,8 @@ public sealed class ShareTests : IAsyncLifetime
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddGtmEngine();
         services.AddGtmStorage(configuration);
-        services.AddFlow<CanvasFlow>().AddFlow<FiveWhysFlow>().AddFlow<QuoteFlow>();
+        services.AddFlow<CanvasFlow>().AddFlow<FiveWhysFlow>().AddFlow<QuoteFlow>()
+            .AddFlow<NeedFlow>().AddFlow<CustomerFlow>().AddFlow<OkrFlow>().AddFlow<ChecklistFlow>();
         _services = services.BuildServiceProvider();
         foreach (var hosted in _services.GetServices<IHostedService>())
         {
@@ -52,6 +53,15 @@ public sealed class ShareTests : IAsyncLifetime
     [InlineData("why list", Lang.En, "Share to channel", "Shared by")]
     [InlineData("canvas list", Lang.Zh, "分享到频道", "由")]
     [InlineData("insights", Lang.En, "Share to channel", "Shared by")]
+    [InlineData("needs", Lang.En, "Share to channel", "Shared by")]
+    [InlineData("需求列表", Lang.Zh, "分享到频道", "由")]
+    [InlineData("customers", Lang.En, "Share to channel", "Shared by")]
+    [InlineData("okr", Lang.En, "Share to channel", "Shared by")]
+    [InlineData("why 列表", Lang.Zh, "分享到频道", "由")]
+    [InlineData("quotes acme", Lang.En, "Share to channel", "Shared by")]
+    [InlineData("quotes", Lang.En, "Share to channel", "Shared by")]
+    [InlineData("checklist details", Lang.En, "Share to channel", "Shared by")]
+    [InlineData("checklist history", Lang.En, "Share to channel", "Shared by")]
     public async Task A_lookup_is_seen_by_its_asker_until_shared(string command, Lang lang, string shareLabel, string sharedBy)
     {
         await Run("ana", new CommandInput("why churn in month two"), lang);

@@ -33,17 +33,70 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
 
     [Theory]
     [InlineData(Lang.En, "Choose the target market", "Execute, then review and adjust", "Stage: Definition", "competitors")]
-    [InlineData(Lang.Zh, "选择目标市场", "执行、复盘与调整", "阶段：定义", "竞品")]
-    public async Task Checklist_shows_the_eight_steps_with_hints(Lang lang, string first, string last, string stage, string hint)
+    [InlineData(Lang.Zh, "选择目标市场", "执行、复盘与调整", "阶段：定义", "竞品功能与价格分析")]
+    public async Task Checklist_shows_the_eight_steps_with_hints_behind_more(Lang lang, string first, string last, string stage, string hint)
     {
         var replies = await Command("ana", lang);
         var text = AllText(replies[0]);
         Assert.Contains(first, text, StringComparison.Ordinal);
         Assert.Contains(last, text, StringComparison.Ordinal);
         Assert.Contains(stage, text, StringComparison.Ordinal);
-        Assert.Contains(hint, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(hint, text, StringComparison.Ordinal);
         Assert.Equal(ChecklistFlow.Steps, Buttons(replies[0]).Count(b => b.ActionId == ChecklistFlow.Edit));
         Assert.Same(Assert.Single(replies), Artefact(replies, ChecklistFlow.ArtefactKey));
+
+        var details = Assert.Single(await Act("bo", lang, ChecklistFlow.Details, null));
+        Assert.Equal(ReplyVisibility.Ephemeral, details.Visibility);
+        Assert.Contains(hint, AllText(details), StringComparison.Ordinal);
+        Assert.Contains(first, AllText(details), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checklist_card_is_compact_one_menu_per_step_and_one_button()
+    {
+        var card = Assert.Single(await Command("ana", Lang.En));
+
+        // Before: 5 stage buttons and 4 per step (+1 on step 6) = 38 buttons. Now: one "More" button and menus.
+        var button = Assert.Single(PlainButtons(card));
+        Assert.Equal(ChecklistFlow.Details, button.ActionId);
+        var menus = Menus(card).ToList();
+        Assert.Equal(1 + ChecklistFlow.Steps, menus.Count);
+        var stage = menus[0];
+        Assert.Equal(MenuStyle.Select, stage.Style);
+        Assert.All(stage.Options, o => Assert.Equal(ChecklistFlow.SetStage, o.ActionId));
+        Assert.Equal("Definition", Assert.Single(stage.Options, o => o.Selected).Label);
+        Assert.All(menus.Skip(1), m =>
+        {
+            Assert.Equal(MenuStyle.Overflow, m.Style);
+            Assert.InRange(m.Options.Count, 2, 5);
+            Assert.Equal(3, m.Options.Count(o => o.ActionId == ChecklistFlow.SetStatus));
+            Assert.Single(m.Options, o => o.ActionId == ChecklistFlow.Edit);
+        });
+        Assert.Single(menus, m => m.Options.Any(o => o.ActionId == OkrFlow.List));
+    }
+
+    [Theory]
+    [InlineData("details")]
+    [InlineData("详情")]
+    public async Task Checklist_details_command_lists_notes_and_last_changes(string word)
+    {
+        await Command("ana", Lang.En);
+        var item = (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![2];
+        await Act("ana", Lang.En, ChecklistFlow.Save, $"2:{item.Version}", new() { ["owner"] = "<@bo>", ["note"] = "Persona v1 in review" });
+
+        var details = AllText(Assert.Single(await Command("cy", Lang.En, word)));
+        Assert.Contains("Persona v1 in review", details, StringComparison.Ordinal);
+        Assert.Contains("owner @bo", details, StringComparison.Ordinal);
+        Assert.Contains("last change", details, StringComparison.Ordinal);
+        Assert.True(_flow.IsLookup("checklist", word));
+    }
+
+    [Fact]
+    public async Task Details_before_any_checklist_do_not_create_one()
+    {
+        var reply = Assert.Single(await Command("ana", Lang.En, "details"));
+        Assert.Contains("no checklist yet", AllText(reply), StringComparison.Ordinal);
+        Assert.Null(await _store.FindAsync(SqliteDb.Channel, CancellationToken.None));
     }
 
     [Theory]
@@ -85,7 +138,8 @@ public sealed class ChecklistFlowTests : IAsyncLifetime
         var artefact = AllText(Artefact(replies, ChecklistFlow.ArtefactKey));
         Assert.Contains(overdue, artefact, StringComparison.Ordinal);
         Assert.Contains(owner, artefact, StringComparison.Ordinal);
-        Assert.Contains("Persona v1 in review", artefact, StringComparison.Ordinal);
+        Assert.DoesNotContain("Persona v1 in review", artefact, StringComparison.Ordinal);
+        Assert.Contains("Persona v1 in review", AllText(Assert.Single(await Act("ana", lang, ChecklistFlow.Details, null))), StringComparison.Ordinal);
         var item = (await _store.FindAsync(SqliteDb.Channel, CancellationToken.None))![2];
         Assert.Equal("bo", item.OwnerId);
         Assert.Equal("Persona v1 in review", item.Note);

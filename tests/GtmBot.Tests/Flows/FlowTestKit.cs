@@ -11,12 +11,20 @@ internal static class FlowTestKit
         TextBlock t => Markup.ToPlainText(t.Markup),
         ContextBlock c => Markup.ToPlainText(c.Markup),
         FieldsBlock f => string.Join('\n', f.Fields.Select(x => x.Label + " " + Markup.ToPlainText(x.Value))),
-        ActionsBlock a => string.Join(' ', a.Buttons.Select(x => x.Label)),
+        ActionsBlock a => string.Join(' ', a.Menus.SelectMany(m => m.Options.Select(o => o.Label).Prepend(m.Label)).Concat(a.Buttons.Select(x => x.Label))),
         FormBlock f => f.Title + " " + (f.Error is null ? string.Empty : Markup.ToPlainText(f.Error)),
         _ => string.Empty,
     }));
 
-    public static IEnumerable<Button> Buttons(Reply reply) => reply.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons);
+    /// <summary>Everything a person can press or choose: the buttons, and each option of a menu as the button it stands for.</summary>
+    public static IEnumerable<Button> Buttons(Reply reply) => reply.Blocks.OfType<ActionsBlock>()
+        .SelectMany(a => a.Menus.SelectMany(m => m.Options.Select(o => new Button(o.Label, o.ActionId, o.Value))).Concat(a.Buttons));
+
+    /// <summary>Only the buttons shown as buttons (not the options inside menus).</summary>
+    public static IEnumerable<Button> PlainButtons(Reply reply) => reply.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons);
+
+    /// <summary>The menus of actions of a reply.</summary>
+    public static IEnumerable<ActionMenu> Menus(Reply reply) => reply.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Menus);
 
     public static Button ButtonOf(Reply reply, string actionId, string? valueStart = null) =>
         Buttons(reply).First(b => b.ActionId == actionId && (valueStart is null || (b.Value ?? string.Empty).StartsWith(valueStart, StringComparison.Ordinal)));

@@ -61,7 +61,7 @@ public sealed class QuoteFlowTests : IAsyncLifetime
         TextBlock t => Markup.ToPlainText(t.Markup),
         ContextBlock c => Markup.ToPlainText(c.Markup),
         FieldsBlock f => string.Join(' ', f.Fields.Select(x => x.Label + " " + Markup.ToPlainText(x.Value))),
-        ActionsBlock a => string.Join(' ', a.Buttons.Select(x => x.Label)),
+        ActionsBlock a => string.Join(' ', a.Menus.SelectMany(m => m.Options.Select(o => o.Label).Prepend(m.Label)).Concat(a.Buttons.Select(x => x.Label))),
         FormBlock form => form.Title + " " + form.Error,
         _ => string.Empty,
     }));
@@ -100,10 +100,30 @@ public sealed class QuoteFlowTests : IAsyncLifetime
         Assert.Contains(QuoteTags.Pain, quote.Tags);
 
         Assert.Equal(ReplyVisibility.Channel, reply.Visibility);
-        var toggles = reply.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons).ToList();
-        Assert.Equal(QuoteTags.All.Count, toggles.Count(b => b.ActionId == QuoteActions.Tag));
-        Assert.Equal(3, toggles.Count(b => b.ActionId == QuoteActions.Motive));
-        Assert.Contains(toggles, b => b.ActionId == QuoteActions.Tag && b.Value == $"{quote.Id}|pain" && b.Style == ButtonStyle.Primary);
+        // Compact: no button wall, one menu holding every tag toggle and the three motives; the state is a line of text.
+        Assert.Empty(reply.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons));
+        var menu = Assert.Single(reply.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Menus));
+        Assert.Equal(QuoteTags.All.Count, menu.Options.Count(o => o.ActionId == QuoteActions.Tag));
+        Assert.Equal(3, menu.Options.Count(o => o.ActionId == QuoteActions.Motive));
+        Assert.Contains(menu.Options, o => o.ActionId == QuoteActions.Tag && o.Value == $"{quote.Id}|pain" && o.Label.StartsWith("✓ ", StringComparison.Ordinal));
+        Assert.Contains("Tags: pain", AllText(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_choice_from_the_quote_menu_toggles_the_tag_as_the_button_did()
+    {
+        var reply = Assert.Single(await Say("/gtm quote Harbor Labs: we retype every order by hand into a spreadsheet"));
+        var quote = await OnlyQuoteAsync();
+        var option = Assert.Single(reply.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Menus).Single().Options, o => o.ActionId == QuoteActions.Tag && o.Value == $"{quote.Id}|pain");
+
+        // The edge sends a menu choice as the choose action with the option's encoded action.
+        var replaced = Assert.Single(await Press(ActionMenu.ChooseActionId, ActionMenu.Encode(option)));
+
+        Assert.Equal(ReplyPlacement.ReplaceOriginal, replaced.Placement);
+        Assert.DoesNotContain(QuoteTags.Pain, (await OnlyQuoteAsync()).Tags);
+        var pain = Assert.Single(replaced.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Menus).Single().Options, o => o.Value == $"{quote.Id}|pain");
+        Assert.DoesNotContain("✓", pain.Label, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tags: pain", AllText(replaced), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -305,7 +325,12 @@ public sealed class QuoteFlowTests : IAsyncLifetime
         await Say("/gtm quote Acme: a dark theme would be nice");
         await Say("/gtm quote Acme: dark theme, nicer at night");
         var insights = Assert.Single(await Say("/gtm insights"));
-        var must = insights.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons).First(b => b.ActionId == QuoteActions.Moscow && b.Value!.StartsWith("must|", StringComparison.Ordinal));
+        // One overflow per theme: the four priorities and "make it a need", chosen as the buttons were pressed.
+        var menu = insights.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Menus).First();
+        Assert.Equal(MenuStyle.Overflow, menu.Style);
+        Assert.Equal(5, menu.Options.Count);
+        Assert.DoesNotContain(insights.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons), b => b.ActionId == QuoteActions.Moscow);
+        var must = menu.Options.First(b => b.ActionId == QuoteActions.Moscow && b.Value!.StartsWith("must|", StringComparison.Ordinal));
 
         var reply = Assert.Single(await Press(QuoteActions.Moscow, must.Value, user: "pm"));
         Assert.Equal(ReplyPlacement.ReplaceOriginal, reply.Placement);

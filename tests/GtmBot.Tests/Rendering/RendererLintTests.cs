@@ -38,7 +38,7 @@ public partial class RendererLintTests
         nameof(FieldsBlock) => new FieldsBlock([new Field(user, Markup.Escape(user))]),
         nameof(DividerBlock) => new DividerBlock(),
         nameof(ContextBlock) => new ContextBlock(Markup.Escape(user)),
-        nameof(ActionsBlock) => new ActionsBlock([new Button(user, "lint.press", user)]),
+        nameof(ActionsBlock) => new ActionsBlock([new Button(user, "lint.press", user)]) { Menus = [new ActionMenu(user, [new MenuOption(user, "lint.choose", user), new MenuOption(user, "lint.other")])] },
         nameof(FormBlock) => new FormBlock(user, "lint.submit", user, [new FormInput("a", user, InputKind.Select, user, [new Choice(user, "v")]), new FormInput("b", user, InputKind.Multiline, user)], user),
         nameof(ImageBlock) => new ImageBlock(ImageUrl, user),
         _ => throw new InvalidOperationException($"{kind.Name} has no lint case: add one, and make every renderer handle it."),

@@ -1,0 +1,54 @@
+using GtmBot.Engine;
+
+namespace GtmBot.Tests.Engine;
+
+public sealed class ActionMenuTests
+{
+    [Theory]
+    [InlineData("checklist.status", "3:Done:7")]
+    [InlineData("quote.tag", "12|pain")]
+    [InlineData("quote.insights", null)]
+    [InlineData("canvas.edit", "")]
+    public void An_encoded_option_unpacks_to_the_action_its_button_would_send(string actionId, string? value)
+    {
+        var encoded = ActionMenu.Encode(new MenuOption("label", actionId, value));
+
+        var action = ActionMenu.Unpack(new ActionInput(ActionMenu.ChooseActionId, encoded));
+
+        Assert.NotNull(action);
+        Assert.Equal(actionId, action.ActionId);
+        Assert.Equal(value, action.Value);
+    }
+
+    [Fact]
+    public void A_choice_submitted_as_a_field_is_read_from_the_field_the_value_names()
+    {
+        var field = ActionMenu.ChoiceField + "2";
+        var form = new Dictionary<string, string?>
+        {
+            [ActionMenu.ChoiceField + "1"] = ActionMenu.Encode(new MenuOption("x", "checklist.status", "1:Done:1")),
+            [field] = ActionMenu.Encode(new MenuOption("y", "checklist.status", "2:Blocked:4")),
+        };
+
+        var action = ActionMenu.Unpack(new ActionInput(ActionMenu.ChooseActionId, field, form));
+
+        Assert.Equal(new[] { "checklist.status", "2:Blocked:4" }, new[] { action!.ActionId, action.Value });
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("a|b|c")]
+    [InlineData("menu.choose|x")]
+    [InlineData(ActionMenu.ChoiceField + "9")]
+    public void A_choice_that_names_no_usable_action_unpacks_to_nothing(string? value) =>
+        Assert.Null(ActionMenu.Unpack(new ActionInput(ActionMenu.ChooseActionId, value)));
+
+    [Theory]
+    [InlineData("menu.choose", true)]
+    [InlineData("menu.choose.3", true)]
+    [InlineData("menu.chooser", false)]
+    [InlineData("quote.tag", false)]
+    public void Choice_ids_are_the_choose_id_and_its_numbered_forms(string actionId, bool choice) =>
+        Assert.Equal(choice, ActionMenu.IsChoice(actionId));
+}
