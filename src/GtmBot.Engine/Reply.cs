@@ -115,9 +115,10 @@ public enum MenuStyle
 
 /// <summary>
 /// "Choose one of these actions": a compact stand-in for a row of buttons. Each option carries the action id and value
-/// its button would have carried, so choosing it reaches the flow as the same <see cref="ActionInput"/>; the edges send
-/// the choice as <see cref="ChooseActionId"/> with the option's <see cref="Encode">encoded</see> action, which the engine
-/// unpacks with <see cref="Unpack"/> before dispatch.
+/// its button would have carried, so choosing it reaches the flow as the same <see cref="ActionInput"/>. An edge whose
+/// menu element has one action id for all its options (a Slack select or overflow) sends the choice as
+/// <see cref="ChooseActionId"/> with the option's <see cref="Encode">encoded</see> action as the value, which the engine
+/// unpacks with <see cref="Unpack"/> before dispatch; an edge that shows the options as buttons sends their own actions.
 /// </summary>
 /// <param name="Label">What the menu is for (placeholder, summary, accessible name). Plain text.</param>
 /// <param name="Options">The actions to choose from, in order.</param>
@@ -127,9 +128,6 @@ public sealed record ActionMenu(string Label, IReadOnlyList<MenuOption> Options,
     /// <summary>The action id an edge sends for a choice from a menu (Slack: also with a <c>.n</c> suffix when a row holds several menus).</summary>
     public const string ChooseActionId = "menu.choose";
 
-    /// <summary>Prefix of the form field that holds a menu's choice where the edge submits choices as inputs (Adaptive Cards).</summary>
-    public const string ChoiceField = "menu.choice.";
-
     /// <summary>An option's action as one string: its action id and value joined by <see cref="ActionValue"/>.</summary>
     public static string Encode(MenuOption option) =>
         option.Value is null ? ActionValue.Join(option.ActionId) : ActionValue.Join(option.ActionId, option.Value);
@@ -138,16 +136,10 @@ public sealed record ActionMenu(string Label, IReadOnlyList<MenuOption> Options,
     public static bool IsChoice(string actionId) =>
         actionId == ChooseActionId || actionId.StartsWith(ChooseActionId + ".", StringComparison.Ordinal);
 
-    /// <summary>
-    /// The action a menu choice stands for. The choice is the action's value, or, when the value names one of the
-    /// submitted fields (<see cref="ChoiceField"/>), that field. Null when nothing usable was chosen.
-    /// </summary>
+    /// <summary>The action a menu choice (its value: an <see cref="Encode">encoded</see> option) stands for; null when it names none.</summary>
     public static ActionInput? Unpack(ActionInput choice)
     {
-        var encoded = choice.Value is { } name && name.StartsWith(ChoiceField, StringComparison.Ordinal)
-            ? choice.Form.GetValueOrDefault(name)
-            : choice.Value;
-        var parts = ActionValue.Split(encoded);
+        var parts = ActionValue.Split(choice.Value);
         if (parts.Count is < 1 or > 2 || string.IsNullOrWhiteSpace(parts[0]) || IsChoice(parts[0]))
         {
             return null;

@@ -162,7 +162,11 @@ public sealed partial class PlanningJourneyTests
         Assert.Contains("✅ Done", checklist, StringComparison.Ordinal);
         Assert.Contains("<span class=\"mention\">@bo</span>", checklist, StringComparison.Ordinal);
         Assert.Contains("2099-12-31", checklist, StringComparison.Ordinal);
-        Assert.Contains("Persona v1", checklist, StringComparison.Ordinal);
+
+        // Notes are behind "More" on the compact card.
+        Assert.DoesNotContain("Persona v1", checklist, StringComparison.Ordinal);
+        var details = Html(await PostAsync(client, new { channel = Channel, user = "ana", text = "/gtm checklist details" }), 0);
+        Assert.Contains("Persona v1", details, StringComparison.Ordinal);
 
         // The page's pinned panel reloads the living artefacts from the store.
         var messages = await client.GetFromJsonAsync<JsonElement>(new Uri($"/local/api/channels/{Channel}/messages", UriKind.Relative));

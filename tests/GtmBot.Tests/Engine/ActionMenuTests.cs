@@ -20,27 +20,12 @@ public sealed class ActionMenuTests
         Assert.Equal(value, action.Value);
     }
 
-    [Fact]
-    public void A_choice_submitted_as_a_field_is_read_from_the_field_the_value_names()
-    {
-        var field = ActionMenu.ChoiceField + "2";
-        var form = new Dictionary<string, string?>
-        {
-            [ActionMenu.ChoiceField + "1"] = ActionMenu.Encode(new MenuOption("x", "checklist.status", "1:Done:1")),
-            [field] = ActionMenu.Encode(new MenuOption("y", "checklist.status", "2:Blocked:4")),
-        };
-
-        var action = ActionMenu.Unpack(new ActionInput(ActionMenu.ChooseActionId, field, form));
-
-        Assert.Equal(new[] { "checklist.status", "2:Blocked:4" }, new[] { action!.ActionId, action.Value });
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("a|b|c")]
     [InlineData("menu.choose|x")]
-    [InlineData(ActionMenu.ChoiceField + "9")]
+    [InlineData("|x")]
     public void A_choice_that_names_no_usable_action_unpacks_to_nothing(string? value) =>
         Assert.Null(ActionMenu.Unpack(new ActionInput(ActionMenu.ChooseActionId, value)));
 
