@@ -1,3 +1,4 @@
+using GtmBot.Engine.Flows;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Engine.Summaries;
@@ -19,6 +20,9 @@ public sealed record QuoteDto(
     string? Permalink,
     string Language)
 {
+    /// <summary>The quote's words without the leading attribution (<c>Acme: </c>, <c>Acme said</c>), for showing next to <see cref="Customer"/>.</summary>
+    public string Body => QuoteFlow.WithoutCustomer(Text, Customer);
+
     public static QuoteDto From(string channel, QuoteRecord q) => new(
         q.Id, q.Text, q.Customer, q.Tags, MotiveNames.Name(q.Motive), q.Origin.CapturedBy, q.Origin.CapturedByName, q.CapturedAt, channel, q.Origin.Source, q.Origin.Permalink, q.Language);
 }
