@@ -61,7 +61,8 @@ public sealed partial class SummaryWorker(
             ? await summarizer.SummarizeAsync(request.Text, options, cancellationToken)
             : await offline.SummarizeAsync(request.Text, options, cancellationToken);
         await store.CompleteAsync(claimed.Id, result, clock.GetUtcNow(), cancellationToken);
-        await outbox.EnqueueAsync(new OutboundMessage(request.Conversation, SummaryFlow.RenderResult(result, claimed.Id), $"summary:{claimed.Id}"), cancellationToken);
+        // The result replaces the "Summarizing…" message the request posted (same artefact key, same conversation).
+        await outbox.EnqueueAsync(new OutboundMessage(request.Conversation.ChannelOnly, SummaryFlow.RenderResult(result, claimed.Id), $"summary:{claimed.Id}"), cancellationToken);
         Log.SummaryDone(logger, claimed.Id, result.Summarizer, result.FellBack, result.Themes.Count);
         return true;
     }
