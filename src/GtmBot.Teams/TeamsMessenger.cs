@@ -100,6 +100,25 @@ internal sealed class TeamsMessenger(IConversationReferenceStore references, Con
         }
     }
 
+    /// <summary>The typing indicator in the conversation (or its thread); Teams shows it until the bot's next message or for a few seconds.</summary>
+    /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-and-receive-messages#send-typing-indicator"/>
+    public async Task ShowWorkingAsync(ConversationKey conversation, CancellationToken cancellationToken)
+    {
+        if (conversation.IsDirect || Read(await references.GetAsync(conversation.ChannelOnly, cancellationToken)) is not { } reference)
+        {
+            return;
+        }
+
+        var target = ActivityMapper.ConversationId(conversation);
+        var typing = new OutboundActivity
+        {
+            Type = ActivityTypes.Typing,
+            From = new ChannelAccount { Id = reference.BotId, Name = reference.BotName },
+            Conversation = new ConversationAccount { Id = target },
+        };
+        await connector.SendTypingAsync(reference.ServiceUrl, target, typing, cancellationToken);
+    }
+
     /// <summary>
     /// A direct message: the person's stored reference gives their Teams user id and, once known, the 1:1 chat; without one
     /// (they never wrote to the bot) any conversation of the tenant gives the service URL and the bot, and the id is used as
