@@ -24,7 +24,7 @@ namespace GtmBot.Teams;
 /// the connector when it is not known yet (the same chat every time, so creating it again is harmless).
 /// </remarks>
 /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages"/>
-internal sealed class TeamsMessenger(IConversationReferenceStore references, ConnectorClient connector, ILogger<TeamsMessenger> logger) : IPlatformMessenger
+internal sealed class TeamsMessenger(IConversationReferenceStore references, ConnectorClient connector, TeamsPeople people, ILogger<TeamsMessenger> logger) : IPlatformMessenger
 {
     /// <summary>How long to wait after a 429 without Retry-After.</summary>
     public static readonly TimeSpan DefaultThrottleWait = TimeSpan.FromSeconds(10);
@@ -56,7 +56,7 @@ internal sealed class TeamsMessenger(IConversationReferenceStore references, Con
         var reference = JsonSerializer.Deserialize(json, TeamsJson.Default.TeamsConversationReference)
             ?? throw new DeliveryException($"Unreadable Teams conversation reference for {conversation}", permanent: true) { ConversationGone = true };
 
-        var cards = AdaptiveCardRenderer.Render(reply);
+        var cards = AdaptiveCardRenderer.Render(reply, people.NameOf);
         var activity = new OutboundActivity
         {
             Type = ActivityTypes.Message,
@@ -134,7 +134,7 @@ internal sealed class TeamsMessenger(IConversationReferenceStore references, Con
             ?? throw new DeliveryException($"Teams direct message to {user}: the bot knows no conversation in tenant {conversation.Workspace} yet (install the app first).", permanent: true) { ConversationGone = true };
         var member = person?.UserId ?? user;
         var tenant = via.TenantId ?? conversation.Workspace;
-        var cards = AdaptiveCardRenderer.Render(reply);
+        var cards = AdaptiveCardRenderer.Render(reply, people.NameOf);
         var activity = new OutboundActivity
         {
             Type = ActivityTypes.Message,
