@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 611, Level = LogLevel.Error, Message = "Summary worker failed; the request stays stored and is retried when its lease ends")]
     public static partial void SummaryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 612, Level = LogLevel.Warning, Message = "The {Platform} working indicator could not be shown for a summary; the summary goes on without it")]
+    public static partial void WorkingIndicatorFailed(ILogger logger, string platform, Exception exception);
 }

@@ -27,6 +27,7 @@ internal sealed class TeamsActivityHandler(
     IConversationReferenceStore references,
     ConnectorClient connector,
     IOutbox outbox,
+    TeamsPeople people,
     TimeProvider clock,
     ILogger<TeamsActivityHandler> logger)
 {
@@ -56,6 +57,7 @@ internal sealed class TeamsActivityHandler(
     private async Task<ActivityResult> HandleOnceAsync(Activity activity, CancellationToken cancellationToken)
     {
         var route = ActivityMapper.Map(activity);
+        people.Learn(activity);
         var isNew = await RememberAsync(activity, cancellationToken);
         switch (route)
         {
@@ -161,7 +163,7 @@ internal sealed class TeamsActivityHandler(
         var plan = DeliveryPlan.For(result, Origin(route.Kind, a.ReplyToId is not null));
         if (plan.Replace is { } replace)
         {
-            var card = AdaptiveCardRenderer.Render(replace)[0];
+            var card = AdaptiveCardRenderer.Render(replace, people.NameOf)[0];
             await TrySendAsync(async () =>
             {
                 await connector.UpdateAsync(a.ServiceUrl!, a.Conversation!.Id!, a.ReplyToId!, Message(a, card, replace.Text), cancellationToken);
@@ -174,7 +176,7 @@ internal sealed class TeamsActivityHandler(
         {
             case TurnKind.CardAction when plan.Response is { } refresh && (refresh.Placement is ReplyPlacement.ReplaceOriginal or ReplyPlacement.Artefact || refresh.Form is not null):
                 // The card the person pressed is refreshed by the invoke's response.
-                var refreshed = AdaptiveCardRenderer.Render(refresh)[0];
+                var refreshed = AdaptiveCardRenderer.Render(refresh, people.NameOf)[0];
                 return new ActivityResult(200, new AdaptiveCardInvokeResponse(200, AdaptiveCardInvokeResponse.CardType, JsonSerializer.SerializeToElement(refreshed, TeamsJson.Default.AdaptiveCard)));
             case TurnKind.CardAction:
                 return new ActivityResult(200, InvokeMessage(plan.Response?.Text ?? string.Empty));
@@ -225,7 +227,7 @@ internal sealed class TeamsActivityHandler(
     {
         try
         {
-            foreach (var card in AdaptiveCardRenderer.Render(reply))
+            foreach (var card in AdaptiveCardRenderer.Render(reply, people.NameOf))
             {
                 await send(Message(a, card, reply.Text));
             }

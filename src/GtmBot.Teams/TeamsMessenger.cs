@@ -24,7 +24,7 @@ namespace GtmBot.Teams;
 /// the connector when it is not known yet (the same chat every time, so creating it again is harmless).
 /// </remarks>
 /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages"/>
-internal sealed class TeamsMessenger(IConversationReferenceStore references, ConnectorClient connector, ILogger<TeamsMessenger> logger) : IPlatformMessenger
+internal sealed class TeamsMessenger(IConversationReferenceStore references, ConnectorClient connector, TeamsPeople people, ILogger<TeamsMessenger> logger) : IPlatformMessenger
 {
     /// <summary>How long to wait after a 429 without Retry-After.</summary>
     public static readonly TimeSpan DefaultThrottleWait = TimeSpan.FromSeconds(10);
@@ -56,7 +56,7 @@ internal sealed class TeamsMessenger(IConversationReferenceStore references, Con
         var reference = JsonSerializer.Deserialize(json, TeamsJson.Default.TeamsConversationReference)
             ?? throw new DeliveryException($"Unreadable Teams conversation reference for {conversation}", permanent: true) { ConversationGone = true };
 
-        var cards = AdaptiveCardRenderer.Render(reply);
+        var cards = AdaptiveCardRenderer.Render(reply, people.NameOf);
         var activity = new OutboundActivity
         {
             Type = ActivityTypes.Message,
@@ -100,6 +100,25 @@ internal sealed class TeamsMessenger(IConversationReferenceStore references, Con
         }
     }
 
+    /// <summary>The typing indicator in the conversation (or its thread); Teams shows it until the bot's next message or for a few seconds.</summary>
+    /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-and-receive-messages#send-typing-indicator"/>
+    public async Task ShowWorkingAsync(ConversationKey conversation, CancellationToken cancellationToken)
+    {
+        if (conversation.IsDirect || Read(await references.GetAsync(conversation.ChannelOnly, cancellationToken)) is not { } reference)
+        {
+            return;
+        }
+
+        var target = ActivityMapper.ConversationId(conversation);
+        var typing = new OutboundActivity
+        {
+            Type = ActivityTypes.Typing,
+            From = new ChannelAccount { Id = reference.BotId, Name = reference.BotName },
+            Conversation = new ConversationAccount { Id = target },
+        };
+        await connector.SendTypingAsync(reference.ServiceUrl, target, typing, cancellationToken);
+    }
+
     /// <summary>
     /// A direct message: the person's stored reference gives their Teams user id and, once known, the 1:1 chat; without one
     /// (they never wrote to the bot) any conversation of the tenant gives the service URL and the bot, and the id is used as
@@ -115,7 +134,7 @@ internal sealed class TeamsMessenger(IConversationReferenceStore references, Con
             ?? throw new DeliveryException($"Teams direct message to {user}: the bot knows no conversation in tenant {conversation.Workspace} yet (install the app first).", permanent: true) { ConversationGone = true };
         var member = person?.UserId ?? user;
         var tenant = via.TenantId ?? conversation.Workspace;
-        var cards = AdaptiveCardRenderer.Render(reply);
+        var cards = AdaptiveCardRenderer.Render(reply, people.NameOf);
         var activity = new OutboundActivity
         {
             Type = ActivityTypes.Message,

@@ -21,6 +21,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ConnectorClient>();
+        services.AddSingleton<TeamsPeople>();
         services.AddSingleton<TeamsActivityHandler>();
         services.AddSingleton<IPlatformMessenger, TeamsMessenger>();
         return services;

@@ -1,3 +1,4 @@
+using GtmBot.Engine.Flows;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Engine.Summaries;
@@ -19,6 +20,9 @@ public sealed record QuoteDto(
     string? Permalink,
     string Language)
 {
+    /// <summary>The quote's words without the leading attribution (<c>Acme: </c>, <c>Acme said</c>), for showing next to <see cref="Customer"/>.</summary>
+    public string Body => QuoteFlow.WithoutCustomer(Text, Customer);
+
     public static QuoteDto From(string channel, QuoteRecord q) => new(
         q.Id, q.Text, q.Customer, q.Tags, MotiveNames.Name(q.Motive), q.Origin.CapturedBy, q.Origin.CapturedByName, q.CapturedAt, channel, q.Origin.Source, q.Origin.Permalink, q.Language);
 }
@@ -65,8 +69,11 @@ public sealed record ChecklistDto(string Channel, string Stage, IReadOnlyList<Ch
 
 public sealed record DrillAnswerDto(int Step, string Text, string UserId, DateTimeOffset At);
 
-/// <summary>A five-whys drill.</summary>
-public sealed record DrillDto(long Id, string Problem, string Stage, string Motive, string? RootCause, IReadOnlyList<DrillAnswerDto> Answers, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, string? AppliedTo);
+/// <summary>
+/// A five-whys drill. <c>Number</c> counts per channel (what the channel sees as #1, #2, …); <c>RootCauseStep</c> is the
+/// answer picked as the root cause, null when it was written in other words; <c>WhyUs</c> the optional "why us?" answer.
+/// </summary>
+public sealed record DrillDto(long Id, int Number, string Problem, string Stage, string Motive, string? RootCause, int? RootCauseStep, string? WhyUs, IReadOnlyList<DrillAnswerDto> Answers, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, string? AppliedTo);
 
 /// <summary>A feedback summary request and, once done, its result.</summary>
 public sealed record SummaryDto(long Id, string Channel, string RequestedBy, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, FeedbackSummary? Result);
@@ -91,7 +98,7 @@ public static class ApiShapes
         [.. history.Select(h => new ChecklistChangeDto(h.Step, h.Property, h.OldValue, h.NewValue, h.UserId, h.At))]);
 
     public static DrillDto Drill(Drill d) => new(
-        d.Id, d.Problem, d.Stage.ToString().ToLowerInvariant(), MotiveNames.Name(d.Motive), d.RootCause,
+        d.Id, d.Number, d.Problem, d.Stage.ToString().ToLowerInvariant(), MotiveNames.Name(d.Motive), d.RootCause, d.RootCauseStep, d.WhyUs,
         [.. d.Answers.Select(a => new DrillAnswerDto(a.Step, a.Text, a.UserId, a.At))], d.StartedBy, d.StartedAt, d.UpdatedAt, d.AppliedTo);
 
     public static SummaryDto Summary(SummaryRequest s) => new(s.Id, s.Request.Conversation.Channel, s.Request.UserId, s.Request.CreatedAt, s.CompletedAt, s.Result);

@@ -79,7 +79,7 @@ public sealed class ExportBuilder(DataOutReader reader)
             sb.AppendLine("# Quotes").AppendLine();
             foreach (var q in quotes)
             {
-                sb.Append("> ").AppendLine(q.Text.ReplaceLineEndings("\n> "));
+                sb.Append("> ").AppendLine(q.Body.ReplaceLineEndings("\n> "));
                 sb.Append("— ").Append(q.Customer ?? "(no customer)").Append(" · ").Append(string.Join(", ", q.Tags)).Append(" · ").Append(q.Motive)
                     .Append(" · ").Append(q.CapturedBy).Append(" · ").AppendLine(q.CapturedAt.ToString("O", CultureInfo.InvariantCulture)).AppendLine();
             }

@@ -21,9 +21,9 @@ public sealed class FiveWhysDigest(IDrillStore drills) : IDigestContributor
         }
 
         var lines = open.Select(d => FiveWhysStrings.DigestEntry.Format(
-            lang, d.Id, Markup.Escape(PlanningText.Clip(d.Problem, ProblemClip)), FiveWhysStrings.StageName(d.Stage, d.Answers.Count).Get(lang))).ToList();
+            lang, d.Number, Markup.Escape(PlanningText.Clip(d.Problem, ProblemClip)), FiveWhysStrings.StageName(d.Stage, d.Answers.Count).Get(lang))).ToList();
         var buttons = open.Take(MaxButtons)
-            .Select(d => new Button(FiveWhysStrings.OpenButton.Format(lang, d.Id), FiveWhysFlow.Show, d.Id.ToString(CultureInfo.InvariantCulture)))
+            .Select(d => new Button(FiveWhysStrings.OpenButton.Format(lang, d.Number), FiveWhysFlow.Show, d.Id.ToString(CultureInfo.InvariantCulture)))
             .ToList();
         return new DigestSection(FiveWhysStrings.DigestTitle.Get(lang), lines, buttons);
     }

@@ -6,8 +6,9 @@ using GtmBot.Engine.Tagging;
 namespace GtmBot.Engine.Flows;
 
 /// <summary>
-/// Five whys: anyone in the channel answers "why?" up to <see cref="MaxWhys"/> times (or stops at the root cause),
-/// then the team calls need or want, then chooses to write the result into the canvas's Why or What field.
+/// Five whys: anyone in the channel answers "why?" up to <see cref="MaxWhys"/> times (or stops early), may answer the
+/// optional "why would they choose us?", picks which answer is the root cause (or writes it), calls need or want, then
+/// chooses to write the result into the canvas's Why or What field.
 /// Each button and form carries the drill id and the step it was made for, so a stale press never moves a drill twice.
 /// </summary>
 public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IFlow
@@ -21,11 +22,19 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
     public const string Write = "why.write";
     public const string Skip = "why.skip";
     public const string Show = "why.show";
+    public const string WhyUsAnswer = "why.us";
+    public const string WhyUsSubmit = "why.us-submit";
+    public const string WhyUsSkip = "why.us-skip";
+    public const string Pick = "why.pick";
+    public const string Own = "why.own";
+    public const string OwnSubmit = "why.own-submit";
 
     /// <summary>Form input ids.</summary>
     public const string AnswerInput = "answer";
     public const string CanvasInput = "canvas";
     public const string TextInput = "text";
+    public const string WhyUsInput = "why_us";
+    public const string RootCauseInput = "root_cause";
 
     /// <summary>How many times the drill asks why.</summary>
     public const int MaxWhys = 5;
@@ -92,7 +101,13 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
             Show => [Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }],
             Answer when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => OpenAnswer(context, drill, step),
             Submit when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => await SubmitAsync(context, drill, step, action, cancellationToken),
-            Stop => await MoveAsync(context, drill, DrillStage.Asking, DrillStage.NeedOrWant, null, null, cancellationToken),
+            Stop => await MoveAsync(context, drill, DrillStage.Asking, DrillStage.WhyUs, null, null, cancellationToken),
+            WhyUsAnswer => drill.Stage == DrillStage.WhyUs ? [WhyUsForm(context, drill, null, null)] : Stale(context, drill),
+            WhyUsSubmit => await WhyUsAsync(context, drill, action.Form.GetValueOrDefault(WhyUsInput), skip: false, cancellationToken),
+            WhyUsSkip => await WhyUsAsync(context, drill, null, skip: true, cancellationToken),
+            Pick when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => await PickAsync(context, drill, step, cancellationToken),
+            Own => drill.Stage == DrillStage.PickRoot ? [OwnForm(context, drill, null, null)] : Stale(context, drill),
+            OwnSubmit => await OwnAsync(context, drill, action.Form.GetValueOrDefault(RootCauseInput), cancellationToken),
             SetMotive when Enum.TryParse<Motive>(arg, out var motive) && motive != Motive.Unclear =>
                 await MoveAsync(context, drill, DrillStage.NeedOrWant, DrillStage.Offer, motive, null, cancellationToken),
             Apply when TargetField(arg) is CanvasField field => await OpenApplyAsync(context, drill, field, cancellationToken),
@@ -100,6 +115,95 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
             Skip => await MoveAsync(context, drill, DrillStage.Offer, DrillStage.Done, null, null, cancellationToken),
             _ => context.Notice(CoreStrings.UnknownAction),
         };
+    }
+
+    private static IReadOnlyList<Reply> Stale(FlowContext context, Drill drill) =>
+        [Reply.Notice(context.T(FiveWhysStrings.StaleButton)), Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+
+    private static Reply WhyUsForm(FlowContext context, Drill drill, string? text, string? error)
+    {
+        var form = new FormBlock(
+            context.T(FiveWhysStrings.WhyUsTitle),
+            WhyUsSubmit,
+            drill.Id.ToString(CultureInfo.InvariantCulture),
+            [new FormInput(WhyUsInput, context.T(FiveWhysStrings.WhyUsLabel), InputKind.Multiline, text, Required: true, MaxLength: PlanningText.MaxAnswerLength, Placeholder: context.T(FiveWhysStrings.WhyUsHint))],
+            context.T(FiveWhysStrings.AnswerSend),
+            error);
+        return new Reply([form], form.Title, ReplyVisibility.Ephemeral);
+    }
+
+    private async Task<IReadOnlyList<Reply>> WhyUsAsync(FlowContext context, Drill drill, string? raw, bool skip, CancellationToken cancellationToken)
+    {
+        if (drill.Stage != DrillStage.WhyUs)
+        {
+            return skip ? Stale(context, drill) : [Reply.Notice(context.T(FiveWhysStrings.MovedOn, Markup.Escape(raw))), Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        }
+
+        if (!skip && PlanningText.Refusal(context, raw) is { } refusal)
+        {
+            return [WhyUsForm(context, drill, raw, refusal)];
+        }
+
+        if (!await drills.AnswerWhyUsAsync(context.Channel, drill.Id, skip ? null : raw!.Trim(), context.User, context.Now, cancellationToken))
+        {
+            var current = await drills.FindAsync(context.Channel, drill.Id, cancellationToken) ?? drill;
+            return skip ? Stale(context, current) : [Reply.Notice(context.T(FiveWhysStrings.MovedOn, Markup.Escape(raw))), Card(context, current, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        }
+
+        var updated = await drills.FindAsync(context.Channel, drill.Id, cancellationToken) ?? drill;
+        return [Reply.Notice(context.T(skip ? FiveWhysStrings.WhyUsSkipped : FiveWhysStrings.WhyUsNoted)), Card(context, updated, artefact: true)];
+    }
+
+    private async Task<IReadOnlyList<Reply>> PickAsync(FlowContext context, Drill drill, int step, CancellationToken cancellationToken)
+    {
+        var answer = drill.Answers.FirstOrDefault(a => a.Step == step);
+        if (drill.Stage != DrillStage.PickRoot || answer is null)
+        {
+            return Stale(context, drill);
+        }
+
+        return await KeepRootCauseAsync(context, drill, answer.Text, step, cancellationToken);
+    }
+
+    private static Reply OwnForm(FlowContext context, Drill drill, string? text, string? error)
+    {
+        var form = new FormBlock(
+            context.T(FiveWhysStrings.OwnTitle),
+            OwnSubmit,
+            drill.Id.ToString(CultureInfo.InvariantCulture),
+            [new FormInput(RootCauseInput, context.T(FiveWhysStrings.OwnLabel, PlanningText.Clip(drill.Problem, ProblemClip)), InputKind.Multiline, text, Required: true, MaxLength: PlanningText.MaxAnswerLength)],
+            context.T(FiveWhysStrings.OwnSend),
+            error);
+        return new Reply([form], form.Title, ReplyVisibility.Ephemeral);
+    }
+
+    private async Task<IReadOnlyList<Reply>> OwnAsync(FlowContext context, Drill drill, string? raw, CancellationToken cancellationToken)
+    {
+        if (drill.Stage != DrillStage.PickRoot)
+        {
+            return [Reply.Notice(context.T(FiveWhysStrings.MovedOn, Markup.Escape(raw))), Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+        }
+
+        if (PlanningText.Refusal(context, raw) is { } refusal)
+        {
+            return [OwnForm(context, drill, raw, refusal)];
+        }
+
+        return await KeepRootCauseAsync(context, drill, raw!.Trim(), null, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Reply>> KeepRootCauseAsync(FlowContext context, Drill drill, string text, int? step, CancellationToken cancellationToken)
+    {
+        var kept = await drills.PickRootCauseAsync(context.Channel, drill.Id, text, step, context.User, context.Now, cancellationToken);
+        var current = await drills.FindAsync(context.Channel, drill.Id, cancellationToken) ?? drill;
+        if (!kept)
+        {
+            return step is null
+                ? [Reply.Notice(context.T(FiveWhysStrings.MovedOn, Markup.Escape(text))), Card(context, current, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }]
+                : Stale(context, current);
+        }
+
+        return [Reply.Notice(context.T(FiveWhysStrings.RootCauseKept)), Card(context, current, artefact: true)];
     }
 
     private static CanvasField? TargetField(string arg) => arg switch
@@ -113,7 +217,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
     {
         if (drill.Stage != DrillStage.Asking || step != drill.Answers.Count + 1)
         {
-            return [Reply.Notice(context.T(FiveWhysStrings.StaleButton)), Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
+            return Stale(context, drill);
         }
 
         return [AnswerForm(context, drill, step, null, null)];
@@ -147,7 +251,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
             return [AnswerForm(context, drill, step, raw, refusal)];
         }
 
-        var stageAfter = step == MaxWhys ? DrillStage.NeedOrWant : DrillStage.Asking;
+        var stageAfter = step == MaxWhys ? DrillStage.WhyUs : DrillStage.Asking;
         if (!await drills.AddAnswerAsync(context.Channel, drill.Id, step, raw!.Trim(), stageAfter, context.User, context.Now, cancellationToken))
         {
             var current = await drills.FindAsync(context.Channel, drill.Id, cancellationToken) ?? drill;
@@ -182,7 +286,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
 
         var notice = to switch
         {
-            DrillStage.NeedOrWant => context.T(FiveWhysStrings.Stopped),
+            DrillStage.WhyUs => context.T(FiveWhysStrings.Stopped),
             DrillStage.Offer => context.T(FiveWhysStrings.MotiveSet, context.T(FiveWhysStrings.MotiveName(current.Motive))),
             _ => context.T(FiveWhysStrings.Closed),
         };
@@ -196,7 +300,10 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
             return [Reply.Notice(context.T(FiveWhysStrings.StaleButton)), Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
         }
 
-        var text = context.T(FiveWhysStrings.ApplyText, drill.RootCause, context.T(FiveWhysStrings.MotiveName(drill.Motive)), drill.Id, PlanningText.Clip(drill.Problem, ProblemClip));
+        // What holds the positioning: the answer to "why us?" when the team gave one; Why holds the root cause.
+        var text = field == CanvasField.What && drill.WhyUs is { } whyUs
+            ? context.T(FiveWhysStrings.ApplyWhyUsText, whyUs, drill.Number, PlanningText.Clip(drill.Problem, ProblemClip))
+            : context.T(FiveWhysStrings.ApplyText, drill.RootCause, context.T(FiveWhysStrings.MotiveName(drill.Motive)), drill.Number, PlanningText.Clip(drill.Problem, ProblemClip));
         return [await ApplyFormAsync(context, drill, field, null, text, null, cancellationToken)];
     }
 
@@ -277,7 +384,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
     /// <summary>The drill card: the problem, the answers so far and the buttons of its stage.</summary>
     public static Reply Card(FlowContext context, Drill drill, bool artefact)
     {
-        var title = context.T(FiveWhysStrings.Title, drill.Id);
+        var title = context.T(FiveWhysStrings.Title, drill.Number);
         var blocks = new List<ReplyBlock>
         {
             new HeaderBlock(title),
@@ -305,8 +412,26 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
 
                 blocks.Add(new ActionsBlock(buttons));
                 break;
+            case DrillStage.WhyUs:
+                blocks.Add(new TextBlock(context.T(FiveWhysStrings.WhyUsAsk)));
+                blocks.Add(new ActionsBlock(
+                [
+                    new(context.T(FiveWhysStrings.WhyUsButton), WhyUsAnswer, id, ButtonStyle.Primary),
+                    new(context.T(FiveWhysStrings.WhyUsSkipButton), WhyUsSkip, id),
+                ]));
+                break;
+            case DrillStage.PickRoot:
+                AddWhyUs(context, drill, blocks);
+                blocks.Add(new TextBlock(context.T(FiveWhysStrings.PickAsk)));
+                blocks.AddRange(drill.Answers
+                    .Select(a => new Button(context.T(FiveWhysStrings.PickButton, a.Step), Pick, $"{id}:{a.Step.ToString(CultureInfo.InvariantCulture)}"))
+                    .Append(new Button(context.T(FiveWhysStrings.OwnButton), Own, id))
+                    .Chunk(ButtonsPerRow)
+                    .Select(row => new ActionsBlock(row)));
+                break;
             case DrillStage.NeedOrWant:
-                blocks.Add(new TextBlock(context.T(FiveWhysStrings.RootCause, Markup.Escape(drill.RootCause))));
+                AddWhyUs(context, drill, blocks);
+                blocks.Add(new TextBlock(RootCauseLine(context, drill)));
                 blocks.Add(new TextBlock(context.T(FiveWhysStrings.AskNeedOrWant)));
                 blocks.Add(new ContextBlock(context.T(FiveWhysStrings.NeedOrWantGuide)));
                 blocks.Add(new ActionsBlock(
@@ -316,7 +441,8 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
                 ]));
                 break;
             case DrillStage.Offer:
-                blocks.Add(new TextBlock(context.T(FiveWhysStrings.RootCause, Markup.Escape(drill.RootCause)) + "\n" +
+                AddWhyUs(context, drill, blocks);
+                blocks.Add(new TextBlock(RootCauseLine(context, drill) + "\n" +
                     context.T(FiveWhysStrings.MotiveLine, context.T(FiveWhysStrings.MotiveName(drill.Motive)))));
                 blocks.Add(new TextBlock(context.T(FiveWhysStrings.Offer)));
                 blocks.Add(new ActionsBlock(
@@ -327,9 +453,10 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
                 ]));
                 break;
             default:
+                AddWhyUs(context, drill, blocks);
                 var lines = new List<string>
                 {
-                    context.T(FiveWhysStrings.RootCause, Markup.Escape(drill.RootCause)),
+                    RootCauseLine(context, drill),
                     context.T(FiveWhysStrings.MotiveLine, context.T(FiveWhysStrings.MotiveName(drill.Motive))),
                 };
                 var target = drill.AppliedTo?.Split(':');
@@ -345,6 +472,24 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
             : new Reply(blocks, title);
     }
 
+    private static void AddWhyUs(FlowContext context, Drill drill, List<ReplyBlock> blocks)
+    {
+        if (drill.WhyUs is not null)
+        {
+            blocks.Add(new TextBlock(context.T(FiveWhysStrings.WhyUsLine, Markup.Escape(drill.WhyUs), Markup.Mention(drill.WhyUsBy ?? drill.StartedBy))));
+        }
+    }
+
+    /// <summary>The root cause the team chose, and where it came from: which answer was picked, or who wrote it.</summary>
+    private static string RootCauseLine(FlowContext context, Drill drill)
+    {
+        var line = context.T(FiveWhysStrings.RootCause, Markup.Escape(drill.RootCause));
+        var by = Markup.Mention(drill.RootCauseBy ?? drill.StartedBy);
+        return drill.RootCauseStep is int step
+            ? line + " " + context.T(FiveWhysStrings.PickedFrom, step, by)
+            : drill.RootCauseBy is null ? line : line + " " + context.T(FiveWhysStrings.WrittenBy, by);
+    }
+
     private async Task<Reply> ListAsync(FlowContext context, CancellationToken cancellationToken)
     {
         var list = await drills.ListAsync(context.Channel, PlanningText.MaxListed, cancellationToken);
@@ -356,12 +501,12 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
         var title = context.T(FiveWhysStrings.ListTitle);
         var lines = list.Select(d => "• " + context.T(
             FiveWhysStrings.ListEntry,
-            d.Id,
+            d.Number,
             Markup.Escape(PlanningText.Clip(d.Problem, ProblemClip)),
             context.T(FiveWhysStrings.StageName(d.Stage, d.Answers.Count)),
             context.T(FiveWhysStrings.StartedBy, Markup.Mention(d.StartedBy), PlanningText.When(d.StartedAt))));
         var blocks = new List<ReplyBlock> { new HeaderBlock(title), new TextBlock(string.Join('\n', lines)) };
-        blocks.AddRange(list.Select(d => new Button(context.T(FiveWhysStrings.OpenButton, d.Id), Show, d.Id.ToString(CultureInfo.InvariantCulture)))
+        blocks.AddRange(list.Select(d => new Button(context.T(FiveWhysStrings.OpenButton, d.Number), Show, d.Id.ToString(CultureInfo.InvariantCulture)))
             .Chunk(ButtonsPerRow).Select(row => new ActionsBlock(row)));
         return new Reply(blocks, title);
     }

@@ -25,6 +25,15 @@ public static class QuoteActions
 
     /// <summary>Show the channel's insights.</summary>
     public const string Insights = "quote.insights";
+
+    /// <summary>Save a pending quote with the words it started with as its customer; value <c>{customer}|{text}</c>.</summary>
+    public const string AsCustomer = "quote.as-customer";
+
+    /// <summary>Save a pending quote as typed, without a customer; value <c>{text}</c>.</summary>
+    public const string NoCustomer = "quote.no-customer";
+
+    /// <summary>Open the capture form with a pending quote; value <c>{customer}|{text}</c>.</summary>
+    public const string EditPending = "quote.edit-pending";
 }
 
 /// <summary>
@@ -104,7 +113,61 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             return Task.FromResult<IReadOnlyList<Reply>>([CaptureForm(context, null, args.Trim(), context.T(QuoteStrings.OnlyAName, Markup.Escape(args.Trim())))]);
         }
 
+        if (CustomerExtractor.LeadingName(args.Trim()) is { } lead)
+        {
+            // "/gtm quote Acme Bank the export keeps failing": the colon forgotten? Ask; nothing is saved until answered.
+            return Task.FromResult<IReadOnlyList<Reply>>([AskCustomer(context, args.Trim(), lead.Name, args.Trim()[lead.BodyStart..].Trim())]);
+        }
+
         return CaptureAsync(context, args, null, Origin(context, QuoteSource.Slash), fromForm: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Longest pending quote carried in the ask's buttons: Slack's button value holds 2,000 characters
+    /// (<see href="https://api.slack.com/reference/block-kit/block-elements#button"/>), minus the customer and the codec.
+    /// Longer ones go to the capture form instead, filled in.
+    /// </summary>
+    public const int MaxPendingInButton = 1700;
+
+    private static Reply AskCustomer(FlowContext context, string text, string name, string body)
+    {
+        var question = context.T(QuoteStrings.AskCustomer, Markup.Escape(name));
+        if (text.Length > MaxPendingInButton)
+        {
+            return CaptureForm(context, body, name, question);
+        }
+
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock("> " + Markup.Escape(text)),
+            new TextBlock(question),
+            new ActionsBlock(
+            [
+                new Button(context.T(QuoteStrings.AskYes, name), QuoteActions.AsCustomer, ActionValue.Join(name, body), ButtonStyle.Primary),
+                new Button(context.T(QuoteStrings.AskNo), QuoteActions.NoCustomer, ActionValue.Join(text)),
+                new Button(context.T(QuoteStrings.AskEdit), QuoteActions.EditPending, ActionValue.Join(name, body)),
+            ]),
+        };
+        return new Reply(blocks, Markup.ToPlainText(question), ReplyVisibility.Ephemeral);
+    }
+
+    private Task<IReadOnlyList<Reply>> PendingAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
+    {
+        if (action.ActionId == QuoteActions.NoCustomer)
+        {
+            return ActionValue.Split(action.Value) is [{ Length: > 0 } whole]
+                ? CaptureAsync(context, whole, null, Origin(context, QuoteSource.Slash), fromForm: false, cancellationToken)
+                : Task.FromResult(context.Notice(QuoteStrings.BadAction));
+        }
+
+        if (!ActionValue.TrySplit(action.Value, out var customer, out var body) || customer.Length == 0)
+        {
+            return Task.FromResult(context.Notice(QuoteStrings.BadAction));
+        }
+
+        return action.ActionId == QuoteActions.EditPending
+            ? Task.FromResult<IReadOnlyList<Reply>>([CaptureForm(context, body, customer, null)])
+            : CaptureAsync(context, body, customer, Origin(context, QuoteSource.Slash), fromForm: false, cancellationToken);
     }
 
     /// <summary>Longest run of words read as a bare name rather than a quote.</summary>
@@ -146,6 +209,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         QuoteActions.Motive => SetMotiveAsync(context, action.Value, cancellationToken),
         QuoteActions.Moscow => SetPriorityAsync(context, action.Value, cancellationToken),
         QuoteActions.Insights => InsightsAsync(context, ReplyPlacement.NewMessage, cancellationToken),
+        QuoteActions.AsCustomer or QuoteActions.NoCustomer or QuoteActions.EditPending => PendingAsync(context, action, cancellationToken),
         _ => Task.FromResult(context.Notice(CoreStrings.UnknownAction)),
     };
 
@@ -360,7 +424,19 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
     /// <summary>The quote without a leading "Customer:" when the list already names the customer in bold.</summary>
     public static string WithoutCustomer(string text, string? customer)
     {
-        if (customer is null || !text.StartsWith(customer, StringComparison.OrdinalIgnoreCase))
+        if (customer is null)
+        {
+            return text;
+        }
+
+        // "Acme said …", "海川科技那边说 …": the attribution the capture read the customer from.
+        var (said, bodyStart) = CustomerExtractor.Extract(text);
+        if (said is not null && bodyStart < text.Length && string.Equals(said, customer, StringComparison.OrdinalIgnoreCase))
+        {
+            return text[bodyStart..].TrimStart();
+        }
+
+        if (!text.StartsWith(customer, StringComparison.OrdinalIgnoreCase))
         {
             return text;
         }
@@ -544,7 +620,8 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         lines.Add(who);
         foreach (var quote in theme.Quotes.Take(QuotesPerTheme))
         {
-            var body = QuoteMarkup.Strip(quote.Text).Replace('\n', ' ');
+            // The customer is named after the quote: not again at its start.
+            var body = QuoteMarkup.Strip(WithoutCustomer(quote.Text, quote.Customer)).Replace('\n', ' ');
             body = body.Length > ThemeQuoteExcerptLength ? body[..ThemeQuoteExcerptLength] + "…" : body;
             lines.Add(context.T(QuoteStrings.ThemeQuote, Markup.Escape(body), Markup.Escape(quote.Customer ?? context.T(QuoteStrings.ThemeNoCustomer))));
         }

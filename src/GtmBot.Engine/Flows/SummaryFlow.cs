@@ -40,6 +40,17 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQ
 
     private const string Auto = "auto";
 
+    private const string ArtefactPrefix = "summary:";
+
+    /// <summary>
+    /// The living message of one summary: "Summarizing…" when it is asked for, replaced in place by the result. Unlike the
+    /// canvas or a drill it is not pinned (<see cref="IsSummaryKey"/>).
+    /// </summary>
+    public static string ArtefactKey(long requestId) => ArtefactPrefix + requestId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>True for a summary's living message, which the edges update in place but do not pin.</summary>
+    public static bool IsSummaryKey(string? artefactKey) => artefactKey?.StartsWith(ArtefactPrefix, StringComparison.Ordinal) == true;
+
     public async Task<IReadOnlyList<Reply>> OnCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
         var (word, rest) = ConversationEngine.SplitCommand(args);
@@ -92,10 +103,22 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQ
 
         var useLlm = !string.Equals(await settings.GetChannelSettingAsync(context.Channel, LlmSetting, cancellationToken), "off", StringComparison.Ordinal);
         var lines = text.Split('\n').Count(l => !string.IsNullOrWhiteSpace(l));
+
+        // The output language: `summarize lang xx`, else the language the person (or this channel) chose with `/gtm lang`,
+        // else the paste's dominant language. The platform's locale alone does not override what the paste is written in.
+        language ??= await ChosenLanguageAsync(context, cancellationToken);
+
         // Stored before the ack: the worker picks it up from the database, also after a restart.
-        await store.AddAsync(new NewSummaryRequest(context.Turn.Conversation, context.User.Id, text, language, useLlm, context.Lang, context.Now), cancellationToken);
+        var id = await store.AddAsync(new NewSummaryRequest(context.Turn.Conversation, context.User.Id, text, language, useLlm, context.Lang, context.Now), cancellationToken);
         var ack = context.T(SummaryStrings.Ack, lines);
-        return [new Reply([new TextBlock(Markup.Escape(ack))], ack)];
+        return [new Reply([new TextBlock(Markup.Escape(ack)), new ContextBlock(Markup.Mention(context.User.Id))], ack, ReplyVisibility.Channel, ReplyPlacement.Artefact, ArtefactKey(id))];
+    }
+
+    private async Task<string?> ChosenLanguageAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        var chosen = await settings.GetUserLanguageAsync(context.Channel.WorkspaceKey, context.User.Id, cancellationToken)
+            ?? await settings.GetChannelLanguageAsync(context.Channel, cancellationToken);
+        return chosen is { } lang ? Culture.Code(lang) : null;
     }
 
     /// <summary>One click: every quote of the theme becomes a tagged customer quote of this channel.</summary>
@@ -166,7 +189,10 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQ
         return new Reply([form], context.T(SummaryStrings.FormTitle), ReplyVisibility.Ephemeral);
     }
 
-    /// <summary>The posted result. Everything from the model or the paste goes in through <see cref="Markup.Escape"/>.</summary>
+    /// <summary>
+    /// The result, as the summary's living message (it replaces "Summarizing…"). Labels are in the summary's language.
+    /// Everything from the model or the paste goes in through <see cref="Markup.Escape"/>.
+    /// </summary>
     public static Reply RenderResult(FeedbackSummary summary, long requestId)
     {
         var lang = summary.Language == "zh" ? Lang.Zh : Lang.En;
@@ -226,7 +252,7 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQ
 
         blocks.Add(new ContextBlock(Markup.Escape((summary.Summarizer == FeedbackSummary.Llm ? SummaryStrings.ByLlm : SummaryStrings.ByHeuristic).Get(lang))));
         var text = SummaryStrings.ResultTitle.Get(lang) + ": " + string.Join("; ", summary.Themes.Select(t => t.Label));
-        return new Reply(blocks, text);
+        return new Reply(blocks, text, ReplyVisibility.Channel, ReplyPlacement.Artefact, ArtefactKey(requestId));
     }
 
     private static void AddList(List<ReplyBlock> blocks, string title, IReadOnlyList<string> items)

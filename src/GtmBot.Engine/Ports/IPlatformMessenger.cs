@@ -16,6 +16,12 @@ public interface IPlatformMessenger
     /// </summary>
     Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, OutboxDelivery delivery, CancellationToken cancellationToken) =>
         DeliverAsync(conversation, reply, existingMessageId, cancellationToken);
+
+    /// <summary>
+    /// Shows that the bot is working for this conversation while slow background work runs (Teams: the typing indicator).
+    /// The default shows nothing. Failures throw; callers treat the indicator as optional.
+    /// </summary>
+    Task ShowWorkingAsync(ConversationKey conversation, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Which outbox row a delivery is for.</summary>

@@ -17,12 +17,35 @@ public static class FiveWhysStrings
     public static readonly Localized Title = new("Five whys #{0}", "五问法 #{0}");
     public static readonly Localized Problem = new("**Problem:** {0}", "**问题：**{0}");
     public static readonly Localized Method = new(
-        "People don't decide fully rationally: keep asking why until the real motive shows. Which _job_ (not function) do they need done? Why do they feel this pain _now_? Why would they choose _us_?",
-        "人的决定并不完全理性：不断追问“为什么”，直到真实动机浮现。客户要完成的是什么“任务”（而非功能）？为什么他们“现在”感到痛？为什么会选择“我们”？");
+        "People don't decide fully rationally: keep asking why until the real motive shows. Which _job_ (not function) do they need done? Why do they feel this pain _now_? After the whys you pick the root cause.",
+        "人的决定并不完全理性：不断追问“为什么”，直到真实动机浮现。客户要完成的是什么“任务”（而非功能）？为什么他们“现在”感到痛？问完之后由你们选出根本原因。");
     public static readonly Localized AnswerLine = new("**Why {0}?** {1} — {2}", "**为什么 {0}？**{1} —— {2}");
     public static readonly Localized NextWhy = new("**Why {0}?** {1}", "**为什么 {0}？**{1}");
     public static readonly Localized AnswerButton = new("Answer why {0}", "回答第 {0} 个为什么");
     public static readonly Localized StopButton = new("Root cause found", "已找到根本原因");
+    public static readonly Localized WhyUsAsk = new(
+        "**Why would they choose us?** Optional: why us and not an alternative (a competitor, Excel, doing nothing)? That answer is the positioning — it can go into the canvas's What.",
+        "**客户为什么会选我们？**（可选）为什么选我们，而不是其他方案（竞品、Excel、什么都不做）？这个回答就是定位——可以写进画布的 What。");
+    public static readonly Localized WhyUsButton = new("Answer why us", "回答“为什么选我们”");
+    public static readonly Localized WhyUsSkipButton = new("Skip", "跳过");
+    public static readonly Localized WhyUsTitle = new("Why would they choose us?", "客户为什么会选我们？");
+    public static readonly Localized WhyUsLabel = new("Why us and not an alternative?", "为什么选我们，而不是其他方案？");
+    public static readonly Localized WhyUsHint = new("e.g. only we keep an audit trail their regulator accepts", "例如：只有我们的审计记录能被监管机构认可");
+    public static readonly Localized WhyUsLine = new("**Why us:** {0} — {1}", "**为什么选我们：**{0} —— {1}");
+    public static readonly Localized WhyUsNoted = new("Noted why us. Now pick the root cause.", "已记录“为什么选我们”。下一步：选出根本原因。");
+    public static readonly Localized WhyUsSkipped = new("Skipped why us. Now pick the root cause.", "已跳过“为什么选我们”。下一步：选出根本原因。");
+    public static readonly Localized PickAsk = new(
+        "**Which answer is the root cause?** Pick the why that names the real motive — not a solution — or write it in your own words.",
+        "**哪个回答是根本原因？**选出道出真实动机（而不是解决方案）的那个为什么，或者用自己的话写下来。");
+    public static readonly Localized PickButton = new("Why {0} is the root cause", "第 {0} 个为什么是根本原因");
+    public static readonly Localized OwnButton = new("Write it myself", "自己写根本原因");
+    public static readonly Localized OwnTitle = new("The root cause", "根本原因");
+    public static readonly Localized OwnLabel = new("The root cause of: {0}", "以下问题的根本原因：{0}");
+    public static readonly Localized OwnSend = new("Keep", "保存");
+    public static readonly Localized PickedFrom = new("(why {0}, picked by {1})", "（第 {0} 个为什么，由 {1} 选定）");
+    public static readonly Localized WrittenBy = new("(written by {0})", "（由 {0} 撰写）");
+    public static readonly Localized RootCauseKept = new("Root cause kept. Now: is it a need or a want?", "已保存根本原因。下一步：这是“需要”还是“想要”？");
+    public static readonly Localized ApplyWhyUsText = new("{0} (five whys #{1}: {2})", "{0}（五问法 #{1}：{2}）");
     public static readonly Localized RootCause = new("**Root cause:** {0}", "**根本原因：**{0}");
     public static readonly Localized AskNeedOrWant = new("Is this a **need** or a **want**?", "这是“**需要**”还是“**想要**”？");
     public static readonly Localized NeedOrWantGuide = new(
@@ -51,7 +74,7 @@ public static class FiveWhysStrings
     public static readonly Localized MovedOn = new(
         "This drill has moved on (the team stopped asking why). Your text, so it isn't lost: {0}",
         "这次追问已进入下一步（团队已停止追问）。你的文字保留如下：{0}");
-    public static readonly Localized Stopped = new("Root cause found. Now: is it a need or a want?", "已找到根本原因。下一步：这是“需要”还是“想要”？");
+    public static readonly Localized Stopped = new("No more whys. Optionally say why they would choose us, then pick the root cause.", "不再追问。可以先回答“客户为什么会选我们”，然后选出根本原因。");
     public static readonly Localized MotiveSet = new("Marked as {0}. Write it into the canvas?", "已标记为“{0}”。要写入画布吗？");
     public static readonly Localized NoAnswerYet = new("Answer at least one why before calling the root cause.", "请至少回答一个为什么，再确定根本原因。");
     public static readonly Localized StaleButton = new("That step is already done; here is the drill as it stands.", "这一步已经完成；以下是当前的追问。");
@@ -73,6 +96,8 @@ public static class FiveWhysStrings
     public static Localized StageName(DrillStage stage, int answers) => stage switch
     {
         DrillStage.Asking => new($"waiting for why {answers + 1}", $"等待第 {answers + 1} 个为什么"),
+        DrillStage.WhyUs => new("why us? (optional)", "为什么选我们？（可选）"),
+        DrillStage.PickRoot => new("pick the root cause", "待选出根本原因"),
         DrillStage.NeedOrWant => new("need or want?", "需要还是想要？"),
         DrillStage.Offer => new("canvas update offered", "待决定是否写入画布"),
         _ => new("done", "已完成"),

@@ -17,6 +17,12 @@ public static class QuoteStrings
     public static readonly Localized OnlyAName = new(
         "Is “{0}” the customer? Write what they said below (or next time: `/gtm quote {0}: what they said`).",
         "“{0}”是客户名称吗？请在下方填写客户的原话（下次可以写：`/gtm quote {0}：客户原话`）。");
+    public static readonly Localized AskCustomer = new(
+        "Is **{0}** the customer? Nothing is saved yet — next time `/gtm quote {0}: what they said` saves at once.",
+        "**{0}** 是客户吗？还没有保存——下次写 `/gtm quote {0}：客户原话` 即可直接保存。");
+    public static readonly Localized AskYes = new("Yes, {0} is the customer", "是，客户是 {0}");
+    public static readonly Localized AskNo = new("No, save without a customer", "不是，不填客户直接保存");
+    public static readonly Localized AskEdit = new("Edit…", "修改…");
     public static readonly Localized DialogTitle = new("Tag as customer quote", "标记为客户原话");
     public static readonly Localized FormSubmit = new("Capture", "记录");
 

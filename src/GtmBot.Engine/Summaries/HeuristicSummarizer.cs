@@ -67,24 +67,36 @@ public sealed class HeuristicSummarizer(IQuoteTagger? tagger = null, ThemeEngine
             IgnoredInstructionLines: [.. lines.Where(l => l.IsInjection).Select(l => l.Number)]);
     }
 
-    /// <summary><c>zh</c> when a fair share of the letters are Chinese, else <c>en</c>.</summary>
+    /// <summary>Chinese characters per word, as the corpus counts them (a Chinese word is about 1.5 characters).</summary>
+    private const double ChineseCharsPerWord = 1.5;
+
+    /// <summary>
+    /// The paste's dominant language: <c>zh</c> when it has more Chinese words (characters / 1.5) than English words,
+    /// else <c>en</c>. A half-English paste with a few Chinese names or phrases stays English.
+    /// </summary>
     public static string DetectLanguage(string text)
     {
-        int cjk = 0, latin = 0;
+        int cjk = 0, latinWords = 0;
+        var inWord = false;
         foreach (var c in text)
         {
             if (IsCjk(c))
             {
                 cjk++;
+                inWord = false;
             }
             else if (char.IsAsciiLetter(c))
             {
-                latin++;
+                latinWords += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else if (c != '\'' && c != '-')
+            {
+                inWord = false;
             }
         }
 
-        // One Chinese character carries about a word; an English word is about five letters.
-        return cjk > 0 && cjk * 5 >= latin ? "zh" : cjk > 0 && cjk * 5 * 3 >= latin ? "zh" : "en";
+        return cjk / ChineseCharsPerWord > latinWords ? "zh" : "en";
     }
 
     private bool IsNeed(FeedbackLine line) =>

@@ -67,6 +67,91 @@ public static class CustomerExtractor
         return TryChineseSaid(text, pos);
     }
 
+    /// <summary>Words after a one-word name that show a separator was forgotten (<c>Acme we need SSO</c>).</summary>
+    private static readonly string[] AfterOneWordName = ["the", "we", "they", "our", "their", "us"];
+
+    /// <summary>
+    /// A name the quote seems to start with although nothing marks it as the customer: <c>Acme Bank the export keeps
+    /// failing</c> (capitalised words, then a sentence), <c>Acme we need SSO</c>, <c>海川科技 导出太慢</c>. Null when the text
+    /// names its customer the usual way (<see cref="Extract"/>) or starts like an ordinary sentence.
+    /// </summary>
+    public static (string Name, int BodyStart)? LeadingName(string text)
+    {
+        if (Extract(text).Customer is not null)
+        {
+            return null;
+        }
+
+        var pos = SkipLead(text, 0);
+        var words = new List<(int Start, int End)>();
+        var i = pos;
+        while (i < text.Length && words.Count <= MaxLatinNameWords)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words.Add((start, i));
+            }
+        }
+
+        if (words.Count < 2)
+        {
+            return null;
+        }
+
+        string Word(int k) => text[words[k].Start..words[k].End];
+        var first = Word(0);
+        if (first.All(IsCjk))
+        {
+            // 海川科技 导出太慢: a Chinese organisation's name, then a space, then the quote.
+            return first.Length <= MaxChineseNameLength && (ChineseNameEndings.Any(e => first.EndsWith(e, StringComparison.Ordinal)) || IsLetteredCustomer(first)) && IsChineseName(first)
+                ? (first, SkipLead(text, words[0].End))
+                : null;
+        }
+
+        var count = 0;
+        while (count < words.Count && count < MaxLatinNameWords && (char.IsUpper(Word(count)[0]) || char.IsDigit(Word(count)[0]) || (count > 0 && LatinConnectors.Contains(Word(count), StringComparer.Ordinal))))
+        {
+            count++;
+        }
+
+        // "Acme Bank the export …": a connector ("the", "of") ends no name.
+        while (count > 0 && LatinConnectors.Contains(Word(count - 1), StringComparer.Ordinal))
+        {
+            count--;
+        }
+
+        // A name (a dash after it allowed), then at least two words of the quote, the first of them not capitalised.
+        var next = count < words.Count && Word(count) is "-" or "—" or "–" ? count + 1 : count;
+        if (count == 0 || next >= words.Count - 1 || !char.IsLower(Word(next)[0]))
+        {
+            return null;
+        }
+
+        if (count == 1 && next == count && !AfterOneWordName.Contains(Word(1), StringComparer.Ordinal) && !Word(0).EndsWith(','))
+        {
+            return null;
+        }
+
+        var name = text[words[0].Start..words[count - 1].End].TrimEnd(',', '，');
+        if (!IsName(name) || Themes.StopWords.IsEnglish(first.ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        return (name, SkipLead(text, words[count - 1].End));
+    }
+
     private static int SkipLead(string text, int pos)
     {
         while (true)

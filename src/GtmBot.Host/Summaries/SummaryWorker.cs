@@ -1,3 +1,4 @@
+using GtmBot.Engine;
 using GtmBot.Engine.Flows;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Summaries;
@@ -13,6 +14,7 @@ public sealed partial class SummaryWorker(
     ISummarizer summarizer,
     HeuristicSummarizer offline,
     IOutbox outbox,
+    IEnumerable<IPlatformMessenger> messengers,
     TimeProvider clock,
     ILogger<SummaryWorker> logger) : BackgroundService
 {
@@ -21,6 +23,9 @@ public sealed partial class SummaryWorker(
 
     /// <summary>A claim outlives the slowest LLM path (chunks × timeout) before another instance may retry it.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the "working" indicator is renewed while a summary runs (Teams shows typing for about 3 s).</summary>
+    public static readonly TimeSpan WorkingInterval = TimeSpan.FromSeconds(3);
 
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -57,12 +62,60 @@ public sealed partial class SummaryWorker(
 
         var request = claimed.Request;
         var options = new SummaryOptions(request.Language);
-        var result = request.UseLlm
-            ? await summarizer.SummarizeAsync(request.Text, options, cancellationToken)
-            : await offline.SummarizeAsync(request.Text, options, cancellationToken);
+        FeedbackSummary result;
+        using (var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var indicator = ShowWorkingAsync(request.Conversation, working.Token, cancellationToken);
+            try
+            {
+                result = request.UseLlm
+                    ? await summarizer.SummarizeAsync(request.Text, options, cancellationToken)
+                    : await offline.SummarizeAsync(request.Text, options, cancellationToken);
+            }
+            finally
+            {
+                await working.CancelAsync();
+                await indicator;
+            }
+        }
+
         await store.CompleteAsync(claimed.Id, result, clock.GetUtcNow(), cancellationToken);
-        await outbox.EnqueueAsync(new OutboundMessage(request.Conversation, SummaryFlow.RenderResult(result, claimed.Id), $"summary:{claimed.Id}"), cancellationToken);
+        // The result replaces the "Summarizing…" message the request posted (same artefact key, same conversation).
+        await outbox.EnqueueAsync(new OutboundMessage(request.Conversation.ChannelOnly, SummaryFlow.RenderResult(result, claimed.Id), $"summary:{claimed.Id}"), cancellationToken);
         Log.SummaryDone(logger, claimed.Id, result.Summarizer, result.FellBack, result.Themes.Count);
         return true;
+    }
+
+    /// <summary>Renews the platform's "working" indicator until the summary is done; a failed indicator is logged, never fatal.</summary>
+    /// <param name="conversation">Where the summary was asked for.</param>
+    /// <param name="done">Cancelled when the summary is done: no further indicator.</param>
+    /// <param name="cancellationToken">Shutdown: an indicator already on its way is abandoned.</param>
+    private async Task ShowWorkingAsync(ConversationKey conversation, CancellationToken done, CancellationToken cancellationToken)
+    {
+        var messenger = messengers.FirstOrDefault(m => m.Platform == conversation.Platform);
+        if (messenger is null)
+        {
+            return;
+        }
+
+        while (!done.IsCancellationRequested)
+        {
+            try
+            {
+                await messenger.ShowWorkingAsync(conversation, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.WorkingIndicatorFailed(logger, conversation.Platform, e);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutting down.
+                return;
+            }
+
+            await Task.Delay(WorkingInterval, clock, done).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using GtmBot.Engine;
+using GtmBot.Engine.Flows;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Slack.Api;
@@ -191,7 +192,10 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
         {
             var posted = await PostedBeforeAsync(slackAuth, conversation.Channel, null, delivery, ct);
             ts = posted.GetValueOrDefault(0) ?? await api.PostMessageAsync(slackAuth.BotToken, conversation.Channel, messages[0], null, ct, Tag(delivery, 0));
-            await api.PinAsync(slackAuth.BotToken, conversation.Channel, ts, ct);
+            if (!SummaryFlow.IsSummaryKey(reply.ArtefactKey))
+            {
+                await api.PinAsync(slackAuth.BotToken, conversation.Channel, ts, ct);
+            }
         }
 
         if (reply.ArtefactKey?.StartsWith("canvas", StringComparison.Ordinal) == true)

@@ -12,6 +12,9 @@ internal sealed class DrillEntity
 
     public required string Channel { get; set; }
 
+    /// <summary>The drill's number in its channel (#1, #2, …), unique per channel.</summary>
+    public int Number { get; set; }
+
     public required string Problem { get; set; }
 
     public required string Stage { get; set; }
@@ -27,6 +30,16 @@ internal sealed class DrillEntity
     public DateTimeOffset UpdatedAt { get; set; }
 
     public string? AppliedTo { get; set; }
+
+    public string? RootCause { get; set; }
+
+    public int? RootCauseStep { get; set; }
+
+    public string? RootCauseBy { get; set; }
+
+    public string? WhyUs { get; set; }
+
+    public string? WhyUsBy { get; set; }
 
     public List<DrillAnswerEntity> Answers { get; set; } = [];
 }
@@ -64,7 +77,10 @@ internal sealed class DrillEntityConfiguration : IEntityTypeConfiguration<DrillE
         b.Property(e => e.Motive).HasMaxLength(20);
         b.Property(e => e.StartedBy).HasMaxLength(200);
         b.Property(e => e.AppliedTo).HasMaxLength(200);
+        b.Property(e => e.RootCauseBy).HasMaxLength(200);
+        b.Property(e => e.WhyUsBy).HasMaxLength(200);
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Id });
+        b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Number }).IsUnique();
         b.HasMany(e => e.Answers).WithOne().HasForeignKey(a => a.DrillId).OnDelete(DeleteBehavior.Cascade);
     }
 }

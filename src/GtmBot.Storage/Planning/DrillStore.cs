@@ -7,13 +7,39 @@ namespace GtmBot.Storage.Planning;
 
 internal sealed class DrillStore(IGtmDbFactory db) : IDrillStore
 {
+    /// <summary>Attempts at taking the channel's next number when another writer took it first.</summary>
+    private const int NumberAttempts = 5;
+
     public async Task<Drill> StartAsync(ConversationKey channel, string problem, TurnUser user, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var ctx = db.Create();
-        var row = new DrillEntity
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var ctx = db.Create();
+            var last = await ctx.Set<DrillEntity>()
+                .Where(d => d.WorkspaceKey == channel.WorkspaceKey && d.Channel == channel.Channel)
+                .MaxAsync(d => (int?)d.Number, cancellationToken) ?? 0;
+            var row = NewRow(channel, last + 1, problem, user, now);
+            ctx.Add(row);
+            try
+            {
+                await ctx.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < NumberAttempts)
+            {
+                // Someone took the same number at the same moment (unique index): take the next one.
+                continue;
+            }
+
+            return ToDrill(row);
+        }
+    }
+
+    private static DrillEntity NewRow(ConversationKey channel, int number, string problem, TurnUser user, DateTimeOffset now) =>
+        new()
         {
             WorkspaceKey = channel.WorkspaceKey,
             Channel = channel.Channel,
+            Number = number,
             Problem = problem,
             Stage = DrillStage.Asking.ToString(),
             Motive = Motive.Unclear.ToString(),
@@ -21,10 +47,6 @@ internal sealed class DrillStore(IGtmDbFactory db) : IDrillStore
             StartedAt = now,
             UpdatedAt = now,
         };
-        ctx.Add(row);
-        await ctx.SaveChangesAsync(cancellationToken);
-        return ToDrill(row);
-    }
 
     public async Task<Drill?> FindAsync(ConversationKey channel, long drillId, CancellationToken cancellationToken)
     {
@@ -83,6 +105,39 @@ internal sealed class DrillStore(IGtmDbFactory db) : IDrillStore
         return true;
     }
 
+    public async Task<bool> AnswerWhyUsAsync(ConversationKey channel, long drillId, string? text, TurnUser user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var from = DrillStage.WhyUs.ToString();
+        var to = DrillStage.PickRoot.ToString();
+        await using var ctx = db.Create();
+        var moved = await ctx.Set<DrillEntity>()
+            .Where(d => d.WorkspaceKey == channel.WorkspaceKey && d.Channel == channel.Channel && d.Id == drillId && d.Stage == from)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Stage, to)
+                    .SetProperty(d => d.WhyUs, text)
+                    .SetProperty(d => d.WhyUsBy, text == null ? null : user.Id)
+                    .SetProperty(d => d.UpdatedAt, now),
+                cancellationToken);
+        return moved > 0;
+    }
+
+    public async Task<bool> PickRootCauseAsync(ConversationKey channel, long drillId, string text, int? step, TurnUser user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var from = DrillStage.PickRoot.ToString();
+        var to = DrillStage.NeedOrWant.ToString();
+        await using var ctx = db.Create();
+        var moved = await ctx.Set<DrillEntity>()
+            .Where(d => d.WorkspaceKey == channel.WorkspaceKey && d.Channel == channel.Channel && d.Id == drillId && d.Stage == from)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Stage, to)
+                    .SetProperty(d => d.RootCause, text)
+                    .SetProperty(d => d.RootCauseStep, step)
+                    .SetProperty(d => d.RootCauseBy, user.Id)
+                    .SetProperty(d => d.UpdatedAt, now),
+                cancellationToken);
+        return moved > 0;
+    }
+
     public async Task<bool> MoveAsync(ConversationKey channel, long drillId, DrillStage from, DrillStage to, Motive? motive, string? appliedTo, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var fromName = from.ToString();
@@ -92,7 +147,7 @@ internal sealed class DrillStore(IGtmDbFactory db) : IDrillStore
             .Where(d => d.WorkspaceKey == channel.WorkspaceKey && d.Channel == channel.Channel && d.Id == drillId && d.Stage == fromName);
         if (from == DrillStage.Asking)
         {
-            // Stopping early needs at least one answer: the root cause is the last one.
+            // Stopping early needs at least one answer to pick the root cause from.
             drill = drill.Where(d => d.AnswerCount > 0);
         }
 
@@ -108,6 +163,7 @@ internal sealed class DrillStore(IGtmDbFactory db) : IDrillStore
 
     private static Drill ToDrill(DrillEntity row) => new(
         row.Id,
+        row.Number,
         row.Problem,
         Enum.TryParse<DrillStage>(row.Stage, out var stage) ? stage : DrillStage.Asking,
         CanvasStore.ParseMotive(row.Motive),
@@ -115,5 +171,10 @@ internal sealed class DrillStore(IGtmDbFactory db) : IDrillStore
         row.StartedBy,
         row.StartedAt,
         row.UpdatedAt,
-        row.AppliedTo);
+        row.AppliedTo,
+        row.RootCause,
+        row.RootCauseStep,
+        row.RootCauseBy,
+        row.WhyUs,
+        row.WhyUsBy);
 }

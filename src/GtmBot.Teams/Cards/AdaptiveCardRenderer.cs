@@ -14,8 +14,11 @@ internal static class AdaptiveCardRenderer
 {
     private sealed record Chunk(List<CardElement> Elements, List<CardMention> Mentions);
 
-    /// <summary>The reply as cards, each within <see cref="AdaptiveCardLimits.MaxCardBytes"/>.</summary>
-    public static IReadOnlyList<AdaptiveCard> Render(Reply reply)
+    /// <summary>
+    /// The reply as cards, each within <see cref="AdaptiveCardLimits.MaxCardBytes"/>. <paramref name="nameOf"/> gives the
+    /// display name a mention shows (Teams shows the text inside <c>&lt;at&gt;</c>); without one the id is shown.
+    /// </summary>
+    public static IReadOnlyList<AdaptiveCard> Render(Reply reply, Func<string, string?>? nameOf = null)
     {
         var chunks = new List<Chunk>();
         var separatorNext = false;
@@ -27,7 +30,7 @@ internal static class AdaptiveCardRenderer
                 continue;
             }
 
-            var chunk = RenderBlock(block);
+            var chunk = RenderBlock(block, nameOf);
             if (chunk.Elements.Count == 0)
             {
                 continue;
@@ -81,15 +84,15 @@ internal static class AdaptiveCardRenderer
         };
     }
 
-    private static Chunk RenderBlock(ReplyBlock block)
+    private static Chunk RenderBlock(ReplyBlock block, Func<string, string?>? nameOf)
     {
         var mentions = new List<CardMention>();
         List<CardElement> elements = block switch
         {
             HeaderBlock h => [new TextBlockElement(TeamsMarkdown.Escape(Cut(h.Text))) { Size = "Large", Weight = "Bolder" }],
-            TextBlock t => [new TextBlockElement(TeamsMarkdown.Render(Cut(t.Markup), mentions))],
-            ContextBlock c => [new TextBlockElement(TeamsMarkdown.Render(Cut(c.Markup), mentions)) { Size = "Small", IsSubtle = true }],
-            FieldsBlock f => [new FactSetElement([.. f.Fields.Select(x => new Fact(TeamsMarkdown.Escape(x.Label), TeamsMarkdown.Render(Cut(x.Value), mentions)))])],
+            TextBlock t => [new TextBlockElement(TeamsMarkdown.Render(Cut(t.Markup), mentions, nameOf))],
+            ContextBlock c => [new TextBlockElement(TeamsMarkdown.Render(Cut(c.Markup), mentions, nameOf)) { Size = "Small", IsSubtle = true }],
+            FieldsBlock f => [new FactSetElement([.. f.Fields.Select(x => new Fact(TeamsMarkdown.Escape(x.Label), TeamsMarkdown.Render(Cut(x.Value), mentions, nameOf)))])],
             ActionsBlock a => Actions(a) is { Count: > 0 } actions ? [new ActionSetElement(actions)] : [],
             FormBlock form => [RenderForm(form)],
             DividerBlock => [],

@@ -14,17 +14,21 @@ internal static class TeamsMarkdown
 {
     private const string MarkdownSpecials = "\\*_[]()`~#|!";
 
-    /// <summary>Renders markup; mentions become <c>&lt;at&gt;id&lt;/at&gt;</c> and are added to <paramref name="mentions"/>.</summary>
-    public static string Render(string markup, ICollection<CardMention>? mentions = null)
+    /// <summary>
+    /// Renders markup; mentions become <c>&lt;at&gt;name&lt;/at&gt;</c> (the name from <paramref name="nameOf"/>, else the id)
+    /// and are added to <paramref name="mentions"/> with the user's id, so Teams shows the name and links the person.
+    /// </summary>
+    /// <see href="https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format#mention-support-within-adaptive-cards"/>
+    public static string Render(string markup, ICollection<CardMention>? mentions = null, Func<string, string?>? nameOf = null)
     {
         var sb = new StringBuilder(markup.Length + 16);
         foreach (var span in Markup.Parse(markup))
         {
             if (span.Style.HasFlag(SpanStyle.Mention))
             {
-                var id = Escape(span.Text);
-                var tag = $"<at>{id}</at>";
-                mentions?.Add(new CardMention("mention", tag, new CardMentioned(span.Text, span.Text)));
+                var name = nameOf?.Invoke(span.Text) is { Length: > 0 } known ? known : span.Text;
+                var tag = $"<at>{Escape(name)}</at>";
+                mentions?.Add(new CardMention("mention", tag, new CardMentioned(span.Text, name)));
                 sb.Append(tag);
                 continue;
             }

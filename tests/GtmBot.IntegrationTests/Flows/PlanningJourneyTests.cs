@@ -125,6 +125,10 @@ public sealed partial class PlanningJourneyTests
 
         var (stop, stopValue) = Button(card, "why.stop", string.Empty);
         card = ArtefactHtml(await PostAsync(client, new { channel = Channel, user = "ana", action = stop, value = stopValue }), "why:");
+        var (skip, skipValue) = Button(card, "why.us-skip", string.Empty);
+        card = ArtefactHtml(await PostAsync(client, new { channel = Channel, user = "ana", action = skip, value = skipValue }), "why:");
+        var (pick, pickValue) = Button(card, "why.pick", ":2");
+        card = ArtefactHtml(await PostAsync(client, new { channel = Channel, user = "ana", action = pick, value = pickValue }), "why:");
         var (motive, motiveValue) = Button(card, "why.motive", ":Need");
         card = ArtefactHtml(await PostAsync(client, new { channel = Channel, user = "ana", action = motive, value = motiveValue }), "why:");
         var (apply, applyValue) = Button(card, "why.apply", ":Why");

@@ -25,8 +25,8 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private Task<IReadOnlyList<Reply>> Command(string user, Lang lang, string args) =>
-        _flow.OnCommandAsync(_db.Context(user, lang), args, CancellationToken.None);
+    private Task<IReadOnlyList<Reply>> Command(string user, Lang lang, string args, ConversationKey? channel = null) =>
+        _flow.OnCommandAsync(_db.Context(user, lang, channel: channel), args, CancellationToken.None);
 
     private Task<IReadOnlyList<Reply>> Press(string user, Lang lang, Button button) => Act(user, lang, button.ActionId, button.Value);
 
@@ -34,6 +34,12 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
     {
         var action = new ActionInput(actionId, value, form ?? []);
         return _flow.OnActionAsync(_db.Context(user, lang, action), action, CancellationToken.None);
+    }
+
+    private async Task<Reply> PressCard(string user, Lang lang, Reply card, string actionId, string? valueEnd = null)
+    {
+        var button = Buttons(card).First(b => b.ActionId == actionId && (valueEnd is null || (b.Value ?? string.Empty).EndsWith(valueEnd, StringComparison.Ordinal)));
+        return (await Press(user, lang, button)).Single(r => r.Placement == ReplyPlacement.Artefact);
     }
 
     private async Task<Reply> AnswerAsync(string user, Lang lang, Reply card, string text)
@@ -60,7 +66,10 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
         card = await AnswerAsync("cy", lang, card, "Nobody owns a shared tool");
         Assert.Contains(stopLabel, string.Join(' ', Buttons(card).Select(b => b.Label)), StringComparison.Ordinal);
 
-        card = (await Press("ana", lang, ButtonOf(card, FiveWhysFlow.Stop))).Single(r => r.Placement == ReplyPlacement.Artefact);
+        card = await PressCard("ana", lang, card, FiveWhysFlow.Stop);
+        card = await PressCard("ana", lang, card, FiveWhysFlow.WhyUsSkip);
+        // The team picks the second answer; the card then asks need or want about that one.
+        card = await PressCard("ana", lang, card, FiveWhysFlow.Pick, ":2");
         Assert.Contains(needOrWant, AllText(card), StringComparison.Ordinal);
         card = (await Press("ana", lang, ButtonOf(card, FiveWhysFlow.SetMotive, $"{drillId}:Need"))).Single(r => r.Placement == ReplyPlacement.Artefact);
 
@@ -92,11 +101,83 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
             card = await AnswerAsync("ana", Lang.En, card, $"because {i}");
         }
 
+        // No sixth why: "why us?" comes next, as its own optional question.
         Assert.DoesNotContain(Buttons(card), b => b.ActionId == FiveWhysFlow.Answer);
-        Assert.Contains(Buttons(card), b => b.ActionId == FiveWhysFlow.SetMotive);
+        Assert.Contains(Buttons(card), b => b.ActionId == FiveWhysFlow.WhyUsAnswer);
+        Assert.Contains(Buttons(card), b => b.ActionId == FiveWhysFlow.WhyUsSkip);
         var drill = (await _drills.ListAsync(SqliteDb.Channel, 1, CancellationToken.None))[0];
-        Assert.Equal(DrillStage.NeedOrWant, drill.Stage);
+        Assert.Equal(DrillStage.WhyUs, drill.Stage);
         Assert.Equal(5, drill.Answers.Count);
+        Assert.Null(drill.RootCause);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "Which answer is the root cause?", "Why 1 is the root cause", "(why 1, picked by")]
+    [InlineData(Lang.Zh, "哪个回答是根本原因？", "第 1 个为什么是根本原因", "（第 1 个为什么，由")]
+    public async Task Root_cause_is_the_answer_the_team_picks_not_the_last_one(Lang lang, string ask, string pickLabel, string picked)
+    {
+        var card = (await Command("ana", lang, "pilots stall after the demo"))[0];
+        card = await AnswerAsync("bo", lang, card, "Their IT must approve every tool");
+        card = await AnswerAsync("cy", lang, card, "We could offer an on-premises build");
+        card = await PressCard("ana", lang, card, FiveWhysFlow.Stop);
+        card = await PressCard("ana", lang, card, FiveWhysFlow.WhyUsSkip);
+        Assert.Contains(ask, AllText(card), StringComparison.Ordinal);
+        Assert.Equal(3, Buttons(card).Count(b => b.ActionId is FiveWhysFlow.Pick or FiveWhysFlow.Own));
+        Assert.Contains(Buttons(card), b => b.Label == pickLabel);
+        Assert.DoesNotContain(Buttons(card), b => b.ActionId == FiveWhysFlow.SetMotive);
+
+        var pick = ButtonOf(card, FiveWhysFlow.Pick);
+        card = (await Press("ana", lang, pick)).Single(r => r.Placement == ReplyPlacement.Artefact);
+        Assert.Contains("Their IT must approve every tool", AllText(card), StringComparison.Ordinal);
+        Assert.Contains(picked, AllText(card), StringComparison.Ordinal);
+        var drill = (await _drills.ListAsync(SqliteDb.Channel, 1, CancellationToken.None))[0];
+        Assert.Equal("Their IT must approve every tool", drill.RootCause);
+        Assert.Equal(1, drill.RootCauseStep);
+        Assert.Equal(DrillStage.NeedOrWant, drill.Stage);
+
+        // The same button pressed again (a stale card) moves nothing.
+        var again = await Press("bo", lang, pick);
+        Assert.DoesNotContain(again, r => r.Placement == ReplyPlacement.Artefact);
+        Assert.Equal(DrillStage.NeedOrWant, (await _drills.FindAsync(SqliteDb.Channel, drill.Id, CancellationToken.None))!.Stage);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "(written by")]
+    [InlineData(Lang.Zh, "撰写")]
+    public async Task Root_cause_can_be_written_in_the_teams_own_words(Lang lang, string written)
+    {
+        var card = (await Command("ana", lang, "renewals slip"))[0];
+        card = await AnswerAsync("bo", lang, card, "We should add a reminder feature");
+        card = await PressCard("ana", lang, card, FiveWhysFlow.Stop);
+        card = await PressCard("ana", lang, card, FiveWhysFlow.WhyUsSkip);
+        var form = (await Press("ana", lang, ButtonOf(card, FiveWhysFlow.Own)))[0].Form!;
+        var empty = (await Act("ana", lang, form.SubmitActionId, form.Value, new() { [FiveWhysFlow.RootCauseInput] = " " }))[0].Form!;
+        Assert.NotNull(empty.Error);
+        var replies = await Act("ana", lang, form.SubmitActionId, form.Value, new() { [FiveWhysFlow.RootCauseInput] = "Nobody owns the renewal date" });
+        card = replies.Single(r => r.Placement == ReplyPlacement.Artefact);
+        Assert.Contains("Nobody owns the renewal date", AllText(card), StringComparison.Ordinal);
+        Assert.Contains(written, AllText(card), StringComparison.Ordinal);
+        var drill = (await _drills.ListAsync(SqliteDb.Channel, 1, CancellationToken.None))[0];
+        Assert.Equal("Nobody owns the renewal date", drill.RootCause);
+        Assert.Null(drill.RootCauseStep);
+        Assert.Equal("ana", drill.RootCauseBy);
+    }
+
+    [Theory]
+    [InlineData(Lang.En, "Five whys #1", "Five whys #2")]
+    [InlineData(Lang.Zh, "五问法 #1", "五问法 #2")]
+    public async Task Drill_numbers_count_per_channel(Lang lang, string first, string second)
+    {
+        var other = new ConversationKey(Platforms.Local, "local", "other");
+        await Command("ana", lang, "a problem here");
+        await Command("ana", lang, "another problem here");
+        await Command("ana", lang, "a third problem here");
+        var firstThere = Assert.Single(await Command("bo", lang, "a problem over there", other));
+        Assert.Contains(first, AllText(firstThere), StringComparison.Ordinal);
+        var secondThere = Assert.Single(await Command("bo", lang, "another problem over there", other));
+        Assert.Contains(second, AllText(secondThere), StringComparison.Ordinal);
+        Assert.Equal([2, 1], (await _drills.ListAsync(other, 10, CancellationToken.None)).Select(d => d.Number));
+        Assert.Equal([3, 2, 1], (await _drills.ListAsync(SqliteDb.Channel, 10, CancellationToken.None)).Select(d => d.Number));
     }
 
     [Theory]
@@ -163,12 +244,20 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
         var canvas = await _canvases.GetOrCreateAsync(SqliteDb.Channel, "acme", _db.Clock.GetUtcNow(), CancellationToken.None);
         await _canvases.UpdateFieldAsync(SqliteDb.Channel, canvas.Id, CanvasField.What, 0, "Fast search", Motive.Unclear, new TurnUser("ana"), _db.Clock.GetUtcNow(), CancellationToken.None);
         var card = (await Command("ana", Lang.En, "why would banks pick us"))[0];
-        card = await AnswerAsync("bo", Lang.En, card, "Only we keep an audit trail");
-        card = (await Press("ana", Lang.En, ButtonOf(card, FiveWhysFlow.Stop))).Single(r => r.Placement == ReplyPlacement.Artefact);
+        card = await AnswerAsync("bo", Lang.En, card, "Auditors reject their spreadsheets");
+        card = await PressCard("ana", Lang.En, card, FiveWhysFlow.Stop);
+        var whyUs = (await Press("ana", Lang.En, ButtonOf(card, FiveWhysFlow.WhyUsAnswer)))[0].Form!;
+        card = (await Act("cy", Lang.En, whyUs.SubmitActionId, whyUs.Value, new() { [FiveWhysFlow.WhyUsInput] = "Only we keep an audit trail" }))
+            .Single(r => r.Placement == ReplyPlacement.Artefact);
+        Assert.Contains("Only we keep an audit trail", AllText(card), StringComparison.Ordinal);
+        card = await PressCard("ana", Lang.En, card, FiveWhysFlow.Pick, ":1");
         card = (await Press("ana", Lang.En, ButtonOf(card, FiveWhysFlow.SetMotive, null))).Single(r => r.Placement == ReplyPlacement.Artefact);
         var form = (await Press("ana", Lang.En, Buttons(card).Single(b => b.ActionId == FiveWhysFlow.Apply && b.Value!.EndsWith(":What", StringComparison.Ordinal))))[0].Form!;
         Assert.Contains(form.Inputs.Single(i => i.Id == FiveWhysFlow.CanvasInput).Choices!, c => c.Value == "acme");
         Assert.Equal("acme", form.Inputs.Single(i => i.Id == FiveWhysFlow.CanvasInput).Initial);
+        // What holds the positioning: the answer to "why us?" is offered, not the root cause.
+        Assert.StartsWith("Only we keep an audit trail", form.Inputs.Single(i => i.Id == FiveWhysFlow.TextInput).Initial, StringComparison.Ordinal);
+        Assert.Equal("Only we keep an audit trail", (await _drills.ListAsync(SqliteDb.Channel, 1, CancellationToken.None))[0].WhyUs);
 
         await Act("ana", Lang.En, form.SubmitActionId, form.Value, new() { ["canvas"] = "acme", ["text"] = "Audit trail" });
         var what = (await _canvases.FindAsync(SqliteDb.Channel, canvas.Id, CancellationToken.None))![CanvasField.What];
@@ -188,6 +277,8 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
         Assert.Contains("first problem", text, StringComparison.Ordinal);
         Assert.Contains("second problem", text, StringComparison.Ordinal);
         Assert.Contains(stage, text, StringComparison.Ordinal);
+        Assert.Contains("#1", text, StringComparison.Ordinal);
+        Assert.Contains("#2", text, StringComparison.Ordinal);
         Assert.Equal(2, Buttons(list).Count(b => b.ActionId == FiveWhysFlow.Show));
     }
 

@@ -1092,9 +1092,22 @@ namespace GtmBot.Storage.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Problem")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("RootCause")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RootCauseBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RootCauseStep")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -1112,6 +1125,13 @@ namespace GtmBot.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("WhyUs")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhyUsBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("WorkspaceKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1120,6 +1140,9 @@ namespace GtmBot.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceKey", "Channel", "Id");
+
+                    b.HasIndex("WorkspaceKey", "Channel", "Number")
+                        .IsUnique();
 
                     b.ToTable("drills", (string)null);
                 });

@@ -1049,9 +1049,22 @@ namespace GtmBot.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Problem")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCauseBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RootCauseStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -1069,6 +1082,13 @@ namespace GtmBot.Storage.Migrations.Sqlite
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WhyUs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyUsBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WorkspaceKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1077,6 +1097,9 @@ namespace GtmBot.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceKey", "Channel", "Id");
+
+                    b.HasIndex("WorkspaceKey", "Channel", "Number")
+                        .IsUnique();
 
                     b.ToTable("drills", (string)null);
                 });

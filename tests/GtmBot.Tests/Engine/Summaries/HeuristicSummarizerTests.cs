@@ -137,4 +137,12 @@ public sealed class HeuristicSummarizerTests
         Assert.False(lines[6].IsFeedback);
         Assert.False(lines[8].IsFeedback);
     }
+
+    [Theory]
+    [InlineData("Acme: the export breaks every Monday morning for us\nInitech: our admins cannot find the SSO settings page\nGlobex: the mobile board is far too slow to open\n海川科技：导出太慢了\n客户B：找不到权限设置\n客户C：看板打不开", "en")]
+    [InlineData("海川科技：导出太慢了，每周一都要手工处理\n客户B：找不到权限设置，管理员很头疼\nAcme: SSO please", "zh")]
+    [InlineData("Acme: the export is slow", "en")]
+    [InlineData("导出太慢", "zh")]
+    public void The_summary_language_is_the_pastes_dominant_language(string text, string language) =>
+        Assert.Equal(language, HeuristicSummarizer.DetectLanguage(text));
 }
