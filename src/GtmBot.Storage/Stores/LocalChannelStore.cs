@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using GtmBot.Engine;
 using GtmBot.Storage.Entities;
@@ -5,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GtmBot.Storage.Stores;
 
-/// <summary>A message kept in a local channel, with its id and time.</summary>
-public sealed record LocalMessage(long Id, string? ArtefactKey, Reply Reply, DateTimeOffset UpdatedAt);
+/// <summary>A message kept in a local channel, with its id and time; <paramref name="Author"/> is set for a person's typed command.</summary>
+public sealed record LocalMessage(long Id, string? ArtefactKey, Reply Reply, DateTimeOffset UpdatedAt, string? Author = null);
 
 /// <summary>The messages of the local channel page: channel replies appended, artefacts updated in place.</summary>
 public sealed class LocalChannelStore(IGtmDbFactory db, TimeProvider clock)
@@ -14,8 +15,32 @@ public sealed class LocalChannelStore(IGtmDbFactory db, TimeProvider clock)
     /// <summary>Most messages a channel page loads at once.</summary>
     public const int MaxMessagesLoaded = 200;
 
+    /// <summary>Longest typed command kept in a channel's history (the local API's body limit bounds it too).</summary>
+    public const int MaxCommandLength = 4000;
+
+    private readonly ConcurrentDictionary<(string Workspace, string Channel), TaskCompletionSource> _changes = new();
+
     /// <summary>Appends a reply, or replaces the channel's artefact with the same key. Returns the message id.</summary>
-    public async Task<long> PostAsync(ConversationKey channel, Reply reply, CancellationToken cancellationToken)
+    public Task<long> PostAsync(ConversationKey channel, Reply reply, CancellationToken cancellationToken) =>
+        SaveAsync(channel, reply, author: null, cancellationToken);
+
+    /// <summary>Keeps a command <paramref name="author"/> typed in the channel, so its history shows both sides after a reload.</summary>
+    public async Task<LocalMessage> PostCommandAsync(ConversationKey channel, string author, string text, CancellationToken cancellationToken)
+    {
+        var kept = text.Length > MaxCommandLength ? text[..MaxCommandLength] + "…" : text;
+        var reply = new Reply([new TextBlock(Markup.Escape(kept))], kept);
+        var id = await SaveAsync(channel, reply, author, cancellationToken);
+        return new LocalMessage(id, null, reply, clock.GetUtcNow(), author);
+    }
+
+    /// <summary>
+    /// Completes when the channel next gets or changes a message in this process. Take it before reading the channel, so a
+    /// message saved in between is not missed; writes by other instances are seen by reading again after a while.
+    /// </summary>
+    public Task ChangedAsync(ConversationKey channel) =>
+        _changes.GetOrAdd((channel.WorkspaceKey, channel.Channel), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    private async Task<long> SaveAsync(ConversationKey channel, Reply reply, string? author, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var json = JsonSerializer.Serialize(reply, StorageJson.Options);
@@ -30,13 +55,18 @@ public sealed class LocalChannelStore(IGtmDbFactory db, TimeProvider clock)
 
         if (row is null)
         {
-            row = new LocalMessageEntity { WorkspaceKey = channel.WorkspaceKey, Channel = channel.Channel, ArtefactKey = artefact, ReplyJson = json, CreatedAt = now };
+            row = new LocalMessageEntity { WorkspaceKey = channel.WorkspaceKey, Channel = channel.Channel, ArtefactKey = artefact, ReplyJson = json, Author = author, CreatedAt = now };
             ctx.Add(row);
         }
 
         row.ReplyJson = json;
         row.UpdatedAt = now;
         await ctx.SaveChangesAsync(cancellationToken);
+        if (_changes.TryRemove((channel.WorkspaceKey, channel.Channel), out var waiters))
+        {
+            waiters.TrySetResult();
+        }
+
         return row.Id;
     }
 
@@ -51,6 +81,6 @@ public sealed class LocalChannelStore(IGtmDbFactory db, TimeProvider clock)
             .Take(MaxMessagesLoaded)
             .ToListAsync(cancellationToken);
         rows.Reverse();
-        return [.. rows.Select(r => new LocalMessage(r.Id, r.ArtefactKey, JsonSerializer.Deserialize<Reply>(r.ReplyJson, StorageJson.Options)!, r.UpdatedAt))];
+        return [.. rows.Select(r => new LocalMessage(r.Id, r.ArtefactKey, JsonSerializer.Deserialize<Reply>(r.ReplyJson, StorageJson.Options)!, r.UpdatedAt, r.Author))];
     }
 }

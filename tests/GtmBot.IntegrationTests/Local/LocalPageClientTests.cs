@@ -1,0 +1,110 @@
+using Microsoft.Playwright;
+
+namespace GtmBot.IntegrationTests.Local;
+
+/// <summary>The local page as a client: one card per artefact, forms that close, styles as the card says, a layout that fits.</summary>
+public sealed partial class LocalPageBrowserTests
+{
+    private const string SavedWho = "Heads of sales ops at mid-size SaaS firms";
+
+    private static async Task SaveWhoAsync(IPage page)
+    {
+        await TypeCommandAsync(page, "/gtm canvas");
+        await page.Locator("#artefacts button", new() { HasText = "Edit Who" }).First.ClickAsync();
+        var form = page.Locator("form").Last;
+        await form.Locator("textarea[name=text]").FillAsync(SavedWho);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("#artefacts").Filter(new() { HasText = SavedWho }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task A_saved_canvas_field_leaves_one_card_on_the_page_and_no_stale_copy()
+    {
+        var page = await OpenAsync("browser-one-card", "ana");
+        await SaveWhoAsync(page);
+
+        // Every canvas card has an "Edit Who" button: the page shows exactly one, the live one, with the saved text.
+        var cards = page.Locator(".msg").Filter(new() { Has = page.Locator("button", new() { HasText = "Edit Who" }) });
+        Assert.Equal(1, await cards.CountAsync());
+        Assert.Contains(SavedWho, await cards.InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.ReloadAsync();
+        await page.Locator("#artefacts").Filter(new() { HasText = SavedWho }).WaitForAsync();
+        Assert.Equal(1, await cards.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_submitted_form_closes()
+    {
+        var page = await OpenAsync("browser-form-closes", "ana");
+        await SaveWhoAsync(page);
+        await page.Locator("form").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(0, await page.Locator("form button[type=submit]").CountAsync());
+    }
+
+    [Fact]
+    public async Task Buttons_take_the_style_the_card_gives_them()
+    {
+        var page = await OpenAsync("browser-styles", "ana");
+        await TypeCommandAsync(page, "/gtm checklist");
+        var done = page.Locator("#artefacts button", new() { HasText = "Done" }).First;
+        await done.WaitForAsync();
+
+        // Marking a step still to do as done is a default action: not the solid green of the primary one (the current stage).
+        Assert.Equal("rgb(255, 255, 255)", await done.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
+        Assert.Contains("default", await done.GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
+        var primary = page.Locator("#artefacts button.primary").First;
+        Assert.Equal("rgb(0, 122, 90)", await primary.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
+    }
+
+    [Fact]
+    public async Task The_due_date_field_takes_dates_as_people_write_them_and_says_so()
+    {
+        var page = await OpenAsync("browser-due", "ana");
+        await TypeCommandAsync(page, "/gtm checklist");
+        await page.Locator("#artefacts button", new() { HasText = "Owner · due · note" }).First.ClickAsync();
+        var due = page.Locator("form input[name=due]");
+        await due.WaitForAsync();
+
+        // A text field whose hint lists the forms it takes, not a date picker showing the browser's MM/DD/YYYY under a YYYY-MM-DD label.
+        Assert.Equal("text", await due.GetAttributeAsync("type"));
+        Assert.Contains("next Friday", await due.GetAttributeAsync("placeholder") ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("YYYY", await page.Locator("form").InnerTextAsync(), StringComparison.Ordinal);
+
+        // "Dec 15" comes back as the exact day to confirm; saving again keeps it.
+        await due.FillAsync("Dec 15");
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => /^\\d{4}-12-15$/.test(document.querySelector('form input[name=due]')?.value ?? '')");
+        Assert.Equal(1, await page.Locator("form").CountAsync());
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.Locator("#artefacts").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"\d{4}-12-15") }).WaitForAsync();
+    }
+
+    [Theory]
+    [InlineData(375)]
+    [InlineData(760)]
+    [InlineData(1280)]
+    public async Task The_feed_keeps_most_of_the_width_at_any_window_size(int width)
+    {
+        var page = await OpenAsync("browser-layout", "ana");
+        await page.SetViewportSizeAsync(width, 800);
+        await SaveWhoAsync(page);
+
+        var feed = await page.Locator("#feed").BoundingBoxAsync();
+        var pinned = await page.Locator("#pinned").BoundingBoxAsync();
+        Assert.NotNull(feed);
+        Assert.NotNull(pinned);
+        TestContext.Current.SendDiagnosticMessage($"{width} px: feed {feed.Width:F0} px, pinned {pinned.Width:F0} px");
+        if (width < 1000)
+        {
+            // Stacked: both columns take the full width, the pinned cards above the feed.
+            Assert.True(feed.Width >= width - 20, $"feed is {feed.Width} px wide at {width} px");
+            Assert.True(pinned.Y < feed.Y);
+        }
+        else
+        {
+            Assert.True(feed.Width >= width * 0.6, $"feed is {feed.Width} px wide at {width} px");
+            Assert.True(pinned.X > feed.X);
+        }
+    }
+}
