@@ -1,3 +1,6 @@
+using GtmBot.Engine;
+using GtmBot.Engine.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace GtmBot.IntegrationTests.Local;
@@ -106,5 +109,60 @@ public sealed partial class LocalPageBrowserTests
             Assert.True(feed.Width >= width * 0.6, $"feed is {feed.Width} px wide at {width} px");
             Assert.True(pinned.X > feed.X);
         }
+    }
+
+    [Fact]
+    public async Task Typed_commands_are_kept_by_the_server_and_shown_after_a_reload()
+    {
+        var page = await OpenAsync("browser-typed", "ana");
+        await TypeCommandAsync(page, "/gtm checklist");
+        var mine = page.Locator("#messages .msg.mine", new() { HasText = "/gtm checklist" });
+        await mine.WaitForAsync();
+        await page.Locator("#artefacts button", new() { HasText = "Done" }).First.WaitForAsync();
+        Assert.Equal(1, await mine.CountAsync());
+
+        // Another browser (nothing kept in its storage) and another person see the command, with who typed it.
+        var other = await OpenAsync("browser-typed", "bo");
+        var command = other.Locator("#messages .msg", new() { HasText = "/gtm checklist" });
+        await command.WaitForAsync();
+        Assert.Equal(1, await command.CountAsync());
+        Assert.Contains("ana", await command.Locator(".who").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await other.Locator("#messages .msg.mine").CountAsync());
+
+        await page.ReloadAsync();
+        await mine.WaitForAsync();
+        Assert.Equal(1, await mine.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_message_delivered_by_the_outbox_appears_on_the_page_without_polling()
+    {
+        var page = await OpenAsync("browser-push", "ana");
+        var polls = new List<string>();
+        var streams = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/messages?after=", StringComparison.Ordinal))
+            {
+                polls.Add(request.Url);
+            }
+            else if (request.Url.Contains("/events", StringComparison.Ordinal))
+            {
+                streams.Add(request.Url);
+            }
+        };
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('direct-user').textContent.includes('ana')");
+        await page.WaitForTimeoutAsync(500);
+
+        var outbox = _host.Services.GetRequiredService<IOutbox>();
+        var channel = new ConversationKey(Platforms.Local, "local", "browser-push");
+        await outbox.EnqueueAsync(new OutboundMessage(channel, new Reply([new TextBlock("Weekly reminder: 2 steps due")], "reminder")), CancellationToken.None);
+        await page.Locator("#messages .msg", new() { HasText = "Weekly reminder" }).WaitForAsync();
+        await page.WaitForTimeoutAsync(2500); // longer than the old poll interval: still no poll, and no second copy
+
+        Assert.Empty(polls);
+        Assert.Contains(streams, u => u.Contains("/channels/browser-push/events", StringComparison.Ordinal));
+        Assert.Equal(1, await page.Locator("#messages .msg", new() { HasText = "Weekly reminder" }).CountAsync());
     }
 }
