@@ -15,7 +15,7 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const DEVTOOLS_PORT = Number(process.env.DEVTOOLS_PORT || 39222);
 const WIDTH = 1280;
 const HEIGHT = 800;
-const TIMEOUT_MS = 30000;
+const TIMEOUT_MS = 60000; // a loaded machine: the Playground and the host start cold
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

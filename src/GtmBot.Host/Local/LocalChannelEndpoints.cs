@@ -133,26 +133,25 @@ public static partial class LocalChannelEndpoints
             ? new CommandInput(request.Text)
             : new ActionInput(request.Action!, request.Value, request.Form ?? new Dictionary<string, string?>());
         var turn = new Turn(channel, new TurnUser(request.User!, request.User), request.Locale, input, request.MessageId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // What people type is part of the channel's history, like the bot's answers: kept before the turn runs.
+        var command = request.Text is null ? null : LocalReply.From(await channelStore.PostCommandAsync(channel, request.User!, request.Text, cancellationToken));
         var rendered = new List<LocalReply>();
-        if (request.Text is not null)
-        {
-            // What people type is part of the channel's history, like the bot's answers: kept before the turn runs.
-            rendered.Add(LocalReply.From(await channelStore.PostCommandAsync(channel, request.User!, request.Text, cancellationToken)));
-        }
-
         var replies = await engine.HandleAsync(turn, cancellationToken);
         foreach (var reply in replies)
         {
             long? id = null;
             if (reply.Visibility == ReplyVisibility.Channel)
             {
-                id = await channelStore.PostAsync(channel, reply, cancellationToken);
+                // A card changed by its own button is replaced where it is, so the channel never keeps its old copy.
+                id = reply.Placement == ReplyPlacement.ReplaceOriginal && request.MessageId is long original
+                    ? await channelStore.ReplaceAsync(channel, original, reply, cancellationToken)
+                    : await channelStore.PostAsync(channel, reply, cancellationToken);
             }
 
             rendered.Add(LocalReply.From(reply, id, author: null));
         }
 
-        return Results.Json(new LocalTurnResponse(rendered), LocalJson.Default.LocalTurnResponse);
+        return Results.Json(new LocalTurnResponse(rendered, command), LocalJson.Default.LocalTurnResponse);
     }
 
     /// <summary>
@@ -213,7 +212,7 @@ public static partial class LocalChannelEndpoints
 
     /// <summary>
     /// The channel's messages pushed as Server-Sent Events: the latest on connect (or those after <c>after</c>), then each new
-    /// message and each change of a living card as it is saved. Every event's id is the newest message id sent so far, so a
+    /// message and each change of a living card or a replaced message as it is saved. Every event's id is the newest message id sent so far, so a
     /// reconnect (the browser sends <c>Last-Event-ID</c>) resumes after it: nothing lost, nothing sent twice.
     /// </summary>
     private static IResult ChannelEvents(string channel, long? after, HttpContext http, LocalChannelStore channelStore, TimeProvider clock, IHostApplicationLifetime lifetime) =>
@@ -248,7 +247,7 @@ public static partial class LocalChannelEndpoints
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
         var cursor = after;
-        var cards = new Dictionary<long, DateTimeOffset>();
+        var versions = new Dictionary<long, DateTimeOffset>();
         var first = true;
         while (!linked.IsCancellationRequested)
         {
@@ -256,16 +255,13 @@ public static partial class LocalChannelEndpoints
             var sent = false;
             foreach (var message in await channelStore.ListAsync(key, cancellationToken, cursor))
             {
-                if (message.ArtefactKey is not null)
+                // Living cards and replaced messages come back on every read: sent again only when they changed.
+                if (versions.TryGetValue(message.Id, out var sentVersion) && sentVersion == message.UpdatedAt)
                 {
-                    // Living cards come back on every read: sent again only when they changed.
-                    if (cards.TryGetValue(message.Id, out var seen) && seen == message.UpdatedAt)
-                    {
-                        continue;
-                    }
-
-                    cards[message.Id] = message.UpdatedAt;
+                    continue;
                 }
+
+                versions[message.Id] = message.UpdatedAt;
 
                 cursor = Math.Max(cursor ?? 0, message.Id);
                 sent = true;
@@ -386,7 +382,8 @@ public sealed record LocalReply(long? Id, string Visibility, string Placement, s
     public static LocalReply From(LocalMessage message) => From(message.Reply, message.Id, message.Author);
 }
 
-public sealed record LocalTurnResponse(IReadOnlyList<LocalReply> Replies);
+/// <summary>The answers to a turn (or a list of messages); <paramref name="Command"/> is the typed command as the channel keeps it.</summary>
+public sealed record LocalTurnResponse(IReadOnlyList<LocalReply> Replies, LocalReply? Command = null);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LocalTurnRequest))]

@@ -62,21 +62,50 @@ public sealed class LocalChannelStore(IGtmDbFactory db, TimeProvider clock)
         row.ReplyJson = json;
         row.UpdatedAt = now;
         await ctx.SaveChangesAsync(cancellationToken);
+        Changed(channel);
+        return row.Id;
+    }
+
+    /// <summary>
+    /// Replaces message <paramref name="id"/> of the channel — a card changed by one of its own buttons — keeping its id and
+    /// place; a message that is not the channel's bot message (gone, a living card, a typed command) gets a new one instead.
+    /// </summary>
+    public async Task<long> ReplaceAsync(ConversationKey channel, long id, Reply reply, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        var row = await ctx.Set<LocalMessageEntity>().FirstOrDefaultAsync(
+            m => m.Id == id && m.WorkspaceKey == channel.WorkspaceKey && m.Channel == channel.Channel && m.ArtefactKey == null && m.Author == null,
+            cancellationToken);
+        if (row is null)
+        {
+            return await PostAsync(channel, reply with { Placement = ReplyPlacement.NewMessage }, cancellationToken);
+        }
+
+        row.ReplyJson = JsonSerializer.Serialize(reply, StorageJson.Options);
+        row.UpdatedAt = clock.GetUtcNow();
+        await ctx.SaveChangesAsync(cancellationToken);
+        Changed(channel);
+        return row.Id;
+    }
+
+    private void Changed(ConversationKey channel)
+    {
         if (_changes.TryRemove((channel.WorkspaceKey, channel.Channel), out var waiters))
         {
             waiters.TrySetResult();
         }
-
-        return row.Id;
     }
 
-    /// <summary>The latest messages of a channel, oldest first; with <paramref name="after"/>, only newer ones plus the artefacts (they change in place).</summary>
+    /// <summary>
+    /// The latest messages of a channel, oldest first; with <paramref name="after"/>, only newer ones plus those that change in
+    /// place (the artefacts, and messages replaced since they were posted).
+    /// </summary>
     public async Task<IReadOnlyList<LocalMessage>> ListAsync(ConversationKey channel, CancellationToken cancellationToken, long? after = null)
     {
         await using var ctx = db.Create();
         var rows = await ctx.Set<LocalMessageEntity>().AsNoTracking()
             .Where(m => m.WorkspaceKey == channel.WorkspaceKey && m.Channel == channel.Channel)
-            .Where(m => after == null || m.Id > after || m.ArtefactKey != null)
+            .Where(m => after == null || m.Id > after || m.ArtefactKey != null || m.UpdatedAt != m.CreatedAt)
             .OrderByDescending(m => m.Id)
             .Take(MaxMessagesLoaded)
             .ToListAsync(cancellationToken);

@@ -180,11 +180,12 @@ public sealed class LocalEventsTests : IDisposable
             using var turn = await client.PostAsJsonAsync(
                 new Uri("/local/api/turns", UriKind.Relative), new { channel = "plan", user = "ana", text }, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, turn.StatusCode);
-            return (await turn.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("replies");
+            return await turn.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         }
 
         var answered = await TypeAsync("/gtm canvas");
-        Assert.Equal("ana", answered[0].GetProperty("author").GetString());
+        Assert.Equal("ana", answered.GetProperty("command").GetProperty("author").GetString());
+        Assert.DoesNotContain(answered.GetProperty("replies").EnumerateArray(), r => r.TryGetProperty("author", out _));
         await TypeAsync("/gtm help <b>now</b>");
 
         var history = (await client.GetFromJsonAsync<JsonElement>(new Uri("/local/api/channels/plan/messages", UriKind.Relative), TestContext.Current.CancellationToken)).GetProperty("replies");
@@ -194,5 +195,29 @@ public sealed class LocalEventsTests : IDisposable
         Assert.Contains("&lt;b&gt;now&lt;/b&gt;", commands[1].GetProperty("html").GetString(), StringComparison.Ordinal);
         var canvas = history.EnumerateArray().Single(r => r.GetProperty("placement").GetString() == "artefact");
         Assert.True(commands[0].GetProperty("id").GetInt64() < canvas.GetProperty("id").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_replaced_message_keeps_its_id_and_is_pushed_again_in_place()
+    {
+        var store = _host.Services.GetRequiredService<LocalChannelStore>();
+        var id = await store.PostAsync(Plan, Text("quote: pain"), CancellationToken.None);
+
+        using var client = _host.CreateClient();
+        await using var stream = await OpenAsync(client, "/local/api/channels/plan/events");
+        Assert.Equal("quote: pain", (await stream.NextReplyAsync()).Reply.GetProperty("text").GetString());
+
+        Assert.Equal(id, await store.ReplaceAsync(Plan, id, Text("quote: pain, praise") with { Placement = ReplyPlacement.ReplaceOriginal }, CancellationToken.None));
+        var (_, replaced) = await stream.NextReplyAsync();
+        Assert.Equal(id, replaced.GetProperty("id").GetInt64());
+        Assert.Equal("quote: pain, praise", replaced.GetProperty("text").GetString());
+
+        var all = await store.ListAsync(Plan, CancellationToken.None);
+        Assert.Equal("quote: pain, praise", Assert.Single(all).Reply.Text);
+
+        // Another channel's message is not replaced from here: the reply becomes a message of its own.
+        var elsewhere = await store.ReplaceAsync(new ConversationKey(Platforms.Local, "local", "other"), id, Text("not yours"), CancellationToken.None);
+        Assert.NotEqual(id, elsewhere);
+        Assert.Equal("quote: pain, praise", Assert.Single(await store.ListAsync(Plan, CancellationToken.None)).Reply.Text);
     }
 }

@@ -165,4 +165,27 @@ public sealed partial class LocalPageBrowserTests
         Assert.Contains(streams, u => u.Contains("/channels/browser-push/events", StringComparison.Ordinal));
         Assert.Equal(1, await page.Locator("#messages .msg", new() { HasText = "Weekly reminder" }).CountAsync());
     }
+
+    [Fact]
+    public async Task A_card_changed_by_its_own_button_is_replaced_in_place_and_stays_one_after_a_reload()
+    {
+        var page = await OpenAsync("browser-replace", "ana");
+        await TypeCommandAsync(page, "/gtm quote Acme Bank: We spend two days every month reconciling exports by hand");
+        var cards = page.Locator("#messages .msg").Filter(new() { HasText = "Customer quote" });
+        await cards.Locator("button", new() { HasText = "praise" }).First.ClickAsync();
+        await cards.Locator("button", new() { HasText = "✓ praise" }).WaitForAsync();
+        Assert.Equal(1, await cards.CountAsync());
+
+        // Another page open on the channel sees the change in place too, and a reload shows the one card as it is now.
+        var other = await OpenAsync("browser-replace", "bo");
+        var otherCards = other.Locator("#messages .msg").Filter(new() { HasText = "Customer quote" });
+        await otherCards.Locator("button", new() { HasText = "✓ praise" }).WaitForAsync();
+        await cards.Locator("button", new() { HasText = "✓ praise" }).ClickAsync();
+        await otherCards.Locator("button", new() { HasText = "✓ praise" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        await page.ReloadAsync();
+        await cards.First.WaitForAsync();
+        Assert.Equal(1, await cards.CountAsync());
+        Assert.Equal(0, await cards.Locator("button", new() { HasText = "✓ praise" }).CountAsync());
+    }
 }
