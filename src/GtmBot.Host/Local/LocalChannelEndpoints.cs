@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -29,7 +32,9 @@ public static partial class LocalChannelEndpoints
         group.MapGet("/", Page);
         group.MapPost("/local/api/turns", PostTurn);
         group.MapGet("/local/api/channels/{channel}/messages", ListMessages);
+        group.MapGet("/local/api/channels/{channel}/events", ChannelEvents);
         group.MapGet("/local/api/people/{user}/direct-messages", ListDirectMessages);
+        group.MapGet("/local/api/people/{user}/direct-messages/events", DirectEvents);
         return app;
     }
 
@@ -128,21 +133,25 @@ public static partial class LocalChannelEndpoints
             ? new CommandInput(request.Text)
             : new ActionInput(request.Action!, request.Value, request.Form ?? new Dictionary<string, string?>());
         var turn = new Turn(channel, new TurnUser(request.User!, request.User), request.Locale, input, request.MessageId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var replies = await engine.HandleAsync(turn, cancellationToken);
-
+        // What people type is part of the channel's history, like the bot's answers: kept before the turn runs.
+        var command = request.Text is null ? null : LocalReply.From(await channelStore.PostCommandAsync(channel, request.User!, request.Text, cancellationToken));
         var rendered = new List<LocalReply>();
+        var replies = await engine.HandleAsync(turn, cancellationToken);
         foreach (var reply in replies)
         {
             long? id = null;
             if (reply.Visibility == ReplyVisibility.Channel)
             {
-                id = await channelStore.PostAsync(channel, reply, cancellationToken);
+                // A card changed by its own button is replaced where it is, so the channel never keeps its old copy.
+                id = reply.Placement == ReplyPlacement.ReplaceOriginal && request.MessageId is long original
+                    ? await channelStore.ReplaceAsync(channel, original, reply, cancellationToken)
+                    : await channelStore.PostAsync(channel, reply, cancellationToken);
             }
 
-            rendered.Add(LocalReply.From(reply, id));
+            rendered.Add(LocalReply.From(reply, id, author: null));
         }
 
-        return Results.Json(new LocalTurnResponse(rendered), LocalJson.Default.LocalTurnResponse);
+        return Results.Json(new LocalTurnResponse(rendered, command), LocalJson.Default.LocalTurnResponse);
     }
 
     /// <summary>
@@ -180,7 +189,7 @@ public static partial class LocalChannelEndpoints
         }
 
         var messages = await channelStore.ListAsync(new ConversationKey(Platforms.Local, Workspace, channel), cancellationToken, after);
-        return Results.Json(new LocalTurnResponse([.. messages.Select(m => LocalReply.From(m.Reply, m.Id))]), LocalJson.Default.LocalTurnResponse);
+        return Results.Json(new LocalTurnResponse([.. messages.Select(LocalReply.From)]), LocalJson.Default.LocalTurnResponse);
     }
 
     /// <summary>One person's direct messages (outbox messages to <c>@user</c>), oldest first; <paramref name="after"/> pages on.</summary>
@@ -192,7 +201,93 @@ public static partial class LocalChannelEndpoints
         }
 
         var messages = await channelStore.ListAsync(ConversationKey.Direct(Platforms.Local, Workspace, user), cancellationToken, after);
-        return Results.Json(new LocalTurnResponse([.. messages.Select(m => LocalReply.From(m.Reply, m.Id))]), LocalJson.Default.LocalTurnResponse);
+        return Results.Json(new LocalTurnResponse([.. messages.Select(LocalReply.From)]), LocalJson.Default.LocalTurnResponse);
+    }
+
+    /// <summary>How long a stream waits for a change in this process before it reads again (another instance may have written).</summary>
+    public static readonly TimeSpan EventsRereadInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long the page waits before reconnecting a dropped stream (the <c>retry:</c> field).</summary>
+    public static readonly TimeSpan EventsRetry = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The channel's messages pushed as Server-Sent Events: the latest on connect (or those after <c>after</c>), then each new
+    /// message and each change of a living card or a replaced message as it is saved. Every event's id is the newest message id sent so far, so a
+    /// reconnect (the browser sends <c>Last-Event-ID</c>) resumes after it: nothing lost, nothing sent twice.
+    /// </summary>
+    private static IResult ChannelEvents(string channel, long? after, HttpContext http, LocalChannelStore channelStore, TimeProvider clock, IHostApplicationLifetime lifetime) =>
+        ChannelError(channel) is { } error
+            ? Results.Problem(error, statusCode: StatusCodes.Status400BadRequest)
+            : Events(new ConversationKey(Platforms.Local, Workspace, channel), after, http, channelStore, clock, lifetime);
+
+    /// <summary>One person's direct messages as Server-Sent Events, like <see cref="ChannelEvents"/>.</summary>
+    private static IResult DirectEvents(string user, long? after, HttpContext http, LocalChannelStore channelStore, TimeProvider clock, IHostApplicationLifetime lifetime) =>
+        UserError(user) is { } error
+            ? Results.Problem(error, statusCode: StatusCodes.Status400BadRequest)
+            : Events(ConversationKey.Direct(Platforms.Local, Workspace, user), after, http, channelStore, clock, lifetime);
+
+    private static IResult Events(ConversationKey key, long? after, HttpContext http, LocalChannelStore channelStore, TimeProvider clock, IHostApplicationLifetime lifetime)
+    {
+        var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
+        if (lastEventId.Length > 0)
+        {
+            if (!long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var resumed))
+            {
+                return Results.Problem("Last-Event-ID must be a message id (digits).", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            after = resumed;
+        }
+
+        return TypedResults.ServerSentEvents(StreamAsync(key, after, channelStore, clock, lifetime.ApplicationStopping, http.RequestAborted));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
+        ConversationKey key, long? after, LocalChannelStore channelStore, TimeProvider clock, CancellationToken stopping, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
+        var cursor = after;
+        var versions = new Dictionary<long, DateTimeOffset>();
+        var first = true;
+        while (!linked.IsCancellationRequested)
+        {
+            var changed = channelStore.ChangedAsync(key);
+            var sent = false;
+            foreach (var message in await channelStore.ListAsync(key, cancellationToken, cursor))
+            {
+                // Living cards and replaced messages come back on every read: sent again only when they changed.
+                if (versions.TryGetValue(message.Id, out var sentVersion) && sentVersion == message.UpdatedAt)
+                {
+                    continue;
+                }
+
+                versions[message.Id] = message.UpdatedAt;
+
+                cursor = Math.Max(cursor ?? 0, message.Id);
+                sent = true;
+                var json = JsonSerializer.Serialize(LocalReply.From(message), LocalJson.Default.LocalReply);
+                yield return new SseItem<string>(json, "reply")
+                {
+                    EventId = cursor.Value.ToString(CultureInfo.InvariantCulture),
+                    ReconnectionInterval = first ? EventsRetry : null,
+                };
+                first = false;
+            }
+
+            if (first)
+            {
+                // Nothing to send yet: a first event still tells the page the stream is open and how soon to reconnect.
+                yield return new SseItem<string>(string.Empty, "ready") { ReconnectionInterval = EventsRetry };
+                first = false;
+            }
+
+            await Task.WhenAny(changed, Task.Delay(EventsRereadInterval, clock, linked.Token));
+            if (!sent && !changed.IsCompleted && !linked.IsCancellationRequested)
+            {
+                // A quiet channel: a small event keeps proxies from closing the stream and finds out when the page is gone.
+                yield return new SseItem<string>(string.Empty, "ping");
+            }
+        }
     }
 
     private const string ChannelRule = "channel must be 1–80 characters of letters, digits, '-' or '_'.";
@@ -272,21 +367,26 @@ public sealed record LocalTurnRequest(
     string? Locale,
     long? MessageId);
 
-/// <summary>One reply as the page shows it.</summary>
-public sealed record LocalReply(long? Id, string Visibility, string Placement, string? ArtefactKey, string Text, string Html)
+/// <summary>One message as the page shows it; <paramref name="Author"/> names who typed it when it is a person's command.</summary>
+public sealed record LocalReply(long? Id, string Visibility, string Placement, string? ArtefactKey, string Text, string Html, string? Author = null)
 {
-    public static LocalReply From(Reply reply, long? id) => new(
+    public static LocalReply From(Reply reply, long? id, string? author) => new(
         id,
         reply.Visibility.ToString().ToLowerInvariant(),
         reply.Placement.ToString().ToLowerInvariant(),
         reply.ArtefactKey,
         reply.Text,
-        HtmlRenderer.Render(reply));
+        HtmlRenderer.Render(reply),
+        author);
+
+    public static LocalReply From(LocalMessage message) => From(message.Reply, message.Id, message.Author);
 }
 
-public sealed record LocalTurnResponse(IReadOnlyList<LocalReply> Replies);
+/// <summary>The answers to a turn (or a list of messages); <paramref name="Command"/> is the typed command as the channel keeps it.</summary>
+public sealed record LocalTurnResponse(IReadOnlyList<LocalReply> Replies, LocalReply? Command = null);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LocalTurnRequest))]
 [JsonSerializable(typeof(LocalTurnResponse))]
+[JsonSerializable(typeof(LocalReply))]
 internal sealed partial class LocalJson : JsonSerializerContext;

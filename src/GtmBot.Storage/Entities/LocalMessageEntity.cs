@@ -17,6 +17,9 @@ internal sealed class LocalMessageEntity
 
     public required string ReplyJson { get; set; }
 
+    /// <summary>Who typed it, for a person's own command kept in the channel's history; null for the bot's messages.</summary>
+    public string? Author { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -30,6 +33,7 @@ internal sealed class LocalMessageEntityConfiguration : IEntityTypeConfiguration
         b.Property(e => e.WorkspaceKey).HasMaxLength(200);
         b.Property(e => e.Channel).HasMaxLength(200);
         b.Property(e => e.ArtefactKey).HasMaxLength(200);
+        b.Property(e => e.Author).HasMaxLength(200);
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Id });
     }
 }

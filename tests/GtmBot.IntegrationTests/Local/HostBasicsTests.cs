@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
 using GtmBot.Host;
 using GtmBot.Storage;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GtmBot.IntegrationTests.Local;
 
@@ -31,5 +35,66 @@ public sealed class HostBasicsTests
         var postgres = HostExtensions.StorageLocation(new StorageOptions { Provider = StorageProvider.Postgres }, configuration);
         Assert.Equal("host db.internal, database gtm", postgres);
         Assert.DoesNotContain("s3cret", postgres, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Requests_log_nothing_at_information_and_start_up_names_the_storage_file()
+    {
+        await using var root = new GtmHostFactory();
+        var logs = new RecordingLoggerProvider();
+        await using var host = root.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        using var client = host.CreateClient();
+        await logs.WaitForAsync(e => e.EventId == 101);
+        var storage = Assert.Single(logs.Entries, e => e.EventId == 101);
+        Assert.Equal($"Storage: Sqlite at {Path.Combine(root.DataDirectory, "gtmbot.db")}", storage.Message);
+
+        var before = logs.Entries.Count;
+        for (var i = 0; i < 50; i++)
+        {
+            using var page = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+            using var poll = await client.GetAsync(new Uri("/local/api/channels/general/messages?after=0", UriKind.Relative), TestContext.Current.CancellationToken);
+            using var icon = await client.GetAsync(new Uri("/favicon.ico", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
+        }
+
+        // 150 requests: not one line from the request pipeline or the queries behind them.
+        var during = logs.Entries.Skip(before).Where(e => e.Level >= LogLevel.Information).ToList();
+        Assert.True(during.Count == 0, string.Join('\n', during.Select(e => $"{e.Category}: {e.Message}")));
+    }
+
+    private sealed record LogEntry(string Category, LogLevel Level, int EventId, string Message);
+
+    /// <summary>Keeps every log entry that passes the host's filters.</summary>
+    private sealed class RecordingLoggerProvider : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<LogEntry> _entries = new();
+
+        public IReadOnlyCollection<LogEntry> Entries => [.. _entries];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+        public async Task WaitForAsync(Func<LogEntry, bool> match)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (!_entries.Any(match))
+            {
+                await Task.Delay(20, cts.Token);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                entries.Enqueue(new LogEntry(category, logLevel, eventId.Id, formatter(state, exception)));
+        }
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GtmBot.IntegrationTests.Local;
 
-/// <summary>Outbox messages to the local platform land in the local channel page, which polls for them.</summary>
+/// <summary>Outbox messages to the local platform land in the local channel page, which is told of them by an event stream.</summary>
 public sealed class LocalDeliveryTests : IDisposable
 {
     private readonly GtmHostFactory _host = new(new Dictionary<string, string?> { ["GtmBot:Delivery:OutboxPollInterval"] = "00:00:00.050" });
@@ -78,10 +78,11 @@ public sealed class LocalDeliveryTests : IDisposable
     }
 
     [Fact]
-    public async Task The_page_polls_for_new_messages()
+    public async Task The_page_follows_the_event_stream_and_polls_only_when_it_cannot_open()
     {
         using var client = _host.CreateClient();
         var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        Assert.Contains("messages?after=", page, StringComparison.Ordinal);
+        Assert.Contains("new EventSource(", page, StringComparison.Ordinal);
+        Assert.Contains("?after=", page, StringComparison.Ordinal);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace GtmBot.IntegrationTests.Local;
 
 /// <summary>The local channel page driven in headless Debian Chromium, against the real host on Kestrel.</summary>
-public sealed class LocalPageBrowserTests : IAsyncLifetime
+public sealed partial class LocalPageBrowserTests : IAsyncLifetime
 {
     private readonly GtmHostFactory _host = new();
     private IPlaywright? _playwright;

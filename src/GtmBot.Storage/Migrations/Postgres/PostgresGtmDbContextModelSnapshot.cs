@@ -451,6 +451,10 @@ namespace GtmBot.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Author")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(200)
