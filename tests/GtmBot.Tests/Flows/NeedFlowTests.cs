@@ -1,4 +1,5 @@
 using GtmBot.Engine;
+using GtmBot.Engine.Charts;
 using GtmBot.Engine.Flows;
 using GtmBot.Engine.Needs;
 using GtmBot.Engine.Ports;
@@ -252,5 +253,32 @@ public sealed class NeedFlowTests : IAsyncLifetime
         Assert.NotNull(section);
         Assert.Contains("New → Planned", Assert.Single(section.Lines), StringComparison.Ordinal);
         Assert.Null(await digest.ContributeAsync(Channel, GtmBot.Engine.Strings.Lang.En, _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(7), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_needs_chart_draws_the_needs_by_status_over_the_days_of_their_history()
+    {
+        Assert.Contains("No needs yet", Text(await Say("/gtm insights chart needs")), StringComparison.Ordinal);
+
+        await NeedFromInsightsAsync();
+        await Say("/gtm need new export to CSV");
+        _clock.Advance(TimeSpan.FromDays(1));
+        await Say("/gtm need 1 status planned");
+        _clock.Advance(TimeSpan.FromDays(1));
+        var notice = Text(await Say("/gtm insights chart needs"));
+        Assert.Contains("The chart of 2 needs over 3 days is on its way.", notice, StringComparison.Ordinal);
+        Assert.Contains("2 个需求、3 天的图表正在发送。", Text(await ZhAsync("/gtm insights 图表 需求")), StringComparison.Ordinal);
+
+        await using var ctx = _services.GetRequiredService<IGtmDbFactory>().Create();
+        var queued = await ctx.Set<OutboxEntity>().AsNoTracking().Where(o => o.IdempotencyKey!.StartsWith("chart:")).OrderBy(o => o.Id).ToListAsync();
+        Assert.Equal(2, queued.Count);
+        var exports = _services.GetRequiredService<IExportStore>();
+        var en = await exports.GetFileAsync(Channel.WorkspaceKey, long.Parse(queued[0].IdempotencyKey!["chart:".Length..], System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        var zh = await exports.GetFileAsync(Channel.WorkspaceKey, long.Parse(queued[1].IdempotencyKey!["chart:".Length..], System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        Assert.Equal("Needs by status over time", en!.Title);
+        Assert.Equal("各状态的需求数（随时间）", zh!.Title);
+        Assert.StartsWith("needs-chart-", en.FileName, StringComparison.Ordinal);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(en.Content);
+        Assert.Equal((ChartPainter.Width, ChartPainter.ColumnChartHeight), (bitmap.Width, bitmap.Height));
     }
 }
