@@ -311,7 +311,7 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
         }
 
         Log.NeedMoved(logger, need.Id, need.Status.ToString(), to.ToString(), messages.Count);
-        return [Reply.Notice(context.T(NeedStrings.Saved, need.Number)), await CardAsync(context, updated, artefact: true, cancellationToken)];
+        return [Reply.Notice(context.T(NeedStrings.Saved, need.Number)), await CardAsync(context, updated, artefact: true, cancellationToken, evidence)];
     }
 
     /// <summary>The language a person reads: their own choice, else the channel's, else the workspace's, else English.</summary>
@@ -359,12 +359,11 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
 
         if (link)
         {
-            foreach (var id in ids.Distinct())
+            var wanted = ids.Distinct().ToList();
+            var found = (await quotes.GetManyAsync(context.Channel, wanted, cancellationToken)).Select(q => q.Id).ToHashSet();
+            if (wanted.FirstOrDefault(id => !found.Contains(id)) is var unknown and > 0)
             {
-                if (await quotes.GetAsync(context.Channel, id, cancellationToken) is null)
-                {
-                    return context.Notice(NeedStrings.UnknownQuotes, "#" + id.ToString(CultureInfo.InvariantCulture));
-                }
+                return context.Notice(NeedStrings.UnknownQuotes, "#" + unknown.ToString(CultureInfo.InvariantCulture));
             }
         }
         else if (ids.FirstOrDefault(id => !need.QuoteIds.Contains(id)) is var missing and > 0)
@@ -453,9 +452,14 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
     }
 
     /// <summary>The need's card, with its evidence, score, history and the direct messages that were refused.</summary>
-    private async Task<Reply> CardAsync(FlowContext context, Need need, bool artefact, CancellationToken cancellationToken)
+    /// <param name="context">The turn.</param>
+    /// <param name="need">The need as it is now.</param>
+    /// <param name="artefact">As the channel's living message, or as a plain message.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="evidence">The evidence the request already loaded (its linked quotes unchanged), so it is read once per request.</param>
+    private async Task<Reply> CardAsync(FlowContext context, Need need, bool artefact, CancellationToken cancellationToken, NeedEvidence? evidence = null)
     {
-        var evidence = await NeedEvidence.LoadAsync(quotes, customers, settings, context.Channel, [need], cancellationToken);
+        evidence ??= await NeedEvidence.LoadAsync(quotes, customers, settings, context.Channel, [need], cancellationToken);
         var history = await needs.HistoryAsync(context.Channel, need.Id, HistoryRead, cancellationToken);
         var refused = new List<string>();
         foreach (var change in history.Where(c => c.Property == NeedProperties.Status).Take(ChangesChecked))

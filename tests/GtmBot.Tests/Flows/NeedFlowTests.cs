@@ -5,6 +5,7 @@ using GtmBot.Engine.Needs;
 using GtmBot.Engine.Ports;
 using GtmBot.Storage;
 using GtmBot.Storage.Delivery;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public sealed class NeedFlowTests : IAsyncLifetime
     private static readonly ConversationKey Channel = new(Platforms.Slack, "T1", "C1");
     private readonly string _dir = Directory.CreateTempSubdirectory("gtmbot-needs-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly StrongBox<int> _profileReads = new();
     private ServiceProvider _services = null!;
 
     private ConversationEngine Engine => _services.GetRequiredService<ConversationEngine>();
@@ -36,6 +38,9 @@ public sealed class NeedFlowTests : IAsyncLifetime
         services.AddGtmEngine();
         services.AddGtmStorage(configuration);
         services.AddFlow<QuoteFlow>().AddFlow<NeedFlow>().AddSingleton<IDigestContributor, NeedDigest>();
+        var stored = services.Last(d => d.ServiceType == typeof(ICustomerStore));
+        services.Remove(stored);
+        services.AddSingleton<ICustomerStore>(sp => new CountingCustomers((ICustomerStore)ActivatorUtilities.CreateInstance(sp, stored.ImplementationType!), _profileReads));
         _services = services.BuildServiceProvider();
         foreach (var hosted in _services.GetServices<IHostedService>())
         {
@@ -280,5 +285,42 @@ public sealed class NeedFlowTests : IAsyncLifetime
         Assert.StartsWith("needs-chart-", en.FileName, StringComparison.Ordinal);
         using var bitmap = SkiaSharp.SKBitmap.Decode(en.Content);
         Assert.Equal((ChartPainter.Width, ChartPainter.ColumnChartHeight), (bitmap.Width, bitmap.Height));
+    }
+
+    [Fact]
+    public async Task A_status_change_reads_the_customer_profiles_once_for_the_notices_and_the_card()
+    {
+        await NeedFromInsightsAsync();
+        _profileReads.Value = 0;
+
+        Assert.Contains("Need #1 updated.", Text(await Say("/gtm need 1 status planned")), StringComparison.Ordinal);
+
+        Assert.Equal(1, _profileReads.Value);
+    }
+
+    [Fact]
+    public async Task Linking_reads_the_named_quotes_in_one_batch_and_names_the_first_unknown_one()
+    {
+        await NeedFromInsightsAsync();
+        var ids = (await _services.GetRequiredService<IQuoteStore>().ListAsync(Channel, null, 10, CancellationToken.None)).Select(q => q.Id).ToList();
+
+        Assert.Contains("no quote #998", Text(await Say($"/gtm need 1 link {ids[0]} 998 999")), StringComparison.Ordinal);
+        Assert.Contains("Need #2 created.", Text(await Say("/gtm need new other")), StringComparison.Ordinal);
+        Assert.Contains("Need #2 updated.", Text(await Say($"/gtm need 2 link {ids[0]},{ids[1]}")), StringComparison.Ordinal);
+        Assert.Equal(ids.Take(2).Order(), (await _services.GetRequiredService<INeedStore>().GetAsync(Channel, 2, CancellationToken.None))!.QuoteIds.Order());
+    }
+
+    /// <summary>Counts the reads of all profiles (the evidence of a need).</summary>
+    private sealed class CountingCustomers(ICustomerStore inner, StrongBox<int> reads) : ICustomerStore
+    {
+        public Task<CustomerProfile?> GetAsync(string workspaceKey, string name, CancellationToken cancellationToken) => inner.GetAsync(workspaceKey, name, cancellationToken);
+
+        public Task<IReadOnlyList<CustomerProfile>> ListAsync(string workspaceKey, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref reads.Value);
+            return inner.ListAsync(workspaceKey, cancellationToken);
+        }
+
+        public Task UpsertAsync(string workspaceKey, CustomerProfile profile, CancellationToken cancellationToken) => inner.UpsertAsync(workspaceKey, profile, cancellationToken);
     }
 }
