@@ -302,7 +302,7 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
         var messages = new List<OutboundMessage>();
         foreach (var person in recipients)
         {
-            messages.Add(NeedNotices.Compose(context.Channel, updated, change, person, linked, await LanguageOfAsync(context.Channel, person, cancellationToken)));
+            messages.Add(NeedNotices.Compose(context.Channel, updated, change, person, linked, await ConversationEngine.ResolveLanguageAsync(settings, context.Channel, person, locale: null, cancellationToken)));
         }
 
         if (!await needs.UpdateAsync(context.Channel, updated, need.Version, [change], messages, cancellationToken))
@@ -313,13 +313,6 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
         Log.NeedMoved(logger, need.Id, need.Status.ToString(), to.ToString(), messages.Count);
         return [Reply.Notice(context.T(NeedStrings.Saved, need.Number)), await CardAsync(context, updated, artefact: true, cancellationToken, evidence)];
     }
-
-    /// <summary>The language a person reads: their own choice, else the channel's, else the workspace's, else English.</summary>
-    private async Task<Lang> LanguageOfAsync(ConversationKey channel, string userId, CancellationToken cancellationToken) =>
-        await settings.GetUserLanguageAsync(channel.WorkspaceKey, userId, cancellationToken)
-        ?? await settings.GetChannelLanguageAsync(channel, cancellationToken)
-        ?? await settings.GetWorkspaceLanguageAsync(channel.WorkspaceKey, cancellationToken)
-        ?? Lang.En;
 
     private async Task<IReadOnlyList<Reply>> EditAsync(FlowContext context, Need need, string property, string? oldValue, string newValue, Func<Need, Need> apply, CancellationToken cancellationToken)
     {

@@ -310,6 +310,23 @@ public sealed class NeedFlowTests : IAsyncLifetime
         Assert.Equal(ids.Take(2).Order(), (await _services.GetRequiredService<INeedStore>().GetAsync(Channel, 2, CancellationToken.None))!.QuoteIds.Order());
     }
 
+    [Fact]
+    public async Task Direct_messages_follow_the_language_chain_of_every_answer_person_then_channel_then_workspace()
+    {
+        await NeedFromInsightsAsync();
+        await Say("/gtm lang zh channel");
+        await Say("/gtm lang en", "lee");
+
+        await Say("/gtm need 1 status planned");
+
+        var dms = await DirectMessagesAsync();
+        Assert.Contains("已排期", dms.Single(d => d.To == "sam").Text, StringComparison.Ordinal);
+        Assert.Contains("Planned", dms.Single(d => d.To == "lee").Text, StringComparison.Ordinal);
+        Assert.Equal(
+            GtmBot.Engine.Strings.Lang.Zh,
+            await ConversationEngine.ResolveLanguageAsync(_services.GetRequiredService<ISettingsStore>(), Channel, "sam", "en-US", CancellationToken.None));
+    }
+
     /// <summary>Counts the reads of all profiles (the evidence of a need).</summary>
     private sealed class CountingCustomers(ICustomerStore inner, StrongBox<int> reads) : ICustomerStore
     {
