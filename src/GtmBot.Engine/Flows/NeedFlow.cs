@@ -13,7 +13,10 @@ public static class NeedActions
     /// <summary>Move a need; value <c>{number}|{status}|{version}</c>.</summary>
     public const string Status = "need.status";
 
-    /// <summary>Open the "why not" form; value <c>{number}|{version}</c>.</summary>
+    /// <summary>
+    /// Open the "why not" form; value <c>{number}|{version}</c>. Cards now send <see cref="Status"/> with <c>WontDo</c> for this;
+    /// the id stays accepted for buttons of cards posted before.
+    /// </summary>
     public const string WontDo = "need.wontdo";
 
     /// <summary>The "why not" form was submitted; value <c>{number}|{version}</c>, field <see cref="NeedFlow.ReasonInput"/>.</summary>
@@ -534,9 +537,11 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
 
         var number = need.Number.ToString(CultureInfo.InvariantCulture);
         var version = need.Version.ToString(CultureInfo.InvariantCulture);
-        var buttons = NeedStatusMachine.Next(need.Status).Select(s => s == NeedStatus.WontDo
-            ? new Button(context.T(NeedStrings.WontDoButton), NeedActions.WontDo, ActionValue.Join(number, version), ButtonStyle.Danger)
-            : new Button(context.T(NeedStrings.Status(s)), NeedActions.Status, ActionValue.Join(number, s.ToString(), version), s == NeedStatusMachine.Next(need.Status)[0] ? ButtonStyle.Primary : ButtonStyle.Default)).ToList();
+        var buttons = NeedStatusMachine.Next(need.Status).Select(s => new Button(
+            context.T(s == NeedStatus.WontDo ? NeedStrings.WontDoButton : NeedStrings.Status(s)),
+            NeedActions.Status,
+            ActionValue.Join(number, s.ToString(), version),
+            s == NeedStatus.WontDo ? ButtonStyle.Danger : s == NeedStatusMachine.Next(need.Status)[0] ? ButtonStyle.Primary : ButtonStyle.Default)).ToList();
         if (buttons.Count > 0)
         {
             blocks.Add(new ActionsBlock(buttons));

@@ -106,7 +106,7 @@ public sealed class NeedFlowTests : IAsyncLifetime
         Assert.Contains("Acme", text, StringComparison.Ordinal);
         Assert.Contains("Umbrella", text, StringComparison.Ordinal);
         // The next legal statuses are the card's buttons.
-        Assert.Equal([NeedActions.Status, NeedActions.Status, NeedActions.WontDo], Buttons(card).Select(b => b.ActionId));
+        Assert.Equal([NeedActions.Status, NeedActions.Status, NeedActions.Status], Buttons(card).Select(b => b.ActionId));
 
         // Pressing "Make a need" again gives the same need, not a second one.
         var insights = await Say("/gtm insights");
@@ -185,8 +185,13 @@ public sealed class NeedFlowTests : IAsyncLifetime
         // The old card's button is stale: it is refused, nothing moves twice.
         Assert.Contains("Someone changed need #1", Text(await Press(review.ActionId, review.Value)), StringComparison.Ordinal);
 
-        var wont = ButtonOf(moved, NeedActions.WontDo);
+        // "Won't do" is a status button like the others; it asks why before anything moves.
+        var wont = ButtonOf(moved, NeedActions.Status, "1|WontDo");
         var form = Assert.Single(await Press(wont.ActionId, wont.Value)).Form!;
+
+        // A stale card's old "won't do" id still opens the same form.
+        var stale = Assert.Single(await Press(NeedActions.WontDo, "1|2")).Form!;
+        Assert.Equal((form.Title, form.SubmitActionId, form.Value, form.Inputs.Single()), (stale.Title, stale.SubmitActionId, stale.Value, stale.Inputs.Single()));
         var empty = Assert.Single(await Press(form.SubmitActionId, form.Value, form: new() { [NeedFlow.ReasonInput] = " " }));
         Assert.Contains("Say why", empty.Form!.Error, StringComparison.Ordinal);
         var declined = await Press(form.SubmitActionId, form.Value, form: new() { [NeedFlow.ReasonInput] = "covered by the partner's tool" });
