@@ -57,13 +57,21 @@ public sealed partial class ConversationEngine(
     /// <summary>
     /// The user's language: their own choice, else this channel's, else the workspace's, else the platform locale, else English.
     /// </summary>
-    public async Task<Lang> ResolveLanguageAsync(Turn turn, CancellationToken cancellationToken)
+    public Task<Lang> ResolveLanguageAsync(Turn turn, CancellationToken cancellationToken) =>
+        ResolveLanguageAsync(settings, turn.Conversation, turn.User.Id, turn.Locale, cancellationToken);
+
+    /// <summary>
+    /// The language of <paramref name="userId"/> in <paramref name="conversation"/>'s channel: their own choice, else the
+    /// channel's, else the workspace's, else <paramref name="locale"/> (the platform's, when the person is the one speaking),
+    /// else English. The one chain every reader's language comes from (a turn's answer, a direct message to someone else).
+    /// </summary>
+    public static async Task<Lang> ResolveLanguageAsync(ISettingsStore settings, ConversationKey conversation, string userId, string? locale, CancellationToken cancellationToken)
     {
-        var workspace = turn.Conversation.WorkspaceKey;
-        return await settings.GetUserLanguageAsync(workspace, turn.User.Id, cancellationToken)
-            ?? await settings.GetChannelLanguageAsync(turn.Conversation.ChannelOnly, cancellationToken)
+        var workspace = conversation.WorkspaceKey;
+        return await settings.GetUserLanguageAsync(workspace, userId, cancellationToken)
+            ?? await settings.GetChannelLanguageAsync(conversation.ChannelOnly, cancellationToken)
             ?? await settings.GetWorkspaceLanguageAsync(workspace, cancellationToken)
-            ?? Culture.Parse(turn.Locale)
+            ?? Culture.Parse(locale)
             ?? Lang.En;
     }
 

@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1351, Level = LogLevel.Information, Message = "Insights chart {FileId} for {Channel}: {Themes} themes, {Segments} segments, {Bytes} bytes queued")]
     public static partial void ChartQueued(ILogger logger, long fileId, string channel, int themes, int segments, int bytes);
 
+    [LoggerMessage(EventId = 1352, Level = LogLevel.Information, Message = "Needs chart {FileId} for {Channel}: {Needs} needs, {Columns} columns, {Bytes} bytes queued")]
+    public static partial void NeedsChartQueued(ILogger logger, long fileId, string channel, int needs, int columns, int bytes);
+
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "LLM summary {Step}: model {Model}, input tokens {InputTokens}, output tokens {OutputTokens}, {ElapsedMs} ms")]
     public static partial void LlmCall(ILogger logger, string step, string model, long? inputTokens, long? outputTokens, long elapsedMs);
 

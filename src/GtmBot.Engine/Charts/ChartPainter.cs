@@ -7,15 +7,24 @@ namespace GtmBot.Engine.Charts;
 public sealed record ChartSeries(string Label, IReadOnlyList<double> Values);
 
 /// <summary>
-/// Horizontal bars, one per category, stacked by series. What to draw, not how: a chart source (today
-/// <see cref="InsightsChart"/>: customers per theme by segment) builds one; another source adds its own record and a
-/// <c>Paint</c> overload here (e.g. needs by status over time as stacked areas) without touching the first.
+/// Horizontal bars, one per category, stacked by series. What to draw, not how: a chart source
+/// (<see cref="InsightsChart"/>: customers per theme by segment) builds one; <see cref="StackedColumnChart"/> is the other
+/// shape (<see cref="NeedsChart"/>: needs by status over time).
 /// </summary>
 /// <param name="Title">Title over the chart, in the reader's language.</param>
 /// <param name="ValueAxis">Label of the value axis.</param>
 /// <param name="Categories">Bar labels, top to bottom.</param>
 /// <param name="Series">Stacked parts; each has one value per category.</param>
 public sealed record StackedBarChart(string Title, string ValueAxis, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series);
+
+/// <summary>
+/// Vertical columns over time, stacked by series (needs by status per day): what to draw for <see cref="ChartPainter.Paint(StackedColumnChart)"/>.
+/// </summary>
+/// <param name="Title">Title over the chart, in the reader's language.</param>
+/// <param name="ValueAxis">Label of the value axis.</param>
+/// <param name="Categories">Column labels, left to right (dates).</param>
+/// <param name="Series">Stacked parts; each has one value per column.</param>
+public sealed record StackedColumnChart(string Title, string ValueAxis, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series);
 
 /// <summary>Draws charts as PNG with ScottPlot (SkiaSharp underneath), in a font that has Chinese glyphs when the machine has one.</summary>
 public static class ChartPainter
@@ -31,6 +40,12 @@ public static class ChartPainter
 
     /// <summary>Longest bar label drawn, in characters (longer ones end with an ellipsis).</summary>
     public const int MaxCategoryLabel = 40;
+
+    /// <summary>Height of a column chart in pixels.</summary>
+    public const int ColumnChartHeight = 500;
+
+    /// <summary>Most column labels written under a column chart; the others are left out evenly.</summary>
+    public const int MaxColumnLabels = 10;
 
     /// <summary>Characters a font must have to draw Chinese labels.</summary>
     private const string CjkProbe = "客户主题数";
@@ -56,42 +71,71 @@ public static class ChartPainter
     {
         var plot = new Plot();
         var rows = chart.Categories.Count;
+
+        // Top row first: category c sits at position rows - 1 - c.
+        AddStacks(plot, chart.Series, rows, c => rows - 1 - c, Orientation.Horizontal);
+        var labels = chart.Categories.Select(c => c.Length <= MaxCategoryLabel ? c : string.Concat(c.AsSpan(0, MaxCategoryLabel - 1), "…")).ToArray();
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(i => (double)(rows - 1 - i))], labels);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.Label.Text = chart.ValueAxis;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Margins(left: 0, right: 0.1, bottom: 0.05, top: 0.05);
+        plot.Axes.SetLimitsY(-0.6, rows - 0.4);
+        return Finish(plot, chart.Title, HeightFor(rows));
+    }
+
+    /// <summary>The column chart as PNG bytes, <see cref="Width"/> × <see cref="ColumnChartHeight"/> pixels.</summary>
+    public static byte[] Paint(StackedColumnChart chart)
+    {
+        var plot = new Plot();
+        var columns = chart.Categories.Count;
+        AddStacks(plot, chart.Series, columns, c => c, Orientation.Vertical);
+        var every = (columns + MaxColumnLabels - 1) / MaxColumnLabels;
+
+        // Label the last column (today) and every n-th before it.
+        var labelled = Enumerable.Range(0, columns).Where(c => (columns - 1 - c) % Math.Max(1, every) == 0).ToList();
+        plot.Axes.Bottom.SetTicks([.. labelled.Select(c => (double)c)], [.. labelled.Select(c => chart.Categories[c])]);
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Left.Label.Text = chart.ValueAxis;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Margins(left: 0.02, right: 0.02, bottom: 0, top: 0.1);
+        plot.Axes.SetLimitsX(-0.6, columns - 0.4);
+        return Finish(plot, chart.Title, ColumnChartHeight);
+    }
+
+    private static void AddStacks(Plot plot, IReadOnlyList<ChartSeries> stacks, int count, Func<int, double> position, Orientation orientation)
+    {
         var palette = new ScottPlot.Palettes.Category10();
-        for (var s = 0; s < chart.Series.Count; s++)
+        for (var s = 0; s < stacks.Count; s++)
         {
-            var series = chart.Series[s];
+            var series = stacks[s];
             var color = palette.GetColor(s);
             var bars = new List<Bar>();
-            for (var c = 0; c < rows; c++)
+            for (var c = 0; c < count; c++)
             {
-                var below = chart.Series.Take(s).Sum(x => x.Values[c]);
+                var below = stacks.Take(s).Sum(x => x.Values[c]);
                 var value = series.Values[c];
                 if (value > 0)
                 {
-                    // Top row first: category c sits at position rows - 1 - c.
-                    bars.Add(new Bar { Position = rows - 1 - c, ValueBase = below, Value = below + value, FillColor = color, Orientation = Orientation.Horizontal });
+                    bars.Add(new Bar { Position = position(c), ValueBase = below, Value = below + value, FillColor = color, Orientation = orientation });
                 }
             }
 
             var plotted = plot.Add.Bars(bars);
             plotted.LegendText = series.Label;
         }
+    }
 
-        var labels = chart.Categories.Select(c => c.Length <= MaxCategoryLabel ? c : string.Concat(c.AsSpan(0, MaxCategoryLabel - 1), "…")).ToArray();
-        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(i => (double)(rows - 1 - i))], labels);
-        plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Bottom.Label.Text = chart.ValueAxis;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Title(chart.Title);
-        plot.Axes.Margins(left: 0, right: 0.1, bottom: 0.05, top: 0.05);
-        plot.Axes.SetLimitsY(-0.6, rows - 0.4);
+    private static byte[] Finish(Plot plot, string title, int height)
+    {
+        plot.Title(title);
         plot.ShowLegend(Edge.Right);
         if (CjkFontFamily is { } font)
         {
             plot.Font.Set(font);
         }
 
-        return plot.GetImageBytes(Width, HeightFor(rows), ImageFormat.Png);
+        return plot.GetImageBytes(Width, height, ImageFormat.Png);
     }
 
     private static string? FindCjkFont()

@@ -152,6 +152,8 @@ public sealed partial class EventingQuoteStore(IQuoteStore inner, WebhookPublish
 
     public Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken) => inner.GetAsync(channel, id, cancellationToken);
 
+    public Task<IReadOnlyList<QuoteRecord>> GetManyAsync(ConversationKey channel, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) => inner.GetManyAsync(channel, ids, cancellationToken);
+
     public Task<QuoteRecord?> FindSameAsync(ConversationKey channel, string text, string? customer, CancellationToken cancellationToken) => inner.FindSameAsync(channel, text, customer, cancellationToken);
 
     public Task<QuoteRecord?> FindByMessageAsync(ConversationKey channel, string messageId, CancellationToken cancellationToken) => inner.FindByMessageAsync(channel, messageId, cancellationToken);

@@ -13,7 +13,10 @@ public static class NeedActions
     /// <summary>Move a need; value <c>{number}|{status}|{version}</c>.</summary>
     public const string Status = "need.status";
 
-    /// <summary>Open the "why not" form; value <c>{number}|{version}</c>.</summary>
+    /// <summary>
+    /// Open the "why not" form; value <c>{number}|{version}</c>. Cards now send <see cref="Status"/> with <c>WontDo</c> for this;
+    /// the id stays accepted for buttons of cards posted before.
+    /// </summary>
     public const string WontDo = "need.wontdo";
 
     /// <summary>The "why not" form was submitted; value <c>{number}|{version}</c>, field <see cref="NeedFlow.ReasonInput"/>.</summary>
@@ -302,7 +305,7 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
         var messages = new List<OutboundMessage>();
         foreach (var person in recipients)
         {
-            messages.Add(NeedNotices.Compose(context.Channel, updated, change, person, linked, await LanguageOfAsync(context.Channel, person, cancellationToken)));
+            messages.Add(NeedNotices.Compose(context.Channel, updated, change, person, linked, await ConversationEngine.ResolveLanguageAsync(settings, context.Channel, person, locale: null, cancellationToken)));
         }
 
         if (!await needs.UpdateAsync(context.Channel, updated, need.Version, [change], messages, cancellationToken))
@@ -311,15 +314,8 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
         }
 
         Log.NeedMoved(logger, need.Id, need.Status.ToString(), to.ToString(), messages.Count);
-        return [Reply.Notice(context.T(NeedStrings.Saved, need.Number)), await CardAsync(context, updated, artefact: true, cancellationToken)];
+        return [Reply.Notice(context.T(NeedStrings.Saved, need.Number)), await CardAsync(context, updated, artefact: true, cancellationToken, evidence)];
     }
-
-    /// <summary>The language a person reads: their own choice, else the channel's, else the workspace's, else English.</summary>
-    private async Task<Lang> LanguageOfAsync(ConversationKey channel, string userId, CancellationToken cancellationToken) =>
-        await settings.GetUserLanguageAsync(channel.WorkspaceKey, userId, cancellationToken)
-        ?? await settings.GetChannelLanguageAsync(channel, cancellationToken)
-        ?? await settings.GetWorkspaceLanguageAsync(channel.WorkspaceKey, cancellationToken)
-        ?? Lang.En;
 
     private async Task<IReadOnlyList<Reply>> EditAsync(FlowContext context, Need need, string property, string? oldValue, string newValue, Func<Need, Need> apply, CancellationToken cancellationToken)
     {
@@ -359,12 +355,11 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
 
         if (link)
         {
-            foreach (var id in ids.Distinct())
+            var wanted = ids.Distinct().ToList();
+            var found = (await quotes.GetManyAsync(context.Channel, wanted, cancellationToken)).Select(q => q.Id).ToHashSet();
+            if (wanted.FirstOrDefault(id => !found.Contains(id)) is var unknown and > 0)
             {
-                if (await quotes.GetAsync(context.Channel, id, cancellationToken) is null)
-                {
-                    return context.Notice(NeedStrings.UnknownQuotes, "#" + id.ToString(CultureInfo.InvariantCulture));
-                }
+                return context.Notice(NeedStrings.UnknownQuotes, "#" + unknown.ToString(CultureInfo.InvariantCulture));
             }
         }
         else if (ids.FirstOrDefault(id => !need.QuoteIds.Contains(id)) is var missing and > 0)
@@ -453,9 +448,14 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
     }
 
     /// <summary>The need's card, with its evidence, score, history and the direct messages that were refused.</summary>
-    private async Task<Reply> CardAsync(FlowContext context, Need need, bool artefact, CancellationToken cancellationToken)
+    /// <param name="context">The turn.</param>
+    /// <param name="need">The need as it is now.</param>
+    /// <param name="artefact">As the channel's living message, or as a plain message.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="evidence">The evidence the request already loaded (its linked quotes unchanged), so it is read once per request.</param>
+    private async Task<Reply> CardAsync(FlowContext context, Need need, bool artefact, CancellationToken cancellationToken, NeedEvidence? evidence = null)
     {
-        var evidence = await NeedEvidence.LoadAsync(quotes, customers, settings, context.Channel, [need], cancellationToken);
+        evidence ??= await NeedEvidence.LoadAsync(quotes, customers, settings, context.Channel, [need], cancellationToken);
         var history = await needs.HistoryAsync(context.Channel, need.Id, HistoryRead, cancellationToken);
         var refused = new List<string>();
         foreach (var change in history.Where(c => c.Property == NeedProperties.Status).Take(ChangesChecked))
@@ -537,9 +537,11 @@ public sealed class NeedFlow(INeedStore needs, IQuoteStore quotes, ICustomerStor
 
         var number = need.Number.ToString(CultureInfo.InvariantCulture);
         var version = need.Version.ToString(CultureInfo.InvariantCulture);
-        var buttons = NeedStatusMachine.Next(need.Status).Select(s => s == NeedStatus.WontDo
-            ? new Button(context.T(NeedStrings.WontDoButton), NeedActions.WontDo, ActionValue.Join(number, version), ButtonStyle.Danger)
-            : new Button(context.T(NeedStrings.Status(s)), NeedActions.Status, ActionValue.Join(number, s.ToString(), version), s == NeedStatusMachine.Next(need.Status)[0] ? ButtonStyle.Primary : ButtonStyle.Default)).ToList();
+        var buttons = NeedStatusMachine.Next(need.Status).Select(s => new Button(
+            context.T(s == NeedStatus.WontDo ? NeedStrings.WontDoButton : NeedStrings.Status(s)),
+            NeedActions.Status,
+            ActionValue.Join(number, s.ToString(), version),
+            s == NeedStatus.WontDo ? ButtonStyle.Danger : s == NeedStatusMachine.Next(need.Status)[0] ? ButtonStyle.Primary : ButtonStyle.Default)).ToList();
         if (buttons.Count > 0)
         {
             blocks.Add(new ActionsBlock(buttons));

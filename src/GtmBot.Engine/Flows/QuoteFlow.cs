@@ -41,7 +41,7 @@ public static class QuoteActions
 /// corrections anyone can make, search by tag, customer and keyword (Chinese included), and insights that rank themes by
 /// distinct customers and mark them common or individual, with MoSCoW calls per theme.
 /// </summary>
-public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, ISettingsStore settings, ICustomerStore customers, InsightsChart chart, ILogger<QuoteFlow> logger) : IFlow
+public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, ISettingsStore settings, ICustomerStore customers, INeedStore needs, InsightsChart chart, ILogger<QuoteFlow> logger) : IFlow
 {
     public const string FlowId = "quote";
 
@@ -80,6 +80,9 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
     private static readonly string[] InsightsWords = ["insights", "洞察"];
     private static readonly string[] ThresholdWords = ["threshold", "阈值"];
     private static readonly string[] ChartWords = ["chart", "图表"];
+
+    /// <summary>After <c>chart</c>: the needs chart instead of the themes chart (a segment of this name is out of reach of the chart).</summary>
+    private static readonly string[] NeedsChartWords = ["needs", "需求"];
 
     public string Id => FlowId;
 
@@ -460,21 +463,43 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             return [Reply.Notice(context.T(QuoteStrings.ThresholdSet, n)), .. insights];
         }
 
-        if (words.Length == 1 && ChartWords.Contains(words[0].ToLowerInvariant()))
+        if (words.Length >= 1 && ChartWords.Contains(words[0].ToLowerInvariant()))
         {
-            return await ChartAsync(context, cancellationToken);
+            var rest = string.Join(' ', words[1..]);
+            return NeedsChartWords.Contains(rest.ToLowerInvariant())
+                ? await NeedsChartAsync(context, cancellationToken)
+                : await ChartAsync(context, rest.Length == 0 ? null : rest, cancellationToken);
         }
 
         return await InsightsAsync(context, ReplyPlacement.NewMessage, cancellationToken, words.Length > 0 ? string.Join(' ', words) : null);
     }
 
-    /// <summary><c>/gtm insights chart</c>: the themes' customers by segment as a PNG, delivered through the outbox.</summary>
-    private async Task<IReadOnlyList<Reply>> ChartAsync(FlowContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>/gtm insights chart [segment]</c>: the themes' customers by segment as a PNG, delivered through the outbox; with a
+    /// segment, only that segment's customers and their quotes count (as <c>/gtm insights segment</c>).
+    /// </summary>
+    private async Task<IReadOnlyList<Reply>> ChartAsync(FlowContext context, string? segmentName, CancellationToken cancellationToken)
     {
         var quotes = await store.ListAsync(context.Channel, null, MaxScanned, cancellationToken);
         var threshold = await ThresholdAsync(context.Channel, cancellationToken);
         var segments = CustomerSegments.From(await customers.ListAsync(context.Channel.WorkspaceKey, cancellationToken), quotes);
-        var spec = InsightsChart.Build(QuoteInsights.Compute(quotes, threshold, MaxThemesShown), segments, context.Lang);
+        Segment? only = null;
+        if (segmentName is not null)
+        {
+            only = segments.Find(segmentName);
+            if (only is null)
+            {
+                return UnknownSegment(context, segments, segmentName);
+            }
+
+            quotes = segments.QuotesIn(only, quotes);
+            if (quotes.Count == 0)
+            {
+                return context.Notice(CustomerStrings.SegmentNoQuotes, Markup.Escape(only.Label!));
+            }
+        }
+
+        var spec = InsightsChart.Build(QuoteInsights.Compute(quotes, threshold, MaxThemesShown), segments, context.Lang, only);
         if (spec is null)
         {
             return context.Notice(CustomerStrings.ChartNone);
@@ -483,6 +508,28 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         var file = await chart.PostAsync(context.Channel, spec, context.Now, cancellationToken);
         Log.ChartQueued(logger, file.Id, context.Channel.ToString(), spec.Categories.Count, spec.Series.Count, file.Content.Length);
         return context.Notice(CustomerStrings.ChartQueued, spec.Categories.Count);
+    }
+
+    /// <summary><c>/gtm insights chart needs</c>: the channel's needs by status over time, from their history.</summary>
+    private async Task<IReadOnlyList<Reply>> NeedsChartAsync(FlowContext context, CancellationToken cancellationToken)
+    {
+        var list = await needs.ListAsync(context.Channel, NeedFlow.MaxNeeds, cancellationToken);
+        var changes = list.Count == 0 ? [] : await needs.StatusChangesAsync(context.Channel, DateTimeOffset.UnixEpoch, context.Now, cancellationToken);
+        var spec = NeedsChart.Build(list, changes, context.Today, context.Lang);
+        if (spec is null)
+        {
+            return context.Notice(NeedStrings.ChartNone);
+        }
+
+        var file = await chart.PostAsync(context.Channel, spec, context.Now, cancellationToken);
+        Log.NeedsChartQueued(logger, file.Id, context.Channel.ToString(), list.Count, spec.Categories.Count, file.Content.Length);
+        return context.Notice(NeedStrings.ChartQueued, list.Count, spec.Categories.Count);
+    }
+
+    private static IReadOnlyList<Reply> UnknownSegment(FlowContext context, CustomerSegments segments, string name)
+    {
+        var known = segments.Segments.Count == 0 ? context.T(CustomerStrings.NoSegmentsYet) : string.Join(", ", segments.Segments.Select(s => Markup.Escape(s.Label!)));
+        return context.Notice(CustomerStrings.UnknownSegment, Markup.Escape(name), known);
     }
 
     private Task<int> ThresholdAsync(ConversationKey channel, CancellationToken cancellationToken) => ThresholdAsync(settings, channel, cancellationToken);
@@ -509,8 +556,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             only = segments.Find(segmentName);
             if (only is null)
             {
-                var known = segments.Segments.Count == 0 ? context.T(CustomerStrings.NoSegmentsYet) : string.Join(", ", segments.Segments.Select(s => Markup.Escape(s.Label!)));
-                return context.Notice(CustomerStrings.UnknownSegment, Markup.Escape(segmentName), known);
+                return UnknownSegment(context, segments, segmentName);
             }
 
             // Only the segment's customers count: their quotes, and none without a customer.

@@ -6,7 +6,7 @@ namespace GtmBot.Engine.Needs;
 /// <summary>What a channel's needs are scored from: its quotes, the workspace's customer profiles, the common-need threshold.</summary>
 public sealed record NeedEvidence(IReadOnlyDictionary<long, QuoteRecord> Quotes, IReadOnlyList<CustomerProfile> Profiles, int Threshold)
 {
-    /// <summary>Linked quotes read for one need beyond the channel's newest (an old quote linked by hand).</summary>
+    /// <summary>Linked quotes read, in one batch, beyond the channel's newest (old quotes linked by hand).</summary>
     public const int MaxExtraLookups = 100;
 
     /// <summary>The need's linked quotes that still exist, in link order.</summary>
@@ -18,12 +18,10 @@ public sealed record NeedEvidence(IReadOnlyDictionary<long, QuoteRecord> Quotes,
     public static async Task<NeedEvidence> LoadAsync(IQuoteStore quotes, ICustomerStore customers, ISettingsStore settings, ConversationKey channel, IEnumerable<Need> needs, CancellationToken cancellationToken)
     {
         var map = (await quotes.ListAsync(channel, null, QuoteFlow.MaxScanned, cancellationToken)).ToDictionary(q => q.Id);
-        foreach (var id in needs.SelectMany(n => n.QuoteIds).Where(id => !map.ContainsKey(id)).Distinct().Take(MaxExtraLookups).ToList())
+        var extra = needs.SelectMany(n => n.QuoteIds).Where(id => !map.ContainsKey(id)).Distinct().Take(MaxExtraLookups).ToList();
+        foreach (var q in await quotes.GetManyAsync(channel, extra, cancellationToken))
         {
-            if (await quotes.GetAsync(channel, id, cancellationToken) is { } q)
-            {
-                map[id] = q;
-            }
+            map[q.Id] = q;
         }
 
         var profiles = await customers.ListAsync(channel.WorkspaceKey, cancellationToken);

@@ -20,7 +20,8 @@ public sealed record NeedScore(int Customers, decimal Arr, int Renewals, int Chu
 /// F (frequency) = distinct customers among the linked quotes — a quote without a customer is not a customer, and the same
 /// customer saying the same thing twice counts once;
 /// I (importance) = 1 + log10(1 + ARR behind / 10,000) + 0.5 × customers renewing within 90 days + 0.5 × distinct churn-risk quotes
-/// (ARR and renewal dates from the customer profiles);
+/// (ARR and renewal dates from the customer profiles, matched to the quotes' customers by the key the themes and segments use,
+/// <see cref="ThemeEngine.NormalizeCustomer"/>: case, spacing and punctuation aside, so "Acme Inc." finds the profile "Acme Inc");
 /// E (feasibility) = 1 for effort S, 0.75 for M (also when not yet estimated), 0.5 for L, 0.25 for XL.
 /// The suggested MoSCoW is Must from <see cref="MustScore"/> when at least the channel's common threshold of customers is behind it
 /// (a Must rests on a common need), Should from <see cref="ShouldScore"/>, Could from <see cref="CouldScore"/>, else Won't.
@@ -60,7 +61,7 @@ public static class NeedPriority
         var byName = new Dictionary<string, CustomerProfile>(StringComparer.Ordinal);
         foreach (var p in profiles)
         {
-            byName[ProfileKey(p.Name)] = p;
+            byName[ThemeEngine.NormalizeCustomer(p.Name)] = p;
         }
 
         var customers = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,9 +72,9 @@ public static class NeedPriority
 
         decimal arr = 0;
         var renewals = 0;
-        foreach (var name in customers.Values)
+        foreach (var key in customers.Keys)
         {
-            if (!byName.TryGetValue(ProfileKey(name), out var profile))
+            if (!byName.TryGetValue(key, out var profile))
             {
                 continue;
             }
@@ -98,7 +99,4 @@ public static class NeedPriority
             : Moscow.Wont;
         return new NeedScore(customers.Count, arr, renewals, churn, importance, feasibility, score, suggested);
     }
-
-    /// <summary>Customer profiles are found by name, case-insensitively after trimming.</summary>
-    public static string ProfileKey(string name) => name.Trim().ToLowerInvariant();
 }

@@ -124,6 +124,9 @@ public interface IQuoteStore
 
     Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken);
 
+    /// <summary>The channel's quotes among <paramref name="ids"/>, in one read; ids not found (or of another channel) are left out.</summary>
+    Task<IReadOnlyList<QuoteRecord>> GetManyAsync(ConversationKey channel, IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
     /// <summary>The quote already captured from this platform message, if any (a message captured twice is kept once).</summary>
     Task<QuoteRecord?> FindByMessageAsync(ConversationKey channel, string messageId, CancellationToken cancellationToken);
 

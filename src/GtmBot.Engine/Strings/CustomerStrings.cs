@@ -4,8 +4,8 @@ namespace GtmBot.Engine.Strings;
 public static class CustomerStrings
 {
     public static readonly Localized Help = new(
-        "`/gtm customer Acme segment enterprise industry manufacturing arr 120000 renewal 2027-03-31` — keep a customer profile (any of the fields; `-` clears one; `/gtm customer` opens the form) · `/gtm customer Acme` — show it · `/gtm customers [segment]` — list them · `/gtm insights [segment]` — themes per segment · `/gtm insights chart` — the chart",
-        "`/gtm 客户 Acme 细分 enterprise 行业 制造业 年收入 120000 续约 2027-03-31` —— 记录客户档案（字段任选；`-` 清空该字段；`/gtm 客户` 打开表单）· `/gtm 客户 Acme` —— 查看 · `/gtm 客户列表 [细分]` —— 列出客户 · `/gtm insights [细分]` —— 按细分看主题 · `/gtm insights chart` —— 图表");
+        "`/gtm customer Acme segment enterprise industry manufacturing arr 120000 renewal 2027-03-31` — keep a customer profile (any of the fields; `-` clears one; `/gtm customer` opens the form) · `/gtm customer Acme` — show it · `/gtm customers [segment]` — list them · `/gtm insights [segment]` — themes per segment · `/gtm insights chart [segment]` — customers per theme as a picture · `/gtm insights chart needs` — needs by status over time",
+        "`/gtm 客户 Acme 细分 enterprise 行业 制造业 年收入 120000 续约 2027-03-31` —— 记录客户档案（字段任选；`-` 清空该字段；`/gtm 客户` 打开表单）· `/gtm 客户 Acme` —— 查看 · `/gtm 客户列表 [细分]` —— 列出客户 · `/gtm insights [细分]` —— 按细分看主题 · `/gtm insights chart [细分]` —— 各主题客户数的图表 · `/gtm insights chart 需求` —— 各状态需求数随时间的图表");
 
     public static readonly Localized Title = new("Customer: {0}", "客户：{0}");
     public static readonly Localized Saved = new("Profile of {0} saved.", "已保存 {0} 的客户档案。");
@@ -59,6 +59,7 @@ public static class CustomerStrings
     public static readonly Localized SegmentNoQuotes = new("No quotes from customers in **{0}** in this channel yet.", "本频道还没有来自 **{0}** 细分客户的原话。");
 
     public static readonly Localized ChartTitle = new("Distinct customers per theme, by segment", "各主题的不同客户数（按细分）");
+    public static readonly Localized ChartTitleSegment = new("Distinct customers per theme in {0}", "{0} 中各主题的不同客户数");
     public static readonly Localized ChartAxis = new("Distinct customers", "不同客户数");
     public static readonly Localized ChartQueued = new("The chart of {0} themes is on its way.", "{0} 个主题的图表正在发送。");
     public static readonly Localized ChartNone = new("No themes with customers yet: capture quotes with a customer (`/gtm quote Acme: …`) first.", "还没有带客户的主题：请先记录带客户名的原话（`/gtm quote Acme：……`）。");

@@ -13,6 +13,11 @@ public static class NeedStrings
         "Usage: `/gtm need new <title>`, `/gtm need 3`, `/gtm need 3 status planned [reason]`, `/gtm need 3 moscow must`, `/gtm need 3 owner @ana`, `/gtm need 3 effort S|M|L|XL`, `/gtm need 3 link 12 15`, `/gtm need 3 unlink 12`.",
         "用法：`/gtm need new <标题>`、`/gtm need 3`、`/gtm need 3 status 已排期 [原因]`、`/gtm need 3 moscow 必须`、`/gtm need 3 owner @ana`、`/gtm need 3 effort S|M|L|XL`、`/gtm need 3 link 12 15`、`/gtm need 3 unlink 12`。");
 
+    public static readonly Localized ChartTitle = new("Needs by status over time", "各状态的需求数（随时间）");
+    public static readonly Localized ChartAxis = new("Needs", "需求数");
+    public static readonly Localized ChartQueued = new("The chart of {0} needs over {1} days is on its way.", "{0} 个需求、{1} 天的图表正在发送。");
+    public static readonly Localized ChartNone = new("No needs yet: make one with `/gtm need new <title>` or from `/gtm insights`.", "还没有需求：用 `/gtm need new <标题>` 或在 `/gtm insights` 中创建。");
+
     public static readonly Localized NoTitle = new("Give the need a title: `/gtm need new scheduled backup`.", "请给需求一个标题：`/gtm need new 定时备份`。");
     public static readonly Localized TitleTooLong = new("That title is {0:N0} characters; the limit is {1:N0}. Nothing was saved.", "标题有 {0:N0} 个字符，上限是 {1:N0}。没有保存任何内容。");
     public static readonly Localized NotFound = new("There is no need #{0} in this channel. `/gtm needs` lists them.", "本频道没有需求 #{0}。用 `/gtm needs` 查看全部。");

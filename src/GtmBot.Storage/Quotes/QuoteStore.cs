@@ -78,6 +78,20 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         return await LoadAsync(ctx, channel, id, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<QuoteRecord>> GetManyAsync(ConversationKey channel, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var ctx = db.Create();
+        var rows = await Quotes(ctx, channel).Where(q => ids.Contains(q.Id)).OrderBy(q => q.Id).ToListAsync(cancellationToken);
+        var found = rows.Select(q => q.Id).ToList();
+        var corrections = (await Corrections(ctx, channel).Where(c => found.Contains(c.QuoteId)).ToListAsync(cancellationToken)).ToLookup(c => c.QuoteId);
+        return [.. rows.Select(q => ToRecord(q, corrections[q.Id]))];
+    }
+
     public async Task<QuoteRecord?> FindByMessageAsync(ConversationKey channel, string messageId, CancellationToken cancellationToken)
     {
         await using var ctx = db.Create();

@@ -267,6 +267,49 @@ public sealed class CustomerFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_chart_of_one_segment_counts_only_its_customers()
+    {
+        await SeedWorkedExampleAsync();
+
+        await Say("/gtm insights chart");
+        var whole = await ChartFileAsync(Assert.Single(_outbox.Messages));
+        var notice = Plain(Assert.Single(await Say("/gtm insights chart ENTERPRISE")));
+        Assert.Matches(@"The chart of 1 themes is on its way\.", notice);
+
+        var file = await ChartFileAsync(_outbox.Messages.Last());
+        Assert.Equal("Distinct customers per theme in Enterprise", file.Title);
+        using var bitmap = SKBitmap.Decode(file.Content);
+        using var all = SKBitmap.Decode(whole.Content);
+        Assert.Equal(ChartPainter.HeightFor(1), bitmap.Height);
+        Assert.True(all.Height > bitmap.Height, $"whole {all.Height}, enterprise {bitmap.Height}");
+
+        var spec = InsightsChart.Build(
+            GtmBot.Engine.Tagging.QuoteInsights.Compute(await QuotesOfAsync("enterprise"), QuoteFlow.DefaultCommonThreshold, QuoteFlow.MaxThemesShown),
+            await SegmentsAsync(),
+            GtmBot.Engine.Strings.Lang.Zh,
+            (await SegmentsAsync()).Find("enterprise"));
+        Assert.NotNull(spec);
+        Assert.Equal("Enterprise 中各主题的不同客户数", spec.Title);
+        Assert.Equal(2d, Assert.Single(Assert.Single(spec.Series).Values));
+
+        Assert.Contains("No customer has the segment mid-market", Plain(Assert.Single(await Say("/gtm insights chart mid-market"))), StringComparison.Ordinal);
+        Assert.Equal(2, _outbox.Messages.Count);
+    }
+
+    private async Task<ExportFile> ChartFileAsync(OutboundMessage queued) =>
+        (await _services.GetRequiredService<IExportStore>().GetFileAsync(Channel.WorkspaceKey, long.Parse(queued.Reply.Text, System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None))!;
+
+    private async Task<GtmBot.Engine.Customers.CustomerSegments> SegmentsAsync() => GtmBot.Engine.Customers.CustomerSegments.From(
+        await _services.GetRequiredService<ICustomerStore>().ListAsync(Channel.WorkspaceKey, CancellationToken.None),
+        await _services.GetRequiredService<IQuoteStore>().ListAsync(Channel, null, QuoteFlow.MaxScanned, CancellationToken.None));
+
+    private async Task<IReadOnlyList<QuoteRecord>> QuotesOfAsync(string segment)
+    {
+        var segments = await SegmentsAsync();
+        return segments.QuotesIn(segments.Find(segment)!, await _services.GetRequiredService<IQuoteStore>().ListAsync(Channel, null, QuoteFlow.MaxScanned, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task No_chart_without_a_theme_that_has_customers()
     {
         await Say("/gtm quote We need nightly backups.");

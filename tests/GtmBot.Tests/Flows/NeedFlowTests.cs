@@ -1,9 +1,11 @@
 using GtmBot.Engine;
+using GtmBot.Engine.Charts;
 using GtmBot.Engine.Flows;
 using GtmBot.Engine.Needs;
 using GtmBot.Engine.Ports;
 using GtmBot.Storage;
 using GtmBot.Storage.Delivery;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +24,7 @@ public sealed class NeedFlowTests : IAsyncLifetime
     private static readonly ConversationKey Channel = new(Platforms.Slack, "T1", "C1");
     private readonly string _dir = Directory.CreateTempSubdirectory("gtmbot-needs-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly StrongBox<int> _profileReads = new();
     private ServiceProvider _services = null!;
 
     private ConversationEngine Engine => _services.GetRequiredService<ConversationEngine>();
@@ -35,6 +38,9 @@ public sealed class NeedFlowTests : IAsyncLifetime
         services.AddGtmEngine();
         services.AddGtmStorage(configuration);
         services.AddFlow<QuoteFlow>().AddFlow<NeedFlow>().AddSingleton<IDigestContributor, NeedDigest>();
+        var stored = services.Last(d => d.ServiceType == typeof(ICustomerStore));
+        services.Remove(stored);
+        services.AddSingleton<ICustomerStore>(sp => new CountingCustomers((ICustomerStore)ActivatorUtilities.CreateInstance(sp, stored.ImplementationType!), _profileReads));
         _services = services.BuildServiceProvider();
         foreach (var hosted in _services.GetServices<IHostedService>())
         {
@@ -100,7 +106,7 @@ public sealed class NeedFlowTests : IAsyncLifetime
         Assert.Contains("Acme", text, StringComparison.Ordinal);
         Assert.Contains("Umbrella", text, StringComparison.Ordinal);
         // The next legal statuses are the card's buttons.
-        Assert.Equal([NeedActions.Status, NeedActions.Status, NeedActions.WontDo], Buttons(card).Select(b => b.ActionId));
+        Assert.Equal([NeedActions.Status, NeedActions.Status, NeedActions.Status], Buttons(card).Select(b => b.ActionId));
 
         // Pressing "Make a need" again gives the same need, not a second one.
         var insights = await Say("/gtm insights");
@@ -179,8 +185,13 @@ public sealed class NeedFlowTests : IAsyncLifetime
         // The old card's button is stale: it is refused, nothing moves twice.
         Assert.Contains("Someone changed need #1", Text(await Press(review.ActionId, review.Value)), StringComparison.Ordinal);
 
-        var wont = ButtonOf(moved, NeedActions.WontDo);
+        // "Won't do" is a status button like the others; it asks why before anything moves.
+        var wont = ButtonOf(moved, NeedActions.Status, "1|WontDo");
         var form = Assert.Single(await Press(wont.ActionId, wont.Value)).Form!;
+
+        // A stale card's old "won't do" id still opens the same form.
+        var stale = Assert.Single(await Press(NeedActions.WontDo, "1|2")).Form!;
+        Assert.Equal((form.Title, form.SubmitActionId, form.Value, form.Inputs.Single()), (stale.Title, stale.SubmitActionId, stale.Value, stale.Inputs.Single()));
         var empty = Assert.Single(await Press(form.SubmitActionId, form.Value, form: new() { [NeedFlow.ReasonInput] = " " }));
         Assert.Contains("Say why", empty.Form!.Error, StringComparison.Ordinal);
         var declined = await Press(form.SubmitActionId, form.Value, form: new() { [NeedFlow.ReasonInput] = "covered by the partner's tool" });
@@ -252,5 +263,86 @@ public sealed class NeedFlowTests : IAsyncLifetime
         Assert.NotNull(section);
         Assert.Contains("New → Planned", Assert.Single(section.Lines), StringComparison.Ordinal);
         Assert.Null(await digest.ContributeAsync(Channel, GtmBot.Engine.Strings.Lang.En, _clock.GetUtcNow(), _clock.GetUtcNow().AddDays(7), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_needs_chart_draws_the_needs_by_status_over_the_days_of_their_history()
+    {
+        Assert.Contains("No needs yet", Text(await Say("/gtm insights chart needs")), StringComparison.Ordinal);
+
+        await NeedFromInsightsAsync();
+        await Say("/gtm need new export to CSV");
+        _clock.Advance(TimeSpan.FromDays(1));
+        await Say("/gtm need 1 status planned");
+        _clock.Advance(TimeSpan.FromDays(1));
+        var notice = Text(await Say("/gtm insights chart needs"));
+        Assert.Contains("The chart of 2 needs over 3 days is on its way.", notice, StringComparison.Ordinal);
+        Assert.Contains("2 个需求、3 天的图表正在发送。", Text(await ZhAsync("/gtm insights 图表 需求")), StringComparison.Ordinal);
+
+        await using var ctx = _services.GetRequiredService<IGtmDbFactory>().Create();
+        var queued = await ctx.Set<OutboxEntity>().AsNoTracking().Where(o => o.IdempotencyKey!.StartsWith("chart:")).OrderBy(o => o.Id).ToListAsync();
+        Assert.Equal(2, queued.Count);
+        var exports = _services.GetRequiredService<IExportStore>();
+        var en = await exports.GetFileAsync(Channel.WorkspaceKey, long.Parse(queued[0].IdempotencyKey!["chart:".Length..], System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        var zh = await exports.GetFileAsync(Channel.WorkspaceKey, long.Parse(queued[1].IdempotencyKey!["chart:".Length..], System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        Assert.Equal("Needs by status over time", en!.Title);
+        Assert.Equal("各状态的需求数（随时间）", zh!.Title);
+        Assert.StartsWith("needs-chart-", en.FileName, StringComparison.Ordinal);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(en.Content);
+        Assert.Equal((ChartPainter.Width, ChartPainter.ColumnChartHeight), (bitmap.Width, bitmap.Height));
+    }
+
+    [Fact]
+    public async Task A_status_change_reads_the_customer_profiles_once_for_the_notices_and_the_card()
+    {
+        await NeedFromInsightsAsync();
+        _profileReads.Value = 0;
+
+        Assert.Contains("Need #1 updated.", Text(await Say("/gtm need 1 status planned")), StringComparison.Ordinal);
+
+        Assert.Equal(1, _profileReads.Value);
+    }
+
+    [Fact]
+    public async Task Linking_reads_the_named_quotes_in_one_batch_and_names_the_first_unknown_one()
+    {
+        await NeedFromInsightsAsync();
+        var ids = (await _services.GetRequiredService<IQuoteStore>().ListAsync(Channel, null, 10, CancellationToken.None)).Select(q => q.Id).ToList();
+
+        Assert.Contains("no quote #998", Text(await Say($"/gtm need 1 link {ids[0]} 998 999")), StringComparison.Ordinal);
+        Assert.Contains("Need #2 created.", Text(await Say("/gtm need new other")), StringComparison.Ordinal);
+        Assert.Contains("Need #2 updated.", Text(await Say($"/gtm need 2 link {ids[0]},{ids[1]}")), StringComparison.Ordinal);
+        Assert.Equal(ids.Take(2).Order(), (await _services.GetRequiredService<INeedStore>().GetAsync(Channel, 2, CancellationToken.None))!.QuoteIds.Order());
+    }
+
+    [Fact]
+    public async Task Direct_messages_follow_the_language_chain_of_every_answer_person_then_channel_then_workspace()
+    {
+        await NeedFromInsightsAsync();
+        await Say("/gtm lang zh channel");
+        await Say("/gtm lang en", "lee");
+
+        await Say("/gtm need 1 status planned");
+
+        var dms = await DirectMessagesAsync();
+        Assert.Contains("已排期", dms.Single(d => d.To == "sam").Text, StringComparison.Ordinal);
+        Assert.Contains("Planned", dms.Single(d => d.To == "lee").Text, StringComparison.Ordinal);
+        Assert.Equal(
+            GtmBot.Engine.Strings.Lang.Zh,
+            await ConversationEngine.ResolveLanguageAsync(_services.GetRequiredService<ISettingsStore>(), Channel, "sam", "en-US", CancellationToken.None));
+    }
+
+    /// <summary>Counts the reads of all profiles (the evidence of a need).</summary>
+    private sealed class CountingCustomers(ICustomerStore inner, StrongBox<int> reads) : ICustomerStore
+    {
+        public Task<CustomerProfile?> GetAsync(string workspaceKey, string name, CancellationToken cancellationToken) => inner.GetAsync(workspaceKey, name, cancellationToken);
+
+        public Task<IReadOnlyList<CustomerProfile>> ListAsync(string workspaceKey, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref reads.Value);
+            return inner.ListAsync(workspaceKey, cancellationToken);
+        }
+
+        public Task UpsertAsync(string workspaceKey, CustomerProfile profile, CancellationToken cancellationToken) => inner.UpsertAsync(workspaceKey, profile, cancellationToken);
     }
 }

@@ -51,6 +51,21 @@ public sealed class NeedPriorityTests
     }
 
     [Fact]
+    public void A_quotes_customer_finds_its_profile_by_the_same_key_as_themes_and_segments()
+    {
+        // "Acme Inc." in a quote is the profile "Acme Inc", as the theme and segment counts already treat it.
+        var quotes = new[] { Quote(1, "Acme Inc.", "sam"), Quote(2, "Initech", "lee") };
+        CustomerProfile[] profiles = [Profile("Acme Inc", arr: 90_000, renewal: Today.AddDays(10)), Profile("  INITECH ", arr: null, renewal: null)];
+
+        var score = NeedPriority.Compute(quotes, profiles, null, Today, 3);
+        var segments = GtmBot.Engine.Customers.CustomerSegments.From([Profile("Acme Inc", arr: null, renewal: null) with { Segment = "enterprise" }], quotes);
+
+        Assert.Equal(90_000m, score.Arr);
+        Assert.Equal(1, score.Renewals);
+        Assert.Equal("enterprise", segments.SegmentKeyOf("Acme Inc."));
+    }
+
+    [Fact]
     public void The_same_churn_quote_saved_twice_counts_once()
     {
         var quotes = new[] { Quote(1, "Acme", "sam", "We will cancel!", QuoteTags.ChurnRisk), Quote(2, "acme", "lee", "we will cancel", QuoteTags.ChurnRisk) };
