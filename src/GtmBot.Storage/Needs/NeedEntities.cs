@@ -1,3 +1,4 @@
+using GtmBot.Engine.Flows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -88,7 +89,7 @@ internal sealed class NeedEntityConfiguration : IEntityTypeConfiguration<NeedEnt
         b.Property(e => e.Owner).HasMaxLength(200);
         b.Property(e => e.Effort).HasMaxLength(20);
         b.Property(e => e.ThemeKey).HasMaxLength(400);
-        b.Property(e => e.Reason).HasMaxLength(2000);
+        b.Property(e => e.Reason).HasMaxLength(NeedFlow.MaxReasonLength);
         b.Property(e => e.CreatedBy).HasMaxLength(200);
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Number }).IsUnique();
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.ThemeKey });
@@ -103,7 +104,7 @@ internal sealed class NeedChangeEntityConfiguration : IEntityTypeConfiguration<N
         b.Property(e => e.WorkspaceKey).HasMaxLength(200);
         b.Property(e => e.Channel).HasMaxLength(200);
         b.Property(e => e.Property).HasMaxLength(20);
-        b.Property(e => e.Reason).HasMaxLength(2000);
+        b.Property(e => e.Reason).HasMaxLength(NeedFlow.MaxReasonLength);
         b.Property(e => e.By).HasMaxLength(200);
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.NeedId, e.Seq });
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Property, e.AtMs });

@@ -37,7 +37,8 @@ public sealed class TeamsManifestTests
         var bot = doc.RootElement.GetProperty("bots")[0];
         Assert.Equal(["team", "groupChat", "personal"], bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ToList());
         var commands = bot.GetProperty("commandLists")[0].GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString()).ToList();
-        Assert.Equal(["canvas", "why", "checklist", "quote", "quotes", "insights", "summarize", "remind", "help"], commands);
+        Assert.Equal(["canvas", "why", "checklist", "quote", "insights", "need", "needs", "customer", "okr", "help"], commands);
+        Assert.True(commands.Count <= GtmBot.Teams.TeamsManifest.MaxCommandsPerList, $"{commands.Count} commands; Teams allows {GtmBot.Teams.TeamsManifest.MaxCommandsPerList} per list");
         var action = doc.RootElement.GetProperty("composeExtensions")[0].GetProperty("commands")[0];
         Assert.Equal(GtmBot.Teams.TeamsManifest.QuoteCommandId, action.GetProperty("id").GetString());
         Assert.Equal("action", action.GetProperty("type").GetString());

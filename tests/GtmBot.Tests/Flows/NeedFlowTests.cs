@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GtmBot.Engine;
 using GtmBot.Engine.Charts;
 using GtmBot.Engine.Flows;
@@ -5,7 +6,6 @@ using GtmBot.Engine.Needs;
 using GtmBot.Engine.Ports;
 using GtmBot.Storage;
 using GtmBot.Storage.Delivery;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -623,8 +623,8 @@ namespace GtmBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("Seq")
                         .HasColumnType("integer");
@@ -684,8 +684,8 @@ namespace GtmBot.Storage.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Status")
                         .IsRequired()
