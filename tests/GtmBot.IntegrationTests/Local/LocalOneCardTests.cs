@@ -22,9 +22,11 @@ public sealed class LocalOneCardTests : IDisposable
         await Task.Delay(TimeSpan.FromMilliseconds(750), TestContext.Current.CancellationToken);
         var feed = (await client.GetFromJsonAsync<JsonElement>(new Uri("/local/api/channels/first/messages", UriKind.Relative), TestContext.Current.CancellationToken)).GetProperty("replies");
 
-        // What the page shows for the channel: the turn's channel replies and the feed, one item per message id.
+        // What the bot shows the channel: the turn's channel replies and the feed, one item per message id; the person's
+        // own typed command is kept in the feed too (with its author) and is not the bot's.
         var shown = turn.GetProperty("replies").EnumerateArray().Concat(feed.EnumerateArray())
             .Where(r => !r.TryGetProperty("visibility", out var v) || !string.Equals(v.GetString(), "ephemeral", StringComparison.OrdinalIgnoreCase))
+            .Where(r => !r.TryGetProperty("author", out var author) || author.ValueKind == JsonValueKind.Null)
             .Select(r => r.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number ? id.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture) : r.GetRawText())
             .Distinct()
             .ToList();

@@ -51,11 +51,13 @@ public sealed partial class LocalPageBrowserTests
         var page = await OpenAsync("browser-styles", "ana");
         await TypeCommandAsync(page, "/gtm checklist");
         var done = page.Locator("#artefacts button", new() { HasText = "Done" }).First;
-        await done.WaitForAsync();
+        await done.WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-        // Marking a step still to do as done is a default action: not the solid green of the primary one (the current stage).
+        // Marking a step still to do as done is a default action: not the solid green of a primary one.
         Assert.Equal("rgb(255, 255, 255)", await done.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
         Assert.Contains("default", await done.GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
+        // The drill's next step is the card's primary action: solid green.
+        await TypeCommandAsync(page, "/gtm why customers export every report to Excel");
         var primary = page.Locator("#artefacts button.primary").First;
         Assert.Equal("rgb(0, 122, 90)", await primary.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor"));
     }
@@ -65,7 +67,7 @@ public sealed partial class LocalPageBrowserTests
     {
         var page = await OpenAsync("browser-due", "ana");
         await TypeCommandAsync(page, "/gtm checklist");
-        await page.Locator("#artefacts button", new() { HasText = "Owner · due · note" }).First.ClickAsync();
+        await PressAsync(page.Locator("#artefacts button", new() { HasText = "Owner · due · note" }).First);
         var due = page.Locator("form input[name=due]");
         await due.WaitForAsync();
 
@@ -118,7 +120,7 @@ public sealed partial class LocalPageBrowserTests
         await TypeCommandAsync(page, "/gtm checklist");
         var mine = page.Locator("#messages .msg.mine", new() { HasText = "/gtm checklist" });
         await mine.WaitForAsync();
-        await page.Locator("#artefacts button", new() { HasText = "Done" }).First.WaitForAsync();
+        await page.Locator("#artefacts button", new() { HasText = "Done" }).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal(1, await mine.CountAsync());
 
         // Another browser (nothing kept in its storage) and another person see the command, with who typed it.
@@ -172,20 +174,28 @@ public sealed partial class LocalPageBrowserTests
         var page = await OpenAsync("browser-replace", "ana");
         await TypeCommandAsync(page, "/gtm quote Acme Bank: We spend two days every month reconciling exports by hand");
         var cards = page.Locator("#messages .msg").Filter(new() { HasText = "Customer quote" });
-        await cards.Locator("button", new() { HasText = "praise" }).First.ClickAsync();
-        await cards.Locator("button", new() { HasText = "✓ praise" }).WaitForAsync();
+        await PressAsync(cards.Locator("button", new() { HasText = "praise" }).First);
+        await cards.Locator("button", new() { HasText = "✓ praise" }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal(1, await cards.CountAsync());
 
         // Another page open on the channel sees the change in place too, and a reload shows the one card as it is now.
         var other = await OpenAsync("browser-replace", "bo");
         var otherCards = other.Locator("#messages .msg").Filter(new() { HasText = "Customer quote" });
-        await otherCards.Locator("button", new() { HasText = "✓ praise" }).WaitForAsync();
-        await cards.Locator("button", new() { HasText = "✓ praise" }).ClickAsync();
+        await otherCards.Locator("button", new() { HasText = "✓ praise" }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await PressAsync(cards.Locator("button", new() { HasText = "✓ praise" }));
         await otherCards.Locator("button", new() { HasText = "✓ praise" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         await page.ReloadAsync();
         await cards.First.WaitForAsync();
         Assert.Equal(1, await cards.CountAsync());
         Assert.Equal(0, await cards.Locator("button", new() { HasText = "✓ praise" }).CountAsync());
+    }
+
+    /// <summary>Presses a card button, opening the menu it sits in first (menus fold their actions away).</summary>
+    private static async Task PressAsync(ILocator button)
+    {
+        await button.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await button.EvaluateAsync("b => { const menu = b.closest('details'); if (menu) { menu.open = true; } }");
+        await button.ClickAsync();
     }
 }
