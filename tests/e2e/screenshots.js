@@ -53,7 +53,7 @@ async function openBrowser() {
     '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', `--remote-debugging-port=${DEVTOOLS_PORT}`, '--remote-debugging-address=127.0.0.1',
     `--user-data-dir=${profile}`, `--window-size=${WIDTH},${HEIGHT}`, 'about:blank',
-  ], { stdio: 'ignore' });
+  ], { stdio: 'ignore', detached: true }); // its own process group, so closing stops its helper processes too
   let target;
   for (let i = 0; i < 100 && !target; i++) {
     await sleep(100);
@@ -94,7 +94,14 @@ async function openBrowser() {
       fs.writeFileSync(file, Buffer.from(data, 'base64'));
       console.error(`wrote ${file}`);
     },
-    close: () => { ws.close(); chrome.kill(); fs.rmSync(profile, { recursive: true, force: true }); },
+    // Chromium still writes its profile while it shuts down: wait for it to exit before removing the folder.
+    close: async () => {
+      ws.close();
+      const exited = chrome.exitCode !== null ? Promise.resolve() : new Promise((resolve) => chrome.once('exit', resolve));
+      try { process.kill(-chrome.pid, 'SIGTERM'); } catch (e) { if (e.code !== 'ESRCH') throw e; } // ESRCH: already gone
+      await Promise.race([exited, sleep(10000)]);
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    },
   };
   return page;
 }
@@ -141,6 +148,6 @@ async function openBrowser() {
       await page.shoot(path.join(OUT, 'agents-playground.png'));
     }
   } finally {
-    page.close();
+    await page.close();
   }
 })().catch((e) => { console.error(String(e && e.stack || e)); process.exit(1); });
