@@ -482,23 +482,13 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
     {
         var quotes = await store.ListAsync(context.Channel, null, MaxScanned, cancellationToken);
         var threshold = await ThresholdAsync(context.Channel, cancellationToken);
-        var segments = CustomerSegments.From(await customers.ListAsync(context.Channel.WorkspaceKey, cancellationToken), quotes);
-        Segment? only = null;
-        if (segmentName is not null)
+        var (scope, refusal) = await ScopeAsync(context, quotes, segmentName, cancellationToken);
+        if (refusal is not null)
         {
-            only = segments.Find(segmentName);
-            if (only is null)
-            {
-                return UnknownSegment(context, segments, segmentName);
-            }
-
-            quotes = segments.QuotesIn(only, quotes);
-            if (quotes.Count == 0)
-            {
-                return context.Notice(CustomerStrings.SegmentNoQuotes, Markup.Escape(only.Label!));
-            }
+            return refusal;
         }
 
+        (var segments, var only, quotes) = scope!;
         var spec = InsightsChart.Build(QuoteInsights.Compute(quotes, threshold, MaxThemesShown), segments, context.Lang, only);
         if (spec is null)
         {
@@ -526,11 +516,35 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         return context.Notice(NeedStrings.ChartQueued, list.Count, spec.Categories.Count);
     }
 
-    private static IReadOnlyList<Reply> UnknownSegment(FlowContext context, CustomerSegments segments, string name)
+    /// <summary>
+    /// The workspace's segments over <paramref name="quotes"/>; with a segment named, only that segment's customers count
+    /// (their quotes, none without a customer). Insights and the chart read the same scope; an unknown segment or one
+    /// without quotes is the refusal instead.
+    /// </summary>
+    private async Task<(SegmentScope? Scope, IReadOnlyList<Reply>? Refusal)> ScopeAsync(
+        FlowContext context, IReadOnlyList<QuoteRecord> quotes, string? segmentName, CancellationToken cancellationToken)
     {
-        var known = segments.Segments.Count == 0 ? context.T(CustomerStrings.NoSegmentsYet) : string.Join(", ", segments.Segments.Select(s => Markup.Escape(s.Label!)));
-        return context.Notice(CustomerStrings.UnknownSegment, Markup.Escape(name), known);
+        var segments = CustomerSegments.From(await customers.ListAsync(context.Channel.WorkspaceKey, cancellationToken), quotes);
+        if (segmentName is null)
+        {
+            return (new SegmentScope(segments, null, quotes), null);
+        }
+
+        var only = segments.Find(segmentName);
+        if (only is null)
+        {
+            var known = segments.Segments.Count == 0 ? context.T(CustomerStrings.NoSegmentsYet) : string.Join(", ", segments.Segments.Select(s => Markup.Escape(s.Label!)));
+            return (null, context.Notice(CustomerStrings.UnknownSegment, Markup.Escape(segmentName), known));
+        }
+
+        var inSegment = segments.QuotesIn(only, quotes);
+        return inSegment.Count == 0
+            ? (null, context.Notice(CustomerStrings.SegmentNoQuotes, Markup.Escape(only.Label!)))
+            : (new SegmentScope(segments, only, inSegment), null);
     }
+
+    /// <summary>What insights and the chart count: the segments, the one named (if any) and the quotes in scope.</summary>
+    private sealed record SegmentScope(CustomerSegments Segments, Segment? Only, IReadOnlyList<QuoteRecord> Quotes);
 
     private Task<int> ThresholdAsync(ConversationKey channel, CancellationToken cancellationToken) => ThresholdAsync(settings, channel, cancellationToken);
 
@@ -549,24 +563,13 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             return context.Notice(QuoteStrings.InsightsNone);
         }
 
-        var segments = CustomerSegments.From(await customers.ListAsync(context.Channel.WorkspaceKey, cancellationToken), quotes);
-        Segment? only = null;
-        if (segmentName is not null)
+        var (scope, refusal) = await ScopeAsync(context, quotes, segmentName, cancellationToken);
+        if (refusal is not null)
         {
-            only = segments.Find(segmentName);
-            if (only is null)
-            {
-                return UnknownSegment(context, segments, segmentName);
-            }
-
-            // Only the segment's customers count: their quotes, and none without a customer.
-            quotes = segments.QuotesIn(only, quotes);
-            if (quotes.Count == 0)
-            {
-                return context.Notice(CustomerStrings.SegmentNoQuotes, Markup.Escape(only.Label!));
-            }
+            return refusal;
         }
 
+        (var segments, var only, quotes) = scope!;
         var threshold = await ThresholdAsync(context.Channel, cancellationToken);
         var priorities = (await store.GetThemePrioritiesAsync(context.Channel, cancellationToken)).ToDictionary(p => p.ThemeKey, StringComparer.Ordinal);
         var insights = QuoteInsights.Compute(quotes, threshold, MaxThemesShown);
