@@ -48,6 +48,15 @@ public sealed class HostBasicsTests
         var storage = Assert.Single(logs.Entries, e => e.EventId == 101);
         Assert.Equal($"Storage: Sqlite at {Path.Combine(root.DataDirectory, "gtmbot.db")}", storage.Message);
 
+        // Start-up is over once the background services said they started (outbox 700, reminders 710, exports 1430) and the
+        // chart warm-up said how it went (130 ready, 131 unavailable).
+        foreach (var started in new[] { 700, 710, 1430 })
+        {
+            await logs.WaitForAsync(e => e.EventId == started);
+        }
+
+        await logs.WaitForAsync(e => e.EventId is 130 or 131);
+
         var before = logs.Entries.Count;
         for (var i = 0; i < 50; i++)
         {
