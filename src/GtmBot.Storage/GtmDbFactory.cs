@@ -1,62 +1,85 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GtmBot.Storage;
 
+/// <summary>
+/// Contexts come from a pool (<see cref="PooledDbContextFactory{TContext}"/>): a request opens several short-lived contexts,
+/// and building each one's service graph anew showed in the capture profile. Disposing a context returns it, reset, to the pool.
+/// </summary>
 internal sealed class GtmDbFactory : IGtmDbFactory
 {
-    private readonly DbContextOptions<SqliteGtmDbContext>? _sqlite;
-    private readonly DbContextOptions<PostgresGtmDbContext>? _postgres;
+    /// <summary>Contexts kept for reuse; beyond this a disposed context is simply dropped.</summary>
+    public const int PoolSize = 256;
+
+    private readonly PooledDbContextFactory<SqliteGtmDbContext>? _sqlite;
+    private readonly PooledDbContextFactory<PostgresGtmDbContext>? _postgres;
 
     public GtmDbFactory(StorageProvider provider, string connectionString)
     {
         Provider = provider;
         if (provider == StorageProvider.Postgres)
         {
-            _postgres = new DbContextOptionsBuilder<PostgresGtmDbContext>()
+            _postgres = new PooledDbContextFactory<PostgresGtmDbContext>(new DbContextOptionsBuilder<PostgresGtmDbContext>()
                 .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
-                .Options;
+                .Options, PoolSize);
         }
         else
         {
-            _sqlite = new DbContextOptionsBuilder<SqliteGtmDbContext>()
+            _sqlite = new PooledDbContextFactory<SqliteGtmDbContext>(new DbContextOptionsBuilder<SqliteGtmDbContext>()
                 .UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
                 .AddInterceptors(new SqlitePragmas())
-                .Options;
+                .Options, PoolSize);
         }
     }
 
     public StorageProvider Provider { get; }
 
     public GtmDbContext Create() => Provider == StorageProvider.Postgres
-        ? new PostgresGtmDbContext(_postgres!)
-        : new SqliteGtmDbContext(_sqlite!);
+        ? _postgres!.CreateDbContext()
+        : _sqlite!.CreateDbContext();
 
     /// <summary>
     /// busy_timeout waits for a lock instead of failing at once; foreign_keys is per connection in SQLite; synchronous=FULL
     /// syncs the WAL on every commit, so a committed (acknowledged) write survives a power loss, not only a process kill
     /// (group commit pays that sync once per batch).
     /// WAL (readers and the writer at once) is persistent per file, so it is set once at startup (<see cref="EnableWalAsync"/>).
+    /// The three are per native connection and Microsoft.Data.Sqlite pools those, so they run once per native handle, not on
+    /// every open (a statement per request in the capture profile).
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
 
+        private readonly ConditionalWeakTable<object, object> _configured = new();
+
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = ConnectionPragmas;
-            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            if (IsNew(connection))
+            {
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = ConnectionPragmas;
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = ConnectionPragmas;
-            cmd.ExecuteNonQuery();
+            if (IsNew(connection))
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = ConnectionPragmas;
+                cmd.ExecuteNonQuery();
+            }
         }
+
+        /// <summary>True the first time this native handle is seen (a pooled handle keeps its PRAGMAs across opens).</summary>
+        private bool IsNew(DbConnection connection) =>
+            connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, handle);
     }
 
     /// <summary>Switches the SQLite file to write-ahead logging; a no-op on PostgreSQL.</summary>

@@ -32,7 +32,7 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<ISettingsStore, SettingsStore>();
         services.AddSingleton<IInboundDedupe, InboundDedupe>();
-        services.AddSingleton<OutboxStore>();
+        services.AddSingleton(sp => new OutboxStore(sp.GetRequiredService<IGtmDbFactory>(), sp.GetRequiredService<TimeProvider>()) { Writer = sp.GetRequiredService<GroupCommitWriter>() });
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
         services.AddSingleton<IDeliveryStatus>(sp => sp.GetRequiredService<OutboxStore>());
         services.AddSingleton<ReminderStore>();

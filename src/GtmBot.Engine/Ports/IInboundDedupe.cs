@@ -14,6 +14,13 @@ public interface IInboundDedupe
 
     /// <summary>Handling failed: the next delivery of the event is handled again.</summary>
     Task AbandonAsync(InboundEventKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Offers to record the event as done in the same transaction as the handler's next durable write (a captured quote and
+    /// its event's "done" mark commit together, one commit instead of two). Call it from the handler's flow, just before the
+    /// handler. The result says whether that happened; when it did not, <see cref="CompleteAsync"/> is still needed.
+    /// </summary>
+    Func<bool> CompleteWithNextWrite(InboundEventKey key) => static () => false;
 }
 
 /// <summary>One inbound event: its id is unique only within a platform, workspace and conversation.</summary>
@@ -33,6 +40,7 @@ public static class InboundDedupeExtensions
             return duplicate();
         }
 
+        var completed = dedupe.CompleteWithNextWrite(key);
         T result;
         try
         {
@@ -40,11 +48,20 @@ public static class InboundDedupeExtensions
         }
         catch
         {
-            await dedupe.AbandonAsync(key, CancellationToken.None);
+            // A mark already committed with the handler's write stays: what the handler stored is not stored twice.
+            if (!completed())
+            {
+                await dedupe.AbandonAsync(key, CancellationToken.None);
+            }
+
             throw;
         }
 
-        await dedupe.CompleteAsync(key, CancellationToken.None);
+        if (!completed())
+        {
+            await dedupe.CompleteAsync(key, CancellationToken.None);
+        }
+
         return result;
     }
 }

@@ -53,22 +53,53 @@ internal sealed class ApiTokenStore(IGtmDbFactory db) : IApiTokenStore
 }
 
 /// <summary>EF implementation of <see cref="IWebhookStore"/>.</summary>
-internal sealed class WebhookStore(IGtmDbFactory db) : IWebhookStore
+internal sealed class WebhookStore(IGtmDbFactory db, TimeProvider clock) : IWebhookStore
 {
+    /// <summary>
+    /// Every capture asks for its workspace's subscriptions, so lists are cached this long. Adding or removing one here drops
+    /// the workspace's entry at once; a change made by another instance is seen within this time.
+    /// </summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<WebhookSubscription> List, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
+    private int _version;
+
     public async Task<WebhookSubscription> AddAsync(string workspaceKey, string url, IReadOnlyList<string> events, string secret, string createdBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = new WebhookEntity { WorkspaceKey = workspaceKey, Url = url, Events = string.Join(',', events), Secret = secret, CreatedBy = createdBy, CreatedAt = now };
         await using var ctx = db.Create();
         ctx.Add(row);
-        await ctx.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await ctx.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            Forget(workspaceKey);
+        }
+
         return ToRecord(row);
     }
 
     public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(string workspaceKey, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(workspaceKey, out var cached) && cached.Expires > now)
+        {
+            return cached.List;
+        }
+
+        // A change committed while this read ran must not be hidden behind the older list it read.
+        var version = Volatile.Read(ref _version);
         await using var ctx = db.Create();
         var rows = await ctx.Set<WebhookEntity>().AsNoTracking().Where(w => w.WorkspaceKey == workspaceKey).OrderBy(w => w.Id).ToListAsync(cancellationToken);
-        return [.. rows.Select(ToRecord)];
+        IReadOnlyList<WebhookSubscription> list = [.. rows.Select(ToRecord)];
+        if (version == Volatile.Read(ref _version))
+        {
+            _cache[workspaceKey] = (list, now + CacheLifetime);
+        }
+
+        return list;
     }
 
     public async Task<WebhookSubscription?> GetAsync(string workspaceKey, long id, CancellationToken cancellationToken)
@@ -83,7 +114,20 @@ internal sealed class WebhookStore(IGtmDbFactory db) : IWebhookStore
         await using var ctx = db.Create();
         var rows = ctx.Set<WebhookEntity>().Where(w => w.WorkspaceKey == workspaceKey);
         rows = long.TryParse(idOrUrl.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? rows.Where(w => w.Id == id) : rows.Where(w => w.Url == idOrUrl);
-        return await rows.ExecuteDeleteAsync(cancellationToken);
+        try
+        {
+            return await rows.ExecuteDeleteAsync(cancellationToken);
+        }
+        finally
+        {
+            Forget(workspaceKey);
+        }
+    }
+
+    private void Forget(string workspaceKey)
+    {
+        Interlocked.Increment(ref _version);
+        _cache.TryRemove(workspaceKey, out _);
     }
 
     private static WebhookSubscription ToRecord(WebhookEntity w) =>

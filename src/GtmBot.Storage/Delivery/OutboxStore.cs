@@ -26,6 +26,9 @@ public sealed record OutboxItem(long Id, ConversationKey Conversation, Reply Rep
 /// </summary>
 public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox, IDeliveryStatus
 {
+    /// <summary>When set, <see cref="EnqueueAsync"/> commits through it (a shared commit, and the same unit as rows riding along).</summary>
+    internal Writes.GroupCommitWriter? Writer { get; init; }
+
     public async Task EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         var conversation = message.Conversation;
@@ -35,10 +38,24 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox,
             return;
         }
 
-        ctx.Add(ToEntity(message, clock.GetUtcNow()));
+        var row = ToEntity(message, clock.GetUtcNow());
         try
         {
-            await ctx.SaveChangesAsync(cancellationToken);
+            if (Writer is { } writer)
+            {
+                await writer.WriteAsync<bool>(
+                    c =>
+                    {
+                        c.Add(ToEntity(message, row.CreatedAt));
+                        return () => true;
+                    },
+                    cancellationToken);
+            }
+            else
+            {
+                ctx.Add(row);
+                await ctx.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException) when (message.IdempotencyKey is not null)
         {

@@ -9,6 +9,15 @@ namespace GtmBot.Storage.Quotes;
 /// <summary>EF implementation of <see cref="IQuoteStore"/>: every query is scoped by workspace key and channel.</summary>
 internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, TimeProvider clock) : IQuoteStore, ITagExampleStore
 {
+    /// <summary>
+    /// The tagger reads a workspace's corrected quotes on every capture (three queries), so they are cached this long. A
+    /// correction made through this store drops the workspace's entry at once; one made by another instance is seen within this time.
+    /// </summary>
+    public static readonly TimeSpan CorrectedCacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Limit, IReadOnlyList<QuoteRecord> Quotes, DateTimeOffset Expires)> _corrected = new(StringComparer.Ordinal);
+    private int _correctedVersion;
+
     public async Task<QuoteSave> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
     {
         // Committed with whatever other requests are writing at the same moment; the id is read after the commit. A fresh
@@ -135,7 +144,15 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             ByName = correction.ByName,
             At = correction.At,
         });
-        await ctx.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await ctx.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            ForgetCorrected(channel.WorkspaceKey);
+        }
+
         return await LoadAsync(ctx, channel, id, cancellationToken);
     }
 
@@ -151,11 +168,44 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         row.AutoTags = string.Join(',', tags);
         row.AutoMotive = MotiveNames.Name(motive);
         row.TaggedAt = clock.GetUtcNow();
-        await ctx.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await ctx.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            ForgetCorrected(channel.WorkspaceKey);
+        }
+
         return await LoadAsync(ctx, channel, id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<QuoteRecord>> ListCorrectedAsync(string workspaceKey, int limit, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_corrected.TryGetValue(workspaceKey, out var cached) && cached.Limit == limit && cached.Expires > now)
+        {
+            return cached.Quotes;
+        }
+
+        // A correction committed while this read ran must not be hidden behind the older list it read.
+        var version = Volatile.Read(ref _correctedVersion);
+        var quotes = await LoadCorrectedAsync(workspaceKey, limit, cancellationToken);
+        if (version == Volatile.Read(ref _correctedVersion))
+        {
+            _corrected[workspaceKey] = (limit, quotes, now + CorrectedCacheLifetime);
+        }
+
+        return quotes;
+    }
+
+    private void ForgetCorrected(string workspaceKey)
+    {
+        Interlocked.Increment(ref _correctedVersion);
+        _corrected.TryRemove(workspaceKey, out _);
+    }
+
+    private async Task<IReadOnlyList<QuoteRecord>> LoadCorrectedAsync(string workspaceKey, int limit, CancellationToken cancellationToken)
     {
         await using var ctx = db.Create();
         var corrections = ctx.Set<QuoteCorrectionEntity>().AsNoTracking().Where(c => c.WorkspaceKey == workspaceKey);

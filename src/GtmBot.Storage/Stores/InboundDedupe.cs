@@ -1,5 +1,6 @@
 using GtmBot.Engine.Ports;
 using GtmBot.Storage.Entities;
+using GtmBot.Storage.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace GtmBot.Storage.Stores;
@@ -7,8 +8,10 @@ namespace GtmBot.Storage.Stores;
 /// <summary>
 /// The inbound events table. A row without <see cref="InboundEventEntity.DoneAt"/> is an attempt in progress; one older than
 /// <see cref="AbandonedAfter"/> belongs to an instance that died mid-request and is taken over by the next delivery.
+/// The claim goes through the <see cref="GroupCommitWriter"/> (a shared commit), and the "done" mark rides with the
+/// handler's own write when it makes one (<see cref="CompleteWithNextWrite"/>).
 /// </summary>
-internal sealed class InboundDedupe(IGtmDbFactory db, TimeProvider clock) : IInboundDedupe
+internal sealed class InboundDedupe(IGtmDbFactory db, GroupCommitWriter writer, TimeProvider clock) : IInboundDedupe
 {
     /// <summary>
     /// An attempt in progress for longer than this is taken to be dead. Longer than any request budget (Slack acks in 3 s,
@@ -24,12 +27,15 @@ internal sealed class InboundDedupe(IGtmDbFactory db, TimeProvider clock) : IInb
     {
         var id = Id(key);
         var now = clock.GetUtcNow();
-        await using var ctx = db.Create();
-        ctx.Add(new InboundEventEntity { Platform = key.Platform, EventId = id, SeenAt = now });
         try
         {
-            await ctx.SaveChangesAsync(cancellationToken);
-            return true;
+            return await writer.WriteAsync<bool>(
+                ctx =>
+                {
+                    ctx.Add(new InboundEventEntity { Platform = key.Platform, EventId = id, SeenAt = now });
+                    return () => true;
+                },
+                cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -61,6 +67,18 @@ internal sealed class InboundDedupe(IGtmDbFactory db, TimeProvider clock) : IInb
         await using var ctx = db.Create();
         await ctx.Set<InboundEventEntity>().Where(e => e.Platform == key.Platform && e.EventId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.DoneAt, now), cancellationToken);
+    }
+
+    public Func<bool> CompleteWithNextWrite(InboundEventKey key)
+    {
+        var id = Id(key);
+        return writer.RideWithNextWrite(ctx =>
+        {
+            // Only DoneAt is written (UPDATE … WHERE key): the row is this attempt's own claim, made moments before.
+            var row = new InboundEventEntity { Platform = key.Platform, EventId = id };
+            ctx.Attach(row);
+            row.DoneAt = clock.GetUtcNow();
+        });
     }
 
     public async Task AbandonAsync(InboundEventKey key, CancellationToken cancellationToken)

@@ -15,12 +15,16 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
     private const string LanguageName = "lang";
 
     /// <summary>
-    /// Language look-ups run on every turn, so they are cached this long. A change made here is seen at once; one made by
-    /// another instance within this time.
+    /// Language and time-zone look-ups run on every turn (five per turn), so every setting read is cached this long, found
+    /// or not. A change made through this store is seen at once (the entry is replaced on write); one made by another
+    /// instance within this time.
     /// </summary>
-    public static readonly TimeSpan LanguageCacheLifetime = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<(string Workspace, string Scope, string Subject), (Lang? Lang, DateTimeOffset Expires)> _languages = new();
+    /// <summary>Cached settings before the cache starts over (a bound on memory, far above a workspace's people and channels).</summary>
+    public const int MaxCached = 100_000;
+
+    private readonly ConcurrentDictionary<(string Workspace, string Scope, string Subject, string Name), (string? Value, DateTimeOffset Expires)> _cache = new();
 
     public Task<Lang?> GetUserLanguageAsync(string workspaceKey, string userId, CancellationToken cancellationToken) =>
         GetLanguageAsync(workspaceKey, UserScope, userId, cancellationToken);
@@ -52,32 +56,38 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
     public Task SetChannelSettingAsync(ConversationKey channel, string name, string? value, CancellationToken cancellationToken) =>
         SetAsync(channel.WorkspaceKey, ChannelScope, channel.Channel, name, value, cancellationToken);
 
-    private async Task<Lang?> GetLanguageAsync(string workspaceKey, string scope, string subject, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        if (_languages.TryGetValue((workspaceKey, scope, subject), out var cached) && cached.Expires > now)
-        {
-            return cached.Lang;
-        }
+    private async Task<Lang?> GetLanguageAsync(string workspaceKey, string scope, string subject, CancellationToken cancellationToken) =>
+        Culture.Parse(await GetAsync(workspaceKey, scope, subject, LanguageName, cancellationToken));
 
-        var lang = Culture.Parse(await GetAsync(workspaceKey, scope, subject, LanguageName, cancellationToken));
-        _languages[(workspaceKey, scope, subject)] = (lang, now + LanguageCacheLifetime);
-        return lang;
-    }
-
-    private async Task SetLanguageAsync(string workspaceKey, string scope, string subject, Lang lang, CancellationToken cancellationToken)
-    {
-        await SetAsync(workspaceKey, scope, subject, LanguageName, Culture.Code(lang), cancellationToken);
-        _languages[(workspaceKey, scope, subject)] = (lang, clock.GetUtcNow() + LanguageCacheLifetime);
-    }
+    private Task SetLanguageAsync(string workspaceKey, string scope, string subject, Lang lang, CancellationToken cancellationToken) =>
+        SetAsync(workspaceKey, scope, subject, LanguageName, Culture.Code(lang), cancellationToken);
 
     private async Task<string?> GetAsync(string workspaceKey, string scope, string subject, string name, CancellationToken cancellationToken)
     {
+        var key = (workspaceKey, scope, subject, name);
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(key, out var cached) && cached.Expires > now)
+        {
+            return cached.Value;
+        }
+
         await using var ctx = db.Create();
-        return await ctx.Set<SettingEntity>().AsNoTracking()
+        var value = await ctx.Set<SettingEntity>().AsNoTracking()
             .Where(s => s.WorkspaceKey == workspaceKey && s.Scope == scope && s.Subject == subject && s.Name == name)
             .Select(s => s.Value)
             .FirstOrDefaultAsync(cancellationToken);
+        Remember(key, value, now);
+        return value;
+    }
+
+    private void Remember((string, string, string, string) key, string? value, DateTimeOffset now)
+    {
+        if (_cache.Count >= MaxCached)
+        {
+            _cache.Clear();
+        }
+
+        _cache[key] = (value, now + CacheLifetime);
     }
 
     private async Task SetAsync(string workspaceKey, string scope, string subject, string name, string? value, CancellationToken cancellationToken)
@@ -93,6 +103,16 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
 
         row.Value = value;
         row.UpdatedAt = clock.GetUtcNow();
-        await ctx.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await ctx.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            // Whether it committed or not is only known from the database now: the next read asks it.
+            _cache.TryRemove((workspaceKey, scope, subject, name), out _);
+        }
+
+        Remember((workspaceKey, scope, subject, name), value, clock.GetUtcNow());
     }
 }

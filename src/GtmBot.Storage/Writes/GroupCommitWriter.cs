@@ -32,6 +32,9 @@ internal sealed partial class GroupCommitWriter : BackgroundService
     /// <summary>What a refused write tells the platform to wait before retrying.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
+    /// <summary>The riders of one request's flow (a mutable list, so a write deep inside the flow can take them).</summary>
+    private static readonly AsyncLocal<RiderList?> Riders = new();
+
     private readonly IGtmDbFactory _db;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(MaxPending)
@@ -59,10 +62,24 @@ internal sealed partial class GroupCommitWriter : BackgroundService
     /// <exception cref="StorageBusyException">The queue is full.</exception>
     public async Task<T> WriteAsync<T>(Func<GtmDbContext, Func<T>> stage, CancellationToken cancellationToken)
     {
+        var riders = TakeRiders();
         var pending = new PendingWrite(ctx =>
         {
+            foreach (var rider in riders)
+            {
+                rider.Stage(ctx);
+            }
+
             var read = stage(ctx);
-            return () => read();
+            return () =>
+            {
+                foreach (var rider in riders)
+                {
+                    rider.Committed = true;
+                }
+
+                return read();
+            };
         }, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
@@ -72,6 +89,54 @@ internal sealed partial class GroupCommitWriter : BackgroundService
 
         // The caller may stop waiting, but a unit already staged is not pulled out of its transaction.
         return (T)(await pending.Completion.Task.WaitAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Rows that ride along with the next <see cref="WriteAsync{T}"/> of the calling flow (the request's async flow), in the
+    /// same unit and so the same transaction — e.g. an inbound event's "done" mark with the quote its handler stores. Must
+    /// be called from a synchronous frame of the caller (so the caller's flow sees it). Returns whether the rows committed:
+    /// false when no write of the flow took them or that write failed; the caller then writes them itself.
+    /// </summary>
+    public Func<bool> RideWithNextWrite(Action<GtmDbContext> stage)
+    {
+        var riders = Riders.Value ??= new RiderList();
+        var rider = new Rider(stage);
+        lock (riders)
+        {
+            riders.Add(rider);
+        }
+
+        return () => rider.Committed;
+    }
+
+    private static Rider[] TakeRiders()
+    {
+        if (Riders.Value is not { } riders)
+        {
+            return [];
+        }
+
+        lock (riders)
+        {
+            if (riders.Count == 0)
+            {
+                return [];
+            }
+
+            var taken = riders.ToArray();
+            riders.Clear();
+            return taken;
+        }
+    }
+
+    private sealed class RiderList : List<Rider>;
+
+    private sealed class Rider(Action<GtmDbContext> stage)
+    {
+        public Action<GtmDbContext> Stage { get; } = stage;
+
+        /// <summary>Set on the writer before the request's completion is signalled, read by the request after it.</summary>
+        public bool Committed { get; set; }
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)

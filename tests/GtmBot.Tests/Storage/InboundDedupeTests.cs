@@ -1,6 +1,10 @@
 using GtmBot.Engine.Ports;
+using GtmBot.Storage.Entities;
 using GtmBot.Storage.Stores;
+using GtmBot.Storage.Writes;
 using GtmBot.Tests.Flows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GtmBot.Tests.Storage;
 
@@ -9,16 +13,24 @@ public sealed class InboundDedupeTests : IAsyncLifetime
 {
     private readonly SqliteDb _db = new();
     private InboundDedupe _dedupe = null!;
+    private GroupCommitWriter _writer = null!;
 
     private static InboundEventKey Key(string conversation = "C1", string id = "Ev1") => new("slack", "T1", conversation, id);
 
     public async ValueTask InitializeAsync()
     {
         await _db.InitializeAsync();
-        _dedupe = new InboundDedupe(_db.Db, _db.Clock);
+        _writer = new GroupCommitWriter(_db.Db, NullLogger<GroupCommitWriter>.Instance);
+        await _writer.StartAsync(CancellationToken.None);
+        _dedupe = new InboundDedupe(_db.Db, _writer, _db.Clock);
     }
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.StopAsync(CancellationToken.None);
+        _writer.Dispose();
+        await _db.DisposeAsync();
+    }
 
     private Task<string> HandleAsync(InboundEventKey key, Func<Task<string>> handle) =>
         _dedupe.HandleOnceAsync(key, handle, () => "duplicate", CancellationToken.None);
@@ -66,5 +78,56 @@ public sealed class InboundDedupeTests : IAsyncLifetime
         Assert.Equal("b", await HandleAsync(Key(id: longId + "y"), () => Task.FromResult("b")));
         Assert.Equal("duplicate", await HandleAsync(Key(id: longId), () => Task.FromResult("c")));
         Assert.True(InboundDedupe.Id(Key(id: longId)).Length <= InboundDedupe.MaxKeyLength);
+    }
+
+    [Fact]
+    public async Task The_done_mark_commits_in_the_same_transaction_as_the_handler_s_write()
+    {
+        var commitsBefore = _writer.Commits;
+        var result = await HandleAsync(Key(), async () =>
+        {
+            // The handler's one durable write (as a captured quote is): the mark rides along with it.
+            await _writer.WriteAsync<bool>(
+                ctx =>
+                {
+                    ctx.Add(new SettingEntity { WorkspaceKey = "slack:T1", Scope = "channel", Subject = "C1", Name = "probe", Value = "1" });
+                    return () => true;
+                },
+                CancellationToken.None);
+            await using var check = _db.Db.Create();
+            var row = await check.Set<InboundEventEntity>().AsNoTracking().SingleAsync();
+            Assert.NotNull(row.DoneAt);
+            return "handled";
+        });
+
+        Assert.Equal("handled", result);
+        Assert.Equal(2, _writer.Commits - commitsBefore); // the claim, then the write with its mark: no third commit
+        Assert.Equal("duplicate", await HandleAsync(Key(), () => Task.FromResult("again")));
+    }
+
+    [Fact]
+    public async Task A_handler_that_writes_nothing_is_still_marked_done()
+    {
+        Assert.Equal("handled", await HandleAsync(Key(), () => Task.FromResult("handled")));
+        await using var check = _db.Db.Create();
+        Assert.NotNull((await check.Set<InboundEventEntity>().AsNoTracking().SingleAsync()).DoneAt);
+    }
+
+    [Fact]
+    public async Task A_handler_that_fails_after_its_write_committed_is_not_handled_again()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => HandleAsync(Key(), async () =>
+        {
+            await _writer.WriteAsync<bool>(
+                ctx =>
+                {
+                    ctx.Add(new SettingEntity { WorkspaceKey = "slack:T1", Scope = "channel", Subject = "C1", Name = "probe", Value = "1" });
+                    return () => true;
+                },
+                CancellationToken.None);
+            throw new InvalidOperationException("rendering failed");
+        }));
+
+        Assert.Equal("duplicate", await HandleAsync(Key(), () => Task.FromResult("stored twice")));
     }
 }

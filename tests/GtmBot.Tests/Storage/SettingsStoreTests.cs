@@ -31,7 +31,7 @@ public sealed class SettingsStoreTests : IAsyncLifetime
         await other.SetWorkspaceLanguageAsync("slack:T1", Lang.Zh, default);
         Assert.Null(await here.GetWorkspaceLanguageAsync("slack:T1", default));
 
-        _db.Clock.Advance(SettingsStore.LanguageCacheLifetime + TimeSpan.FromSeconds(1));
+        _db.Clock.Advance(SettingsStore.CacheLifetime + TimeSpan.FromSeconds(1));
         Assert.Equal(Lang.Zh, await here.GetWorkspaceLanguageAsync("slack:T1", default));
     }
 }
