@@ -7,8 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace GtmBot.Storage.Quotes;
 
 /// <summary>EF implementation of <see cref="IQuoteStore"/>: every query is scoped by workspace key and channel.</summary>
-internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, TimeProvider clock) : IQuoteStore, ITagExampleStore
+internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, TimeProvider clock) : IQuoteStore, ITagExampleStore, IQuoteSearch
 {
+    /// <summary>Candidates read per round trip of a search; the exact filter runs over each chunk.</summary>
+    internal const int SearchChunk = 500;
+
+    /// <summary>Most candidates one search reads before it answers with what it found (bounds a search that matches almost nothing).</summary>
+    internal const int MaxSearchCandidates = 50_000;
+
     public async Task<QuoteSave> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
     {
         // Committed with whatever other requests are writing at the same moment; the id is read after the commit. A fresh
@@ -41,6 +47,69 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         }
     }
 
+    public async Task<IReadOnlyList<ChannelQuote>> SearchAsync(QuoteSearch search, CancellationToken cancellationToken)
+    {
+        var found = new List<ChannelQuote>();
+        if (search.Limit <= 0)
+        {
+            return found;
+        }
+
+        await using var ctx = db.Create();
+        await ctx.Database.OpenConnectionAsync(cancellationToken);
+        var connection = ctx.Database.GetDbConnection();
+        (object At, long Id)? after = null;
+        for (var scanned = 0; scanned < MaxSearchCandidates && found.Count < search.Limit;)
+        {
+            var candidates = new List<(long Id, object At)>();
+            await using (var cmd = connection.CreateCommand())
+            {
+                QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, after, SearchChunk));
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    candidates.Add((reader.GetInt64(0), reader.GetValue(1)));
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+
+            scanned += candidates.Count;
+            after = (candidates[^1].At, candidates[^1].Id);
+            var ids = candidates.Select(c => c.Id).ToList();
+            var rows = (await ctx.Set<QuoteEntity>().AsNoTracking().Where(q => q.WorkspaceKey == search.WorkspaceKey && ids.Contains(q.Id)).ToListAsync(cancellationToken)).ToDictionary(q => q.Id);
+            var corrections = (await ctx.Set<QuoteCorrectionEntity>().AsNoTracking().Where(c => c.WorkspaceKey == search.WorkspaceKey && ids.Contains(c.QuoteId)).ToListAsync(cancellationToken))
+                .ToLookup(c => c.QuoteId);
+            foreach (var id in ids)
+            {
+                if (rows.TryGetValue(id, out var row) && ToRecord(row, corrections[id]) is var record && search.Matches(record))
+                {
+                    found.Add(new ChannelQuote(row.Channel, record));
+                    if (found.Count == search.Limit)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (candidates.Count < SearchChunk)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyList<string>> ListCustomersAsync(ConversationKey channel, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        return await Quotes(ctx, channel).Where(q => q.Customer != null).Select(q => q.Customer!).Distinct().ToListAsync(cancellationToken);
+    }
+
     public Task<QuoteRecord?> FindSameAsync(ConversationKey channel, string text, string? customer, CancellationToken cancellationToken) =>
         FindByFingerprintAsync(channel, QuoteFingerprint.Of(text, customer), cancellationToken);
 
@@ -70,6 +139,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         AutoMotive = MotiveNames.Name(quote.AutoMotive),
         SuggestedTags = quote.SuggestedTags is { Count: > 0 } suggested ? string.Join(',', suggested) : null,
         TaggedAt = quote.CapturedAt,
+        SearchText = QuoteQuery.SearchText(quote.Text, quote.Customer),
     };
 
     public async Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken)
