@@ -97,7 +97,7 @@ internal static class EngineQueries
                 if (i >= 5)
                 {
                     times.Add(w.Elapsed.TotalMilliseconds);
-                    counts.Add(found.Count);
+                    counts.Add(found.Quotes.Count);
                 }
             }
 

@@ -392,10 +392,10 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
         // Searched in the database through the search indexes: the newest matches first, at most MaxScanned counted.
         var query = QuoteQuery.Parse(args, await search.ListCustomersAsync(context.Channel, cancellationToken));
         var found = await search.SearchAsync(
-            new QuoteSearch(context.Channel.WorkspaceKey, context.Channel.Channel, query.Keywords, MaxScanned, Customer: query.Customer, Tag: query.Tag),
+            new QuoteSearch(context.Channel.WorkspaceKey, context.Channel.Channel, query.Keywords, MaxListed, Customer: query.Customer, Tag: query.Tag, CountUpTo: MaxScanned),
             cancellationToken);
-        var matches = found.Select(f => f.Quote).ToList();
-        if (matches.Count == 0)
+        var matches = found.Quotes.Select(f => f.Quote).ToList();
+        if (found.Matched == 0)
         {
             return context.Notice(QuoteStrings.ListNone);
         }
@@ -411,7 +411,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
         });
         var blocks = new List<ReplyBlock>
         {
-            new HeaderBlock(context.T(QuoteStrings.ListTitle, matches.Count)),
+            new HeaderBlock(context.T(QuoteStrings.ListTitle, found.Matched)),
             new TextBlock(string.Join('\n', lines)),
         };
         if (!query.IsEmpty)
@@ -419,12 +419,12 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
             blocks.Add(new ContextBlock(context.T(QuoteStrings.ListFilter, Markup.Escape(query.Describe(context.Lang)))));
         }
 
-        if (matches.Count > MaxListed)
+        if (found.Matched > MaxListed)
         {
-            blocks.Add(new ContextBlock(context.T(QuoteStrings.ListMore, MaxListed, matches.Count)));
+            blocks.Add(new ContextBlock(context.T(QuoteStrings.ListMore, MaxListed, found.Matched)));
         }
 
-        return [new Reply(blocks, context.T(QuoteStrings.ListTitle, matches.Count), ReplyVisibility.Ephemeral)];
+        return [new Reply(blocks, context.T(QuoteStrings.ListTitle, found.Matched), ReplyVisibility.Ephemeral)];
     }
 
     /// <summary>The quote without a leading "Customer:" when the list already names the customer in bold.</summary>

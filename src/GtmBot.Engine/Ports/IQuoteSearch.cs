@@ -11,6 +11,7 @@ namespace GtmBot.Engine.Ports;
 /// <param name="NewestFirst">Newest first (the commands) or oldest first (the API's pages).</param>
 /// <param name="After">Only quotes after this one in the chosen order (a page's cursor: its last quote's time and id).</param>
 /// <param name="Limit">Most quotes returned.</param>
+/// <param name="CountUpTo">Matches counted (<see cref="QuoteSearchResult.Matched"/>), at least <paramref name="Limit"/>; null for just the limit.</param>
 public sealed record QuoteSearch(
     string WorkspaceKey,
     string? Channel,
@@ -23,7 +24,8 @@ public sealed record QuoteSearch(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     bool NewestFirst = true,
-    (DateTimeOffset At, long Id)? After = null)
+    (DateTimeOffset At, long Id)? After = null,
+    int? CountUpTo = null)
 {
     /// <summary>True when the quote passes every filter of the search (not the channel or the cursor, which the query applies).</summary>
     public bool Matches(QuoteRecord quote) =>
@@ -37,9 +39,14 @@ public sealed record QuoteSearch(
 /// <summary>Searches quotes in the database, through its search indexes (the <c>QuoteSearch</c> migration), not in memory.</summary>
 public interface IQuoteSearch
 {
-    /// <summary>The quotes that pass <paramref name="search"/>, in its order, at most its limit, each with its channel.</summary>
-    Task<IReadOnlyList<ChannelQuote>> SearchAsync(QuoteSearch search, CancellationToken cancellationToken);
+    /// <summary>The quotes that pass <paramref name="search"/>, in its order, at most its limit, each with its channel; and how many match.</summary>
+    Task<QuoteSearchResult> SearchAsync(QuoteSearch search, CancellationToken cancellationToken);
 
     /// <summary>The customers named on the channel's quotes, each once (as stored).</summary>
     Task<IReadOnlyList<string>> ListCustomersAsync(ConversationKey channel, CancellationToken cancellationToken);
 }
+
+/// <summary>What a search found.</summary>
+/// <param name="Quotes">The first matches, at most the search's limit.</param>
+/// <param name="Matched">How many quotes match, counted up to the search's <see cref="QuoteSearch.CountUpTo"/>.</param>
+public sealed record QuoteSearchResult(IReadOnlyList<ChannelQuote> Quotes, int Matched);

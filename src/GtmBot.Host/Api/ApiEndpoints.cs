@@ -138,9 +138,9 @@ internal static class ApiEndpoints
             return ChannelNotFound(ch);
         }
 
-        var page = await search.SearchAsync(
+        var page = (await search.SearchAsync(
             new QuoteSearch(token.WorkspaceKey, filter.Channel, filter.Keywords(), size + 1, filter.Customer, filter.By, filter.Tag, filter.Motive, filter.From, filter.To, NewestFirst: false, after is { } a ? (new DateTimeOffset(a.Ticks, TimeSpan.Zero), a.Id) : null),
-            http.RequestAborted);
+            http.RequestAborted)).Quotes;
         var items = page.Take(size).Select(cq => QuoteDto.From(cq.Channel, cq.Quote)).ToList();
         var next = page.Count > size ? EncodeCursor(items[^1].CapturedAt.UtcTicks, items[^1].Id) : null;
         return Results.Json(new QuotePage(items, next), DataOutJson.Options);

@@ -47,28 +47,37 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         }
     }
 
-    public async Task<IReadOnlyList<ChannelQuote>> SearchAsync(QuoteSearch search, CancellationToken cancellationToken)
+    public async Task<QuoteSearchResult> SearchAsync(QuoteSearch search, CancellationToken cancellationToken)
     {
-        var found = new List<ChannelQuote>();
+        var countUpTo = Math.Max(search.Limit, search.CountUpTo ?? search.Limit);
         if (search.Limit <= 0)
         {
-            return found;
+            return new QuoteSearchResult([], 0);
         }
 
         await using var ctx = db.Create();
         await ctx.Database.OpenConnectionAsync(cancellationToken);
         var connection = ctx.Database.GetDbConnection();
+        var drive = await QuoteSearchSql.ChooseIndexedKeywordAsync(connection, db.Provider, search, cancellationToken);
+
+        // Tags and motives need people's corrections, so those searches read whole quotes; the others decide on the text,
+        // customer and capturer (as QuoteSearch.Matches does) and read whole quotes only for the ones returned.
+        var whole = search.Tag is not null || search.Motive is not null;
+        var quick = search with { Tag = null, Motive = null };
+        var shown = new List<long>();
+        var records = new Dictionary<long, ChannelQuote>();
+        var matched = 0;
         (object At, long Id)? after = null;
-        for (var scanned = 0; scanned < MaxSearchCandidates && found.Count < search.Limit;)
+        for (var scanned = 0; scanned < MaxSearchCandidates && matched < countUpTo;)
         {
-            var candidates = new List<(long Id, object At)>();
+            var candidates = new List<QuoteSearchSql.Candidate>();
             await using (var cmd = connection.CreateCommand())
             {
-                QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, after, SearchChunk));
+                QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, after, SearchChunk));
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    candidates.Add((reader.GetInt64(0), reader.GetValue(1)));
+                    candidates.Add(QuoteSearchSql.Read(reader));
                 }
             }
 
@@ -78,20 +87,29 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             }
 
             scanned += candidates.Count;
-            after = (candidates[^1].At, candidates[^1].Id);
-            var ids = candidates.Select(c => c.Id).ToList();
-            var rows = (await ctx.Set<QuoteEntity>().AsNoTracking().Where(q => q.WorkspaceKey == search.WorkspaceKey && ids.Contains(q.Id)).ToListAsync(cancellationToken)).ToDictionary(q => q.Id);
-            var corrections = (await ctx.Set<QuoteCorrectionEntity>().AsNoTracking().Where(c => c.WorkspaceKey == search.WorkspaceKey && ids.Contains(c.QuoteId)).ToListAsync(cancellationToken))
-                .ToLookup(c => c.QuoteId);
-            foreach (var id in ids)
+            after = (candidates[^1].RawAt, candidates[^1].Id);
+            var passing = candidates.Where(c => quick.Matches(c.Sketch)).Select(c => c.Id).ToList();
+            if (whole)
             {
-                if (rows.TryGetValue(id, out var row) && ToRecord(row, corrections[id]) is var record && search.Matches(record))
+                var loaded = await LoadManyAsync(ctx, search.WorkspaceKey, passing, cancellationToken);
+                passing = [.. passing.Where(id => loaded.TryGetValue(id, out var q) && search.Matches(q.Quote))];
+                foreach (var id in passing.Take(search.Limit - shown.Count))
                 {
-                    found.Add(new ChannelQuote(row.Channel, record));
-                    if (found.Count == search.Limit)
-                    {
-                        break;
-                    }
+                    records[id] = loaded[id];
+                }
+            }
+
+            foreach (var id in passing)
+            {
+                if (matched == countUpTo)
+                {
+                    break;
+                }
+
+                matched++;
+                if (shown.Count < search.Limit)
+                {
+                    shown.Add(id);
                 }
             }
 
@@ -101,7 +119,26 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             }
         }
 
-        return found;
+        var missing = shown.Where(id => !records.ContainsKey(id)).ToList();
+        foreach (var (id, quote) in await LoadManyAsync(ctx, search.WorkspaceKey, missing, cancellationToken))
+        {
+            records[id] = quote;
+        }
+
+        return new QuoteSearchResult([.. shown.Where(records.ContainsKey).Select(id => records[id])], matched);
+    }
+
+    private static async Task<Dictionary<long, ChannelQuote>> LoadManyAsync(GtmDbContext ctx, string workspaceKey, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await ctx.Set<QuoteEntity>().AsNoTracking().Where(q => q.WorkspaceKey == workspaceKey && ids.Contains(q.Id)).ToListAsync(cancellationToken);
+        var corrections = (await ctx.Set<QuoteCorrectionEntity>().AsNoTracking().Where(c => c.WorkspaceKey == workspaceKey && ids.Contains(c.QuoteId)).ToListAsync(cancellationToken))
+            .ToLookup(c => c.QuoteId);
+        return rows.ToDictionary(q => q.Id, q => new ChannelQuote(q.Channel, ToRecord(q, corrections[q.Id])));
     }
 
     public async Task<IReadOnlyList<string>> ListCustomersAsync(ConversationKey channel, CancellationToken cancellationToken)

@@ -60,11 +60,11 @@ public sealed class QuoteSearchPostgresTests
         Assert.Equal(["Export is slow"], await TextsAsync(store, Search(["globex"]), ct));
 
         var workspace = Channel.WorkspaceKey;
-        var page = await store.SearchAsync(new QuoteSearch(workspace, null, ["export"], 2, By: "ana li", NewestFirst: false), ct);
+        var page = (await store.SearchAsync(new QuoteSearch(workspace, null, ["export"], 2, By: "ana li", NewestFirst: false), ct)).Quotes;
         Assert.Equal([("The EXPORT to Excel breaks", "launch"), ("The export in another channel", "elsewhere")], page.Select(p => (p.Quote.Text, p.Channel)));
-        var window = await store.SearchAsync(new QuoteSearch(workspace, null, [], 10, By: "u2", From: T0.AddMinutes(3), To: T0.AddMinutes(6), NewestFirst: false), ct);
+        var window = (await store.SearchAsync(new QuoteSearch(workspace, null, [], 10, By: "u2", From: T0.AddMinutes(3), To: T0.AddMinutes(6), NewestFirst: false), ct)).Quotes;
         Assert.Equal(["導出到表格時出錯", "Export is slow"], window.Select(p => p.Quote.Text));
-        var next = await store.SearchAsync(new QuoteSearch(workspace, null, [], 10, NewestFirst: false, After: (window[0].Quote.CapturedAt, window[0].Quote.Id), To: T0.AddMinutes(5)), ct);
+        var next = (await store.SearchAsync(new QuoteSearch(workspace, null, [], 10, NewestFirst: false, After: (window[0].Quote.CapturedAt, window[0].Quote.Id), To: T0.AddMinutes(5)), ct)).Quotes;
         Assert.Equal(["需要单点和登录"], next.Select(p => p.Quote.Text));
         await writer.StopAsync(ct);
     }
@@ -101,5 +101,5 @@ public sealed class QuoteSearchPostgresTests
     private static QuoteSearch Search(IReadOnlyList<string> keywords) => new(Channel.WorkspaceKey, Channel.Channel, keywords, 100);
 
     private static async Task<List<string>> TextsAsync(IQuoteSearch search, QuoteSearch query, CancellationToken ct) =>
-        [.. (await search.SearchAsync(query, ct)).Select(q => q.Quote.Text)];
+        [.. (await search.SearchAsync(query, ct)).Quotes.Select(q => q.Quote.Text)];
 }

@@ -57,6 +57,11 @@ public sealed class QuoteSearchTests : IAsyncLifetime
         Assert.Equal(["需要单点和登录"], await TextsAsync(_store, Search(["单点和登录"]), ct));
         Assert.Empty(await TextsAsync(_store, Search(["webhook"]), ct));
         Assert.Equal(["Export is slow"], await TextsAsync(_store, Search(["globex"]), ct));
+
+        var counted = await _store.SearchAsync(Search(["export"]) with { Limit = 1, CountUpTo = 10 }, ct);
+        Assert.Equal((1, 2), (counted.Quotes.Count, counted.Matched));
+        Assert.Equal(2, (await _store.SearchAsync(Search(["export"]) with { Tag = QuoteTags.Pain }, ct)).Matched);
+        Assert.Equal(0, (await _store.SearchAsync(Search(["export"]) with { Tag = QuoteTags.Pricing }, ct)).Matched);
     }
 
     [Fact]
@@ -80,14 +85,14 @@ public sealed class QuoteSearchTests : IAsyncLifetime
         }
 
         var workspace = SqliteDb.Channel.WorkspaceKey;
-        var first = await _store.SearchAsync(new QuoteSearch(workspace, null, [], 2, By: "ana li", From: T0.AddMinutes(10), To: T0.AddMinutes(45), NewestFirst: false), ct);
+        var first = (await _store.SearchAsync(new QuoteSearch(workspace, null, [], 2, By: "ana li", From: T0.AddMinutes(10), To: T0.AddMinutes(45), NewestFirst: false), ct)).Quotes;
         Assert.Equal(["quote number 1", "quote number 2"], first.Select(q => q.Quote.Text));
         Assert.Equal(["elsewhere", "launch"], first.Select(q => q.Channel));
         var after = (first[^1].Quote.CapturedAt, first[^1].Quote.Id);
-        var second = await _store.SearchAsync(new QuoteSearch(workspace, null, [], 2, By: "ana li", From: T0.AddMinutes(10), To: T0.AddMinutes(45), NewestFirst: false, After: after), ct);
+        var second = (await _store.SearchAsync(new QuoteSearch(workspace, null, [], 2, By: "ana li", From: T0.AddMinutes(10), To: T0.AddMinutes(45), NewestFirst: false, After: after), ct)).Quotes;
         Assert.Equal(["quote number 3", "quote number 4"], second.Select(q => q.Quote.Text));
-        Assert.Equal(["quote number 5", "quote number 6"], (await _store.SearchAsync(new QuoteSearch(workspace, null, ["quote"], 10, By: "u2"), ct)).Select(q => q.Quote.Text).Reverse());
-        Assert.Empty(await _store.SearchAsync(new QuoteSearch("local:another", null, ["quote"], 10), ct));
+        Assert.Equal(["quote number 5", "quote number 6"], (await _store.SearchAsync(new QuoteSearch(workspace, null, ["quote"], 10, By: "u2"), ct)).Quotes.Select(q => q.Quote.Text).Reverse());
+        Assert.Empty((await _store.SearchAsync(new QuoteSearch("local:another", null, ["quote"], 10), ct)).Quotes);
     }
 
     [Fact]
@@ -173,7 +178,7 @@ public sealed class QuoteSearchTests : IAsyncLifetime
     }
 
     internal static async Task<List<string>> TextsAsync(IQuoteSearch search, QuoteSearch query, CancellationToken ct) =>
-        [.. (await search.SearchAsync(query, ct)).Select(q => q.Quote.Text)];
+        [.. (await search.SearchAsync(query, ct)).Quotes.Select(q => q.Quote.Text)];
 
     private async Task<List<long>> FtsAsync(string keyword, CancellationToken ct)
     {
