@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<QuoteStore>();
         services.AddSingleton<IQuoteStore>(sp => sp.GetRequiredService<QuoteStore>());
         services.AddSingleton<ITagExampleStore>(sp => sp.GetRequiredService<QuoteStore>());
+        services.AddSingleton<IQuoteSearch>(sp => sp.GetRequiredService<QuoteStore>());
         services.AddSingleton<ICanvasStore, CanvasStore>();
         services.AddSingleton<IDrillStore, DrillStore>();
         services.AddSingleton<IChecklistStore, ChecklistStore>();

@@ -28,6 +28,9 @@ public sealed record QuoteFilter(
 
     public bool IsEmpty => this == new QuoteFilter();
 
+    /// <summary>The words of <see cref="Q"/>, all of which must occur.</summary>
+    public IReadOnlyList<string> Keywords() => Q?.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries) ?? [];
+
     /// <summary>Reads the filters from name/value pairs; the error names the filter and why it was refused.</summary>
     public static (QuoteFilter? Filter, string? Error) Parse(IEnumerable<KeyValuePair<string, string?>> values)
     {
@@ -123,8 +126,7 @@ public sealed record QuoteFilter(
     /// <summary>True when the quote passes every filter (the channel filter is applied by the store's query).</summary>
     public bool Matches(QuoteRecord quote)
     {
-        var keywords = Q?.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries) ?? [];
-        if (!new QuoteQuery(Tag, Customer, keywords).Matches(quote))
+        if (!new QuoteQuery(Tag, Customer, Keywords()).Matches(quote))
         {
             return false;
         }

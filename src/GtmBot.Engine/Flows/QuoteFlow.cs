@@ -41,7 +41,7 @@ public static class QuoteActions
 /// corrections anyone can make, search by tag, customer and keyword (Chinese included), and insights that rank themes by
 /// distinct customers and mark them common or individual, with MoSCoW calls per theme.
 /// </summary>
-public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, ISettingsStore settings, ICustomerStore customers, INeedStore needs, InsightsChart chart, ILogger<QuoteFlow> logger) : IFlow
+public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, ChannelTagger tagger, ISettingsStore settings, ICustomerStore customers, INeedStore needs, InsightsChart chart, ILogger<QuoteFlow> logger) : IFlow
 {
     public const string FlowId = "quote";
 
@@ -60,7 +60,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
     /// <summary>Quotes listed in one reply.</summary>
     public const int MaxListed = 10;
 
-    /// <summary>Quotes read for a search or the insights (the newest).</summary>
+    /// <summary>Quotes read for the insights (the newest), and the most matches a search counts.</summary>
     public const int MaxScanned = 5000;
 
     /// <summary>Themes shown in the insights.</summary>
@@ -389,10 +389,13 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
 
     private async Task<IReadOnlyList<Reply>> ListAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
-        var quotes = await store.ListAsync(context.Channel, null, MaxScanned, cancellationToken);
-        var query = QuoteQuery.Parse(args, quotes.Select(q => q.Customer).OfType<string>());
-        var matches = quotes.Where(query.Matches).ToList();
-        if (matches.Count == 0)
+        // Searched in the database through the search indexes: the newest matches first, at most MaxScanned counted.
+        var query = QuoteQuery.Parse(args, await search.ListCustomersAsync(context.Channel, cancellationToken));
+        var found = await search.SearchAsync(
+            new QuoteSearch(context.Channel.WorkspaceKey, context.Channel.Channel, query.Keywords, MaxListed, Customer: query.Customer, Tag: query.Tag, CountUpTo: MaxScanned),
+            cancellationToken);
+        var matches = found.Quotes.Select(f => f.Quote).ToList();
+        if (found.Matched == 0)
         {
             return context.Notice(QuoteStrings.ListNone);
         }
@@ -408,7 +411,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
         });
         var blocks = new List<ReplyBlock>
         {
-            new HeaderBlock(context.T(QuoteStrings.ListTitle, matches.Count)),
+            new HeaderBlock(context.T(QuoteStrings.ListTitle, found.Matched)),
             new TextBlock(string.Join('\n', lines)),
         };
         if (!query.IsEmpty)
@@ -416,12 +419,12 @@ public sealed partial class QuoteFlow(IQuoteStore store, ChannelTagger tagger, I
             blocks.Add(new ContextBlock(context.T(QuoteStrings.ListFilter, Markup.Escape(query.Describe(context.Lang)))));
         }
 
-        if (matches.Count > MaxListed)
+        if (found.Matched > MaxListed)
         {
-            blocks.Add(new ContextBlock(context.T(QuoteStrings.ListMore, MaxListed, matches.Count)));
+            blocks.Add(new ContextBlock(context.T(QuoteStrings.ListMore, MaxListed, found.Matched)));
         }
 
-        return [new Reply(blocks, context.T(QuoteStrings.ListTitle, matches.Count), ReplyVisibility.Ephemeral)];
+        return [new Reply(blocks, context.T(QuoteStrings.ListTitle, found.Matched), ReplyVisibility.Ephemeral)];
     }
 
     /// <summary>The quote without a leading "Customer:" when the list already names the customer in bold.</summary>

@@ -63,20 +63,36 @@ public sealed record QuoteQuery(string? Tag, string? Customer, IReadOnlyList<str
             return true;
         }
 
-        var folded = PhraseMatcher.Fold(quote.Customer is null ? quote.Text : quote.Text + " " + quote.Customer);
+        var folded = SearchText(quote.Text, quote.Customer);
         return Keywords.All(k => ContainsKeyword(folded, k));
     }
+
+    /// <summary>The folded text keywords are matched in: the quote's words and its customer. Stored with each quote for the search indexes.</summary>
+    public static string SearchText(string text, string? customer) => PhraseMatcher.Fold(customer is null ? text : text + " " + customer);
+
+    /// <summary>The keyword as it is matched: trimmed and folded like <see cref="SearchText"/>.</summary>
+    public static string FoldKeyword(string keyword) => PhraseMatcher.Fold(keyword.Trim());
+
+    /// <summary>
+    /// True when a quote can match <paramref name="foldedKeyword"/> without holding it whole (the bigram rule of a long
+    /// Chinese keyword): a search index must then look for its bigrams, not for the whole keyword.
+    /// </summary>
+    public static bool MatchesByBigrams(string foldedKeyword) => foldedKeyword.Length >= BigramFallbackLength && foldedKeyword.All(CustomerExtractor.IsCjk);
+
+    /// <summary>The keyword's character pairs, as the bigram rule counts them.</summary>
+    public static IReadOnlyList<string> Bigrams(string foldedKeyword) =>
+        [.. Enumerable.Range(0, Math.Max(0, foldedKeyword.Length - 1)).Select(i => foldedKeyword.Substring(i, 2)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>True when the keyword occurs in the text (both folded), or for a long Chinese keyword, most of its bigrams do.</summary>
     public static bool ContainsKeyword(string foldedText, string keyword)
     {
-        var k = PhraseMatcher.Fold(keyword.Trim());
+        var k = FoldKeyword(keyword);
         if (k.Length == 0 || foldedText.Contains(k, StringComparison.Ordinal))
         {
             return true;
         }
 
-        if (k.Length < BigramFallbackLength || !k.All(CustomerExtractor.IsCjk))
+        if (!MatchesByBigrams(k))
         {
             return false;
         }

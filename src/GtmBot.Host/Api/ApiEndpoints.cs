@@ -21,9 +21,6 @@ internal static class ApiEndpoints
     /// <summary>Largest <c>limit</c>.</summary>
     public const int MaxPageSize = 200;
 
-    /// <summary>Quotes of a workspace read for one query.</summary>
-    public const int MaxQuotesScanned = 100_000;
-
     /// <summary>Largest body of <c>POST /api/v1/quotes</c>.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -94,6 +91,7 @@ internal static class ApiEndpoints
     private static async Task<IResult> ListQuotesAsync(
         HttpContext http,
         IWorkspaceArchive archive,
+        IQuoteSearch search,
         string? q = null,
         string? customer = null,
         string? by = null,
@@ -140,13 +138,9 @@ internal static class ApiEndpoints
             return ChannelNotFound(ch);
         }
 
-        var all = await archive.ListQuotesAsync(token.WorkspaceKey, filter.Channel, MaxQuotesScanned, http.RequestAborted);
-        var page = all
-            .Where(cq => filter.Matches(cq.Quote))
-            .OrderBy(cq => cq.Quote.CapturedAt.UtcTicks).ThenBy(cq => cq.Quote.Id)
-            .Where(cq => after is null || cq.Quote.CapturedAt.UtcTicks > after.Value.Ticks || (cq.Quote.CapturedAt.UtcTicks == after.Value.Ticks && cq.Quote.Id > after.Value.Id))
-            .Take(size + 1)
-            .ToList();
+        var page = (await search.SearchAsync(
+            new QuoteSearch(token.WorkspaceKey, filter.Channel, filter.Keywords(), size + 1, filter.Customer, filter.By, filter.Tag, filter.Motive, filter.From, filter.To, NewestFirst: false, after is { } a ? (new DateTimeOffset(a.Ticks, TimeSpan.Zero), a.Id) : null),
+            http.RequestAborted)).Quotes;
         var items = page.Take(size).Select(cq => QuoteDto.From(cq.Channel, cq.Quote)).ToList();
         var next = page.Count > size ? EncodeCursor(items[^1].CapturedAt.UtcTicks, items[^1].Id) : null;
         return Results.Json(new QuotePage(items, next), DataOutJson.Options);

@@ -49,6 +49,13 @@ internal sealed class QuoteEntity
 
     /// <summary><see cref="Engine.Tagging.QuoteFingerprint"/> of the text and customer: unique per channel, so a quote is kept once. Null on rows stored before it existed.</summary>
     public string? Fingerprint { get; set; }
+
+    /// <summary>
+    /// What keyword searches read: <see cref="Engine.Tagging.PhraseMatcher.Fold"/> of the text and customer, as
+    /// <see cref="Engine.Tagging.QuoteQuery"/> folds them. Indexed by the search indexes of the <c>QuoteSearch</c> migration
+    /// (SQLite FTS5 trigram <c>quotes_fts</c>, PostgreSQL GIN <c>ix_quotes_search_trgm</c>).
+    /// </summary>
+    public string? SearchText { get; set; }
 }
 
 /// <summary>One person's correction of a quote's tag or motive: appended, never updated, so the history stays.</summary>
@@ -99,6 +106,9 @@ internal sealed class QuoteEntityConfiguration : IEntityTypeConfiguration<QuoteE
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.CapturedAt });
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.MessageId });
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Fingerprint }).IsUnique();
+        b.HasIndex(e => new { e.WorkspaceKey, e.CapturedBy, e.CapturedAt }).HasDatabaseName("ix_quotes_person");
+        b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Customer }).HasDatabaseName("ix_quotes_channel_customer");
+        b.HasIndex(e => new { e.WorkspaceKey, e.CapturedAt }).HasDatabaseName("ix_quotes_workspace_time");
         b.Property(e => e.Fingerprint).HasMaxLength(Engine.Tagging.QuoteFingerprint.Length);
         b.Property(e => e.WorkspaceKey).HasMaxLength(200);
         b.Property(e => e.Channel).HasMaxLength(200);
@@ -115,6 +125,7 @@ internal sealed class QuoteEntityConfiguration : IEntityTypeConfiguration<QuoteE
         b.Property(e => e.AutoTags).HasMaxLength(200);
         b.Property(e => e.AutoMotive).HasMaxLength(10);
         b.Property(e => e.SuggestedTags).HasMaxLength(200);
+        b.Property(e => e.SearchText).HasMaxLength(QuoteEntity.MaxTextLength + 201);
     }
 }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GtmBot.Storage.Quotes;
 
 /// <summary>EF implementation of <see cref="IQuoteStore"/>: every query is scoped by workspace key and channel.</summary>
-internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, TimeProvider clock) : IQuoteStore, ITagExampleStore
+internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, TimeProvider clock) : IQuoteStore, ITagExampleStore, IQuoteSearch
 {
     /// <summary>
     /// The tagger reads a workspace's corrected quotes on every capture (three queries), so they are cached this long. A
@@ -17,6 +17,12 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Limit, IReadOnlyList<QuoteRecord> Quotes, DateTimeOffset Expires)> _corrected = new(StringComparer.Ordinal);
     private int _correctedVersion;
+
+    /// <summary>Candidates read per round trip of a search; the exact filter runs over each chunk.</summary>
+    internal const int SearchChunk = 500;
+
+    /// <summary>Most candidates one search reads before it answers with what it found (bounds a search that matches almost nothing).</summary>
+    internal const int MaxSearchCandidates = 50_000;
 
     public async Task<QuoteSave> AddAsync(ConversationKey channel, NewQuote quote, CancellationToken cancellationToken)
     {
@@ -50,6 +56,106 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         }
     }
 
+    public async Task<QuoteSearchResult> SearchAsync(QuoteSearch search, CancellationToken cancellationToken)
+    {
+        var countUpTo = Math.Max(search.Limit, search.CountUpTo ?? search.Limit);
+        if (search.Limit <= 0)
+        {
+            return new QuoteSearchResult([], 0);
+        }
+
+        await using var ctx = db.Create();
+        await ctx.Database.OpenConnectionAsync(cancellationToken);
+        var connection = ctx.Database.GetDbConnection();
+        var drive = await QuoteSearchSql.ChooseIndexedKeywordAsync(connection, db.Provider, search, cancellationToken);
+
+        // Tags and motives need people's corrections, so those searches read whole quotes; the others decide on the text,
+        // customer and capturer (as QuoteSearch.Matches does) and read whole quotes only for the ones returned.
+        var whole = search.Tag is not null || search.Motive is not null;
+        var quick = search with { Tag = null, Motive = null };
+        var shown = new List<long>();
+        var records = new Dictionary<long, ChannelQuote>();
+        var matched = 0;
+        (object At, long Id)? after = null;
+        for (var scanned = 0; scanned < MaxSearchCandidates && matched < countUpTo;)
+        {
+            var candidates = new List<QuoteSearchSql.Candidate>();
+            await using (var cmd = connection.CreateCommand())
+            {
+                QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, after, SearchChunk));
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    candidates.Add(QuoteSearchSql.Read(reader));
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+
+            scanned += candidates.Count;
+            after = (candidates[^1].RawAt, candidates[^1].Id);
+            var passing = candidates.Where(c => quick.Matches(c.Sketch)).Select(c => c.Id).ToList();
+            if (whole)
+            {
+                var loaded = await LoadManyAsync(ctx, search.WorkspaceKey, passing, cancellationToken);
+                passing = [.. passing.Where(id => loaded.TryGetValue(id, out var q) && search.Matches(q.Quote))];
+                foreach (var id in passing.Take(search.Limit - shown.Count))
+                {
+                    records[id] = loaded[id];
+                }
+            }
+
+            foreach (var id in passing)
+            {
+                if (matched == countUpTo)
+                {
+                    break;
+                }
+
+                matched++;
+                if (shown.Count < search.Limit)
+                {
+                    shown.Add(id);
+                }
+            }
+
+            if (candidates.Count < SearchChunk)
+            {
+                break;
+            }
+        }
+
+        var missing = shown.Where(id => !records.ContainsKey(id)).ToList();
+        foreach (var (id, quote) in await LoadManyAsync(ctx, search.WorkspaceKey, missing, cancellationToken))
+        {
+            records[id] = quote;
+        }
+
+        return new QuoteSearchResult([.. shown.Where(records.ContainsKey).Select(id => records[id])], matched);
+    }
+
+    private static async Task<Dictionary<long, ChannelQuote>> LoadManyAsync(GtmDbContext ctx, string workspaceKey, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await ctx.Set<QuoteEntity>().AsNoTracking().Where(q => q.WorkspaceKey == workspaceKey && ids.Contains(q.Id)).ToListAsync(cancellationToken);
+        var corrections = (await ctx.Set<QuoteCorrectionEntity>().AsNoTracking().Where(c => c.WorkspaceKey == workspaceKey && ids.Contains(c.QuoteId)).ToListAsync(cancellationToken))
+            .ToLookup(c => c.QuoteId);
+        return rows.ToDictionary(q => q.Id, q => new ChannelQuote(q.Channel, ToRecord(q, corrections[q.Id])));
+    }
+
+    public async Task<IReadOnlyList<string>> ListCustomersAsync(ConversationKey channel, CancellationToken cancellationToken)
+    {
+        await using var ctx = db.Create();
+        return await Quotes(ctx, channel).Where(q => q.Customer != null).Select(q => q.Customer!).Distinct().ToListAsync(cancellationToken);
+    }
+
     public Task<QuoteRecord?> FindSameAsync(ConversationKey channel, string text, string? customer, CancellationToken cancellationToken) =>
         FindByFingerprintAsync(channel, QuoteFingerprint.Of(text, customer), cancellationToken);
 
@@ -79,6 +185,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         AutoMotive = MotiveNames.Name(quote.AutoMotive),
         SuggestedTags = quote.SuggestedTags is { Count: > 0 } suggested ? string.Join(',', suggested) : null,
         TaggedAt = quote.CapturedAt,
+        SearchText = QuoteQuery.SearchText(quote.Text, quote.Customer),
     };
 
     public async Task<QuoteRecord?> GetAsync(ConversationKey channel, long id, CancellationToken cancellationToken)

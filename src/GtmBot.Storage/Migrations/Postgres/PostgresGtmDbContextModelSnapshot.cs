@@ -1388,6 +1388,10 @@ namespace GtmBot.Storage.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(4201)
+                        .HasColumnType("character varying(4201)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1412,7 +1416,16 @@ namespace GtmBot.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("WorkspaceKey", "CapturedAt")
+                        .HasDatabaseName("ix_quotes_workspace_time");
+
+                    b.HasIndex("WorkspaceKey", "CapturedBy", "CapturedAt")
+                        .HasDatabaseName("ix_quotes_person");
+
                     b.HasIndex("WorkspaceKey", "Channel", "CapturedAt");
+
+                    b.HasIndex("WorkspaceKey", "Channel", "Customer")
+                        .HasDatabaseName("ix_quotes_channel_customer");
 
                     b.HasIndex("WorkspaceKey", "Channel", "Fingerprint")
                         .IsUnique();

@@ -1337,6 +1337,10 @@ namespace GtmBot.Storage.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(4201)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1361,7 +1365,16 @@ namespace GtmBot.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("WorkspaceKey", "CapturedAt")
+                        .HasDatabaseName("ix_quotes_workspace_time");
+
+                    b.HasIndex("WorkspaceKey", "CapturedBy", "CapturedAt")
+                        .HasDatabaseName("ix_quotes_person");
+
                     b.HasIndex("WorkspaceKey", "Channel", "CapturedAt");
+
+                    b.HasIndex("WorkspaceKey", "Channel", "Customer")
+                        .HasDatabaseName("ix_quotes_channel_customer");
 
                     b.HasIndex("WorkspaceKey", "Channel", "Fingerprint")
                         .IsUnique();
