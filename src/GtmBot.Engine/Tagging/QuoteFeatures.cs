@@ -24,6 +24,9 @@ public enum FeatureKinds
     /// <summary>Character 3–5-grams inside each Latin word, with its boundaries marked (typos, inflections, compounds).</summary>
     Subwords = 32,
 
+    /// <summary>Latin word unigrams and bigrams of light English stems (plural, -ed, -ing, -ly removed).</summary>
+    Stems = 64,
+
     /// <summary>What the shipped model uses.</summary>
     Default = Words | Chars | Cues,
 }
@@ -139,6 +142,8 @@ public static class QuoteFeatures
     private const uint RuleSeed = 0xd3a2646c;
     private const uint TrigramSeed = 0x3c6ef372;
     private const uint SubwordSeed = 0xa54ff53a;
+    private const uint StemSeed = 0x510e527f;
+    private const uint StemBigramSeed = 0x9b05688c;
 
     private static readonly Cue[] EntryCues;
     private static readonly PhraseMatcher Matcher;
@@ -286,6 +291,8 @@ public static class QuoteFeatures
         var words = (kinds & FeatureKinds.Words) != 0;
         var trigrams = (kinds & FeatureKinds.Trigrams) != 0;
         var subwords = (kinds & FeatureKinds.Subwords) != 0;
+        var stems = (kinds & FeatureKinds.Stems) != 0;
+        uint previousStem = 0;
         uint previous = 0;
         uint beforePrevious = 0;
         var negated = 0;
@@ -298,6 +305,7 @@ public static class QuoteFeatures
                 if (c is '.' or ',' or ';' or '!' or '?' or '。' or '，' or '；' or '！' or '？' || CustomerExtractor.IsCjk(c))
                 {
                     previous = 0;
+                    previousStem = 0;
                     beforePrevious = 0;
                     negated = 0;
                 }
@@ -348,6 +356,18 @@ public static class QuoteFeatures
                 AddSubwords(word, output);
             }
 
+            if (stems)
+            {
+                var stem = HashWord(Stem(word));
+                output.Add(Index(Mix(stem ^ StemSeed)));
+                if (previousStem != 0)
+                {
+                    output.Add(Index(Mix((previousStem * 0x9E3779B1u) ^ stem ^ StemBigramSeed)));
+                }
+
+                previousStem = stem;
+            }
+
             if (NegatorLookup.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal))
             {
                 negated = NegationSpan;
@@ -357,6 +377,27 @@ public static class QuoteFeatures
             previous = h;
         }
     }
+
+    /// <summary>A light English stem: plural -s/-es, -ed, -ing and -ly removed from words long enough to keep a stem of three letters.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)
+    {
+        if (word.EndsWith("n't", StringComparison.Ordinal))
+        {
+            return word;
+        }
+
+        foreach (var suffix in StemSuffixes)
+        {
+            if (word.Length >= suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
+
+    private static readonly string[] StemSuffixes = ["ing", "ies", "es", "ed", "ly", "s"];
 
     /// <summary>Character 3–5-grams of "^word$" (digits folded to 0); words of one or two letters give none.</summary>
     private static void AddSubwords(ReadOnlySpan<char> word, List<int> output)
