@@ -6,7 +6,8 @@ using GtmBot.Training;
 //   corpus [--parts DIR] [--out DIR]          assemble labelled parts into data/quotes/train.jsonl + test.jsonl (frozen split)
 //   train [--train FILE] [--include FILE]... [--features words,chars,cues,rules] [--l2 X] [--out FILE]
 //                                             cross-validate on train, fit on all of train, write data/model/tagger.bin
-//   cv [--train FILE] [--features …] [--l2 X,Y,…]   cross-validated scores only (for choosing features and regularisation)
+//   cv [--train FILE] [--features …] [--l2 X,Y,…] [--holdout]   cross-validated scores only (for choosing features and
+//                                             regularisation); --holdout scores one fold only, for a quick search
 var root = RepoRoot();
 if (args.Length == 0)
 {
@@ -30,6 +31,14 @@ IEnumerable<string> Options(string name)
         }
     }
 }
+
+IReadOnlyList<float>? TagL2() => Option("--tag-l2", string.Empty) is { Length: > 0 } list
+    ? [.. list.Split(',').Select(x => float.Parse(x, CultureInfo.InvariantCulture))]
+    : null;
+
+float? MotiveL2() => Option("--motive-l2", string.Empty) is { Length: > 0 } x ? float.Parse(x, CultureInfo.InvariantCulture) : null;
+
+TrainOptions Variant(float l2, bool holdout) => new(Kinds(), l2, TrainOptions.DefaultFolds, holdout, TagL2(), MotiveL2(), args.Contains("--nb"), Option("--errors", string.Empty) is { Length: > 0 } e ? e : null, Option("--dump", string.Empty) is { Length: > 0 } d ? d : null);
 
 FeatureKinds Kinds() => Option("--features", "words,chars,cues").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
     .Aggregate(FeatureKinds.None, (k, name) => k | Enum.Parse<FeatureKinds>(name, ignoreCase: true));
@@ -61,7 +70,7 @@ switch (args[0])
             }
 
             var l2 = float.Parse(Option("--l2", TrainOptions.DefaultL2.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-            var options = new TrainOptions(Kinds(), l2, TrainOptions.DefaultFolds);
+            var options = Variant(l2, holdout: false);
             var output = Option("--out", Path.Combine(root, TaggerModel.RepoPath));
             var description = $"corpus {Trainer.CorpusHash(records)} ({records.Count} quotes), features {options.Kinds}, L2 {l2.ToString(CultureInfo.InvariantCulture)}";
             Console.Error.WriteLine($"training: {description}");
@@ -88,9 +97,11 @@ switch (args[0])
             foreach (var l2Text in Option("--l2", TrainOptions.DefaultL2.ToString(CultureInfo.InvariantCulture)).Split(','))
             {
                 var l2 = float.Parse(l2Text, CultureInfo.InvariantCulture);
-                var options = new TrainOptions(Kinds(), l2, TrainOptions.DefaultFolds);
-                var cv = new Trainer(options, TextWriter.Null).CrossValidate(records);
-                Trainer.Report(Console.Out, $"cv features {options.Kinds}, L2 {l2Text}", cv.Evaluation);
+                var options = Variant(l2, args.Contains("--holdout"));
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var cv = new Trainer(options, Console.Error).CrossValidate(records);
+                var what = options.Holdout ? "hold-out (fold 1 of 5)" : "cv";
+                Trainer.Report(Console.Out, $"{what} {options} ({clock.Elapsed.TotalSeconds:F0} s)", cv.Evaluation);
             }
 
             return 0;

@@ -12,7 +12,12 @@ namespace GtmBot.Training;
 /// <param name="Kinds">Feature groups.</param>
 /// <param name="L2">L2 regularisation of every logistic regression.</param>
 /// <param name="Folds">Cross-validation folds for the thresholds and the calibration.</param>
-public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds)
+/// <param name="Holdout">Score only the first fold (a quick hold-out of a fifth of the training split) instead of all folds.</param>
+/// <param name="TagL2">Per tag (taxonomy order), overrides <paramref name="L2"/> for that tag's regression.</param>
+/// <param name="MotiveL2">Overrides <paramref name="L2"/> for the motive's regression.</param>
+/// <param name="ShowErrors">Log the out-of-fold mistakes on this tag (or "motive").</param>
+/// <param name="NaiveBayes">Scale each tag's features by their naive-Bayes log-count ratio before its regression (NB-LR).</param>
+public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null)
 {
     /// <summary>Chosen by cross-validation on the training split (<c>cv</c> verb; see bench/README.md).</summary>
     public const float DefaultL2 = 0.01f;
@@ -87,7 +92,8 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         var tagCount = QuoteTags.All.Count;
         var raw = new float[records.Count, tagCount];
         var motives = new Motive[records.Count];
-        for (var fold = 0; fold < options.Folds; fold++)
+        var scoredFolds = options.Holdout ? 1 : options.Folds;
+        for (var fold = 0; fold < scoredFolds; fold++)
         {
             var trainIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) != fold).ToList();
             var testIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) == fold).ToList();
@@ -117,6 +123,21 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             log.WriteLine($"  fold {fold + 1}/{options.Folds}: trained on {trainIdx.Count}, scored {testIdx.Count}");
         }
 
+        if (options.Holdout)
+        {
+            var kept = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) == 0).ToList();
+            var keptRaw = new float[kept.Count, tagCount];
+            for (var k = 0; k < kept.Count; k++)
+            {
+                for (var t = 0; t < tagCount; t++)
+                {
+                    keptRaw[k, t] = raw[kept[k], t];
+                }
+            }
+
+            (records, raw, motives) = ([.. kept.Select(i => records[i])], keptRaw, [.. kept.Select(i => motives[i])]);
+        }
+
         var heads = new List<TagHead>();
         var predicted = Enumerable.Range(0, records.Count).Select(_ => new List<string>()).ToList();
         for (var t = 0; t < tagCount; t++)
@@ -139,6 +160,30 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         }
 
         var pairs = records.Select((r, i) => new TagPair(r.Tags, predicted[i], r.Motive, motives[i])).ToList();
+        if (options.Dump is { } dump)
+        {
+            using var file = new StreamWriter(dump);
+            for (var i = 0; i < records.Count; i++)
+            {
+                file.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id = records[i].Id, lang = records[i].Lang, gold = records[i].Tags, motive = records[i].Motive.ToString(), predicted = predicted[i], predictedMotive = motives[i].ToString(), scores = Enumerable.Range(0, tagCount).Select(t => raw[i, t]).ToArray() }));
+            }
+        }
+
+        if (options.ShowErrors is { } shown)
+        {
+            // Out-of-fold mistakes on the training split, for reading what the features miss.
+            for (var i = 0; i < records.Count; i++)
+            {
+                var wrong = shown == "motive"
+                    ? records[i].Motive != motives[i]
+                    : records[i].Tags.Contains(shown) != predicted[i].Contains(shown);
+                if (wrong)
+                {
+                    log.WriteLine($"  {(shown == "motive" ? $"{records[i].Motive}→{motives[i]}" : records[i].Tags.Contains(shown) ? "missed" : "extra")}  [{string.Join(',', records[i].Tags)}] {records[i].Text}");
+                }
+            }
+        }
+
         foreach (var gold in TaggerModel.MotiveOrder)
         {
             log.WriteLine($"  motive {gold}: " + string.Join(' ', TaggerModel.MotiveOrder.Select(m => $"{m}={pairs.Count(p => p.GoldMotive == gold && p.PredictedMotive == m)}")));
@@ -174,23 +219,34 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         for (var t = 0; t < tags.Length; t++)
         {
             var tag = QuoteTags.All[t];
-            var data = ml.Data.LoadFromEnumerable(rows.Select(i => new TagRow { Label = records[i].Tags.Contains(tag), Features = vectors[i] }));
+            var ratio = options.NaiveBayes ? LogCountRatio(rows.Select(i => (vectors[i], records[i].Tags.Contains(tag)))) : null;
+            var data = ml.Data.LoadFromEnumerable(rows.Select(i => new TagRow { Label = records[i].Tags.Contains(tag), Features = ratio is null ? vectors[i] : Scale(vectors[i], ratio) }));
             var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
-                L2Regularization = options.L2,
+                L2Regularization = options.TagL2?[t] ?? options.L2,
                 L1Regularization = 0,
                 NumberOfThreads = 1,
                 OptimizationTolerance = 1e-6f,
                 MaximumNumberOfIterations = 200,
             });
             var model = trainer.Fit(data).Model.SubModel;
-            tags[t] = new Linear([.. model.Weights], model.Bias);
+            var w = model.Weights.ToArray();
+            if (ratio is not null)
+            {
+                // The regression saw x·r, so its weights on the raw features are w·r: scoring stays one dot product.
+                for (var f = 0; f < w.Length; f++)
+                {
+                    w[f] *= ratio[f];
+                }
+            }
+
+            tags[t] = new Linear(w, model.Bias);
         }
 
         var motiveData = ml.Data.LoadFromEnumerable(rows.Select(i => new MotiveRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = vectors[i] }));
         var maxent = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
-            L2Regularization = options.L2,
+            L2Regularization = options.MotiveL2 ?? options.L2,
             L1Regularization = 0,
             NumberOfThreads = 1,
             OptimizationTolerance = 1e-6f,
@@ -213,6 +269,59 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         }
 
         return new Fitted(tags, motive);
+    }
+
+    /// <summary>
+    /// Naive-Bayes log-count ratio of every feature for one tag (Wang and Manning 2012, "Baselines and bigrams"): presence
+    /// counts among positives against negatives, smoothed by one. Features never seen get ratio 0.
+    /// </summary>
+    private static float[] LogCountRatio(IEnumerable<(VBuffer<float> X, bool Label)> rows)
+    {
+        var positive = new float[QuoteFeatures.Dimension];
+        var negative = new float[QuoteFeatures.Dimension];
+        var seen = new bool[QuoteFeatures.Dimension];
+        foreach (var (x, label) in rows)
+        {
+            var counts = label ? positive : negative;
+            foreach (var f in x.GetIndices())
+            {
+                counts[f] += 1;
+                seen[f] = true;
+            }
+        }
+
+        double pSum = 0, nSum = 0;
+        for (var f = 0; f < positive.Length; f++)
+        {
+            if (seen[f])
+            {
+                pSum += positive[f] + 1;
+                nSum += negative[f] + 1;
+            }
+        }
+
+        var ratio = new float[QuoteFeatures.Dimension];
+        for (var f = 0; f < ratio.Length; f++)
+        {
+            if (seen[f])
+            {
+                ratio[f] = (float)Math.Log((positive[f] + 1) / pSum / ((negative[f] + 1) / nSum));
+            }
+        }
+
+        return ratio;
+    }
+
+    private static VBuffer<float> Scale(VBuffer<float> x, float[] ratio)
+    {
+        var indices = x.GetIndices();
+        var values = x.GetValues().ToArray();
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] *= ratio[indices[i]];
+        }
+
+        return new VBuffer<float>(x.Length, values.Length, values, indices.ToArray());
     }
 
     private static int IndexOfMotive(Motive motive)

@@ -43,17 +43,18 @@ public sealed class ModelQuoteTagger(TaggerModel model) : IQuoteTagger
     /// </summary>
     public TagResult Tag(string text, IReadOnlyList<CorrectionExample> examples, TagResult? reading)
     {
-        var stripped = QuoteMarkup.Strip(text);
+        // Markup and attribution are read once here and handed to the featuriser.
+        var stripped = QuoteMarkup.Strip(text, out var emphasised, out var emoji);
         var (customer, bodyStart) = CustomerExtractor.Extract(stripped);
-        var body = bodyStart > 0 ? stripped.AsSpan(bodyStart) : stripped.AsSpan();
-        var language = QuoteTagger.LanguageOf(body);
-        if (body.IsWhiteSpace())
+        var quote = new PreparedQuote(text, stripped, emphasised, emoji, customer, bodyStart);
+        var language = QuoteTagger.LanguageOf(quote.Body);
+        if (quote.Body.IsWhiteSpace())
         {
             return new TagResult([], Motive.Unclear, customer, language, stripped, []);
         }
 
         var features = _features ??= new SparseVector();
-        QuoteFeatures.Extract(text, model.Kinds, features);
+        QuoteFeatures.Extract(quote, model.Kinds, features);
         Span<float> tagP = stackalloc float[QuoteTags.All.Count];
         Span<float> motiveP = stackalloc float[TaggerModel.MotiveOrder.Count];
         if (reading is null)

@@ -101,7 +101,10 @@ internal sealed class PhraseMatcher
     public static char FoldChar(char c) => FoldMap[c];
 
     /// <summary>Folds a whole string (same length as the input).</summary>
-    public static string Fold(string text) => string.Create(text.Length, text, static (span, t) =>
+    public static string Fold(string text) => Fold(text.AsSpan());
+
+    /// <summary>Folds a span of text into a new string of the same length.</summary>
+    public static string Fold(ReadOnlySpan<char> text) => string.Create(text.Length, text, static (span, t) =>
     {
         for (var i = 0; i < t.Length; i++)
         {

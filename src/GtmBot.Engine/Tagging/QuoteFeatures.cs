@@ -18,8 +18,29 @@ public enum FeatureKinds
     /// <summary>The rule tagger's (<see cref="QuoteTagger"/>) decisions as features.</summary>
     Rules = 8,
 
+    /// <summary>Latin word trigrams (within a clause, like the bigrams).</summary>
+    Trigrams = 16,
+
+    /// <summary>Character 3–5-grams inside each Latin word, with its boundaries marked (typos, inflections, compounds).</summary>
+    Subwords = 32,
+
+    /// <summary>Latin word unigrams and bigrams of light English stems (plural, -ed, -ing, -ly removed).</summary>
+    Stems = 64,
+
     /// <summary>What the shipped model uses.</summary>
     Default = Words | Chars | Cues,
+}
+
+/// <summary>A quote with its markup stripped and its customer attribution found, as the featuriser reads it.</summary>
+/// <param name="Text">The raw quote (the rule tagger's features read it).</param>
+/// <param name="Stripped">The quote without markup (<see cref="QuoteMarkup.Strip(string?, out IReadOnlyList{string}, out IReadOnlyList{string})"/>).</param>
+/// <param name="Emphasised">The emphasised or scare-quoted spans.</param>
+/// <param name="Emoji">The emoji codes removed.</param>
+/// <param name="Customer">The attributed customer, if any.</param>
+/// <param name="BodyStart">Where the body starts in <paramref name="Stripped"/>, after the attribution.</param>
+internal readonly record struct PreparedQuote(string Text, string Stripped, IReadOnlyList<string> Emphasised, IReadOnlyList<string> Emoji, string? Customer, int BodyStart)
+{
+    public ReadOnlySpan<char> Body => Stripped.AsSpan(BodyStart);
 }
 
 /// <summary>A sparse feature vector: indices ascending and distinct, values aligned. Buffers are reused between calls.</summary>
@@ -119,6 +140,10 @@ public static class QuoteFeatures
     private const uint CharSeed = 0x27d4eb2f;
     private const uint CueSeed = 0x165667b1;
     private const uint RuleSeed = 0xd3a2646c;
+    private const uint TrigramSeed = 0x3c6ef372;
+    private const uint SubwordSeed = 0xa54ff53a;
+    private const uint StemSeed = 0x510e527f;
+    private const uint StemBigramSeed = 0x9b05688c;
 
     private static readonly Cue[] EntryCues;
     private static readonly PhraseMatcher Matcher;
@@ -129,6 +154,14 @@ public static class QuoteFeatures
         "not", "no", "never", "without", "nothing", "none", "nobody", "neither", "nor", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't",
         "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "haven't", "hasn't", "hadn't", "isnt", "dont", "doesnt", "didnt", "wont", "cant",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int EmphasisIndex = Index(Hash("emphasis", CueSeed));
+    private static readonly int QuestionIndex = Index(Hash("question", CueSeed));
+    private static readonly int AttributedIndex = Index(Hash("attributed", CueSeed));
+    private static readonly uint EmojiPrefix = Fnv("emoji:", FnvBasis);
+    private static readonly uint LanguagePrefix = Fnv("lang:", FnvBasis);
 
     [ThreadStatic]
     private static List<int>? _ngrams;
@@ -151,14 +184,24 @@ public static class QuoteFeatures
     {
         var stripped = QuoteMarkup.Strip(text, out var emphasised, out var emoji);
         var (customer, bodyStart) = CustomerExtractor.Extract(stripped);
-        var folded = PhraseMatcher.Fold(bodyStart > 0 ? stripped[bodyStart..] : stripped);
+        Extract(new PreparedQuote(text, stripped, emphasised, emoji, customer, bodyStart), kinds, vector);
+    }
+
+    /// <summary>As <see cref="Extract(string, FeatureKinds, SparseVector)"/> for a quote already stripped and attributed (the tagger does that once).</summary>
+    internal static void Extract(in PreparedQuote quote, FeatureKinds kinds, SparseVector vector)
+    {
+        var folded = PhraseMatcher.Fold(quote.Body);
+        var emphasised = quote.Emphasised;
+        var emoji = quote.Emoji;
+        var customer = quote.Customer;
+        var text = quote.Text;
         vector.Clear();
 
         var ngrams = _ngrams ??= new List<int>(512);
         ngrams.Clear();
-        if ((kinds & FeatureKinds.Words) != 0)
+        if ((kinds & (FeatureKinds.Words | FeatureKinds.Trigrams | FeatureKinds.Subwords)) != 0)
         {
-            AddWords(folded, ngrams);
+            AddWords(folded, kinds, ngrams);
         }
 
         if ((kinds & FeatureKinds.Chars) != 0)
@@ -243,9 +286,15 @@ public static class QuoteFeatures
         }
     }
 
-    private static void AddWords(string folded, List<int> output)
+    private static void AddWords(string folded, FeatureKinds kinds, List<int> output)
     {
+        var words = (kinds & FeatureKinds.Words) != 0;
+        var trigrams = (kinds & FeatureKinds.Trigrams) != 0;
+        var subwords = (kinds & FeatureKinds.Subwords) != 0;
+        var stems = (kinds & FeatureKinds.Stems) != 0;
+        uint previousStem = 0;
         uint previous = 0;
+        uint beforePrevious = 0;
         var negated = 0;
         var i = 0;
         while (i < folded.Length)
@@ -256,6 +305,8 @@ public static class QuoteFeatures
                 if (c is '.' or ',' or ';' or '!' or '?' or '。' or '，' or '；' or '！' or '？' || CustomerExtractor.IsCjk(c))
                 {
                     previous = 0;
+                    previousStem = 0;
+                    beforePrevious = 0;
                     negated = 0;
                 }
 
@@ -276,24 +327,100 @@ public static class QuoteFeatures
             }
 
             var h = HashWord(word);
-            output.Add(Index(Mix(h ^ WordSeed)));
-            if (previous != 0)
+            if (words)
             {
-                output.Add(Index(Mix((previous * 0x9E3779B1u) ^ h ^ BigramSeed)));
+                output.Add(Index(Mix(h ^ WordSeed)));
+                if (previous != 0)
+                {
+                    output.Add(Index(Mix((previous * 0x9E3779B1u) ^ h ^ BigramSeed)));
+                }
+
+                if (negated > 0)
+                {
+                    output.Add(Index(Mix(h ^ NegatedSeed)));
+                }
             }
 
             if (negated > 0)
             {
-                output.Add(Index(Mix(h ^ NegatedSeed)));
                 negated--;
             }
 
-            if (Negators.Contains(word.ToString()) || word.EndsWith("n't", StringComparison.Ordinal))
+            if (trigrams && beforePrevious != 0)
+            {
+                output.Add(Index(Mix((((beforePrevious * 0x9E3779B1u) ^ previous) * 0x85EBCA77u) ^ h ^ TrigramSeed)));
+            }
+
+            if (subwords)
+            {
+                AddSubwords(word, output);
+            }
+
+            if (stems)
+            {
+                var stem = HashWord(Stem(word));
+                output.Add(Index(Mix(stem ^ StemSeed)));
+                if (previousStem != 0)
+                {
+                    output.Add(Index(Mix((previousStem * 0x9E3779B1u) ^ stem ^ StemBigramSeed)));
+                }
+
+                previousStem = stem;
+            }
+
+            if (NegatorLookup.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal))
             {
                 negated = NegationSpan;
             }
 
+            beforePrevious = previous;
             previous = h;
+        }
+    }
+
+    /// <summary>A light English stem: plural -s/-es, -ed, -ing and -ly removed from words long enough to keep a stem of three letters.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)
+    {
+        if (word.EndsWith("n't", StringComparison.Ordinal))
+        {
+            return word;
+        }
+
+        foreach (var suffix in StemSuffixes)
+        {
+            if (word.Length >= suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
+
+    private static readonly string[] StemSuffixes = ["ing", "ies", "es", "ed", "ly", "s"];
+
+    /// <summary>Character 3–5-grams of "^word$" (digits folded to 0); words of one or two letters give none.</summary>
+    private static void AddSubwords(ReadOnlySpan<char> word, List<int> output)
+    {
+        if (word.Length < 3)
+        {
+            return;
+        }
+
+        var length = word.Length + 2;
+        for (var start = 0; start < length; start++)
+        {
+            var h = SubwordSeed;
+            for (var n = 0; n < 5 && start + n < length; n++)
+            {
+                var p = start + n;
+                var c = p == 0 ? '^' : p == length - 1 ? '$' : char.IsAsciiDigit(word[p - 1]) ? '0' : word[p - 1];
+                h = (h ^ c) * 16777619u;
+                if (n >= 2)
+                {
+                    output.Add(Index(Mix(h ^ ((uint)n << 28))));
+                }
+            }
         }
     }
 
@@ -341,7 +468,7 @@ public static class QuoteFeatures
         foreach (var span in emphasised)
         {
             var f = PhraseMatcher.Fold(span);
-            output.Add(Index(Hash("emphasis", CueSeed)));
+            output.Add(EmphasisIndex);
             hits.Clear();
             Matcher.Match(f, hits);
             foreach (var hit in hits)
@@ -352,20 +479,20 @@ public static class QuoteFeatures
 
         foreach (var code in emoji)
         {
-            output.Add(Index(Hash("emoji:" + code, CueSeed)));
+            output.Add(Index(Mix(NonZero(Fnv(code, EmojiPrefix)) ^ CueSeed)));
         }
 
         if (folded.Contains('?', StringComparison.Ordinal))
         {
-            output.Add(Index(Hash("question", CueSeed)));
+            output.Add(QuestionIndex);
         }
 
         if (hasCustomer)
         {
-            output.Add(Index(Hash("attributed", CueSeed)));
+            output.Add(AttributedIndex);
         }
 
-        output.Add(Index(Hash("lang:" + QuoteTagger.LanguageOf(folded), CueSeed)));
+        output.Add(Index(Mix(NonZero(Fnv(QuoteTagger.LanguageOf(folded), LanguagePrefix)) ^ CueSeed)));
     }
 
     /// <summary>A negator shortly before the cue in the same clause: English within about three words, Chinese 不/没/无/非/未 within three characters.</summary>
@@ -393,8 +520,8 @@ public static class QuoteFeatures
                     end++;
                 }
 
-                var word = folded[i..end];
-                if (Negators.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal))
+                var word = folded.AsSpan(i, end - i);
+                if (NegatorLookup.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -406,17 +533,23 @@ public static class QuoteFeatures
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '\'' || (c > 0x7F && char.IsLetter(c) && !CustomerExtractor.IsCjk(c));
 
-    private static uint HashWord(ReadOnlySpan<char> word)
+    private const uint FnvBasis = 2166136261u;
+
+    private static uint HashWord(ReadOnlySpan<char> word) => NonZero(Fnv(word, FnvBasis));
+
+    /// <summary>FNV-1a over the characters (digits folded to 0), continuing from <paramref name="h"/>.</summary>
+    private static uint Fnv(ReadOnlySpan<char> text, uint h)
     {
-        var h = 2166136261u;
-        foreach (var ch in word)
+        foreach (var ch in text)
         {
             var c = char.IsAsciiDigit(ch) ? '0' : ch;
             h = (h ^ c) * 16777619u;
         }
 
-        return h == 0 ? 1u : h;
+        return h;
     }
+
+    private static uint NonZero(uint h) => h == 0 ? 1u : h;
 
     private static uint Hash(string s, uint seed) => Mix(HashWord(s) ^ seed);
 
