@@ -15,11 +15,12 @@ export GTMBOT_FAULT_REPORT
 GTMBOT_FAULT_REPORT=$(mktemp)
 
 dotnet build tests/GtmBot.IntegrationTests -c Release -v q -nologo
-dll=tests/GtmBot.IntegrationTests/bin/Release/net10.0/GtmBot.IntegrationTests.dll
+# The test assembly run by xUnit's in-process runner (its options: -method with wildcards, -noColor).
+runner=tests/GtmBot.IntegrationTests/bin/Release/net10.0/GtmBot.IntegrationTests
 for filter in "*Mutated_signed_slack*" "*Mutated_teams*" "*An_outage_loses_nothing*" "*A_429_storm_delays_but*" "*Replies_lost_after*"; do
   log=$(mktemp)
   start=$(date +%s)
-  dotnet exec "$dll" --filter-method "$filter" >"$log" 2>&1 &
+  "$runner" -method "$filter" -noColor >"$log" 2>&1 &
   pid=$!
   peak=0
   load=0
@@ -31,7 +32,8 @@ for filter in "*Mutated_signed_slack*" "*Mutated_teams*" "*An_outage_loses_nothi
   done
   wait "$pid" && result=passed || result=FAILED
   echo "$filter: $result in $(( $(date +%s) - start )) s, peak RSS $(( peak / 1024 )) MB, highest load average $load"
-  grep -E -A4 "^(failed|passed) " "$log" | head -12 || true
+  grep -E -A6 "\[FAIL\]" "$log" | head -14 || true
+  grep -E "Total: [0-9]+" "$log" || true
   rm -f "$log"
 done
 cat "$GTMBOT_FAULT_REPORT"
