@@ -46,6 +46,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 4012, Level = LogLevel.Trace, Message = "Teams activity body: {Body}")]
     public static partial void Body(ILogger logger, string body);
 
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Teams {Type} {Name} was not handled within the response budget ({BudgetMs} ms): answered now, its replies go to the outbox")]
+    public static partial void OverBudget(ILogger logger, string? type, string? name, int budgetMs);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "Teams {Type} {Name} finished after its answer had gone")]
+    public static partial void FinishedLate(ILogger logger, string? type, string? name);
+
     [LoggerMessage(EventId = 4030, Level = LogLevel.Information, Message = "Teams 1:1 chat remembered for {User} answered {Status}; creating it again")]
     public static partial void DirectChatStale(ILogger logger, string user, int status);
 

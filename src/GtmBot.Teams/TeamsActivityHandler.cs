@@ -7,7 +7,9 @@ using GtmBot.Engine.Strings;
 using GtmBot.Teams.Cards;
 using GtmBot.Teams.Connector;
 using GtmBot.Teams.Protocol;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GtmBot.Teams;
 
@@ -28,6 +30,8 @@ internal sealed class TeamsActivityHandler(
     ConnectorClient connector,
     IOutbox outbox,
     TeamsPeople people,
+    IOptions<TeamsOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<TeamsActivityHandler> logger)
 {
@@ -38,23 +42,74 @@ internal sealed class TeamsActivityHandler(
     /// <see href="https://learn.microsoft.com/azure/bot-service/bot-builder-basics#the-activity-processing-stack"/>
     public const int NotImplemented = 501;
 
+    /// <summary>
+    /// Handles the activity within <see cref="TeamsOptions.ResponseBudget"/>. Handling that takes longer goes on after the
+    /// answer (it is not tied to the request): its replies go to the outbox, and the answer says so — an invoke gets a
+    /// "still working" notice, a dialog that could not open in time asks to try again, a message gets its 200.
+    /// </summary>
     public async Task<ActivityResult> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
+        var budget = new ResponseBudget(options.Value.ResponseBudget);
+        var work = HandleDedupedAsync(activity, budget, lifetime.ApplicationStopping);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var expiry = Task.Delay(budget.Length, clock, timer.Token);
+        if (await Task.WhenAny(work, expiry) == work || !budget.TryExpire())
+        {
+            await timer.CancelAsync();
+            return await work;
+        }
+
+        Log.OverBudget(logger, activity.Type, activity.Name, (int)budget.Length.TotalMilliseconds);
+        _ = FinishLateAsync(work, activity);
+        return LateAnswer(activity);
+    }
+
+    /// <summary>What an activity whose handling outlived the budget is answered, in the language of the person's client.</summary>
+    internal static ActivityResult LateAnswer(Activity a)
+    {
+        var lang = Culture.Parse(ActivityMapper.Locale(a)) ?? Lang.En;
+        return a.Type != ActivityTypes.Invoke ? ActivityResult.Ok : a.Name switch
+        {
+            InvokeNames.FetchTask => new ActivityResult(200, TaskMessage(TeamsStrings.DialogNotOpened.Get(lang))),
+            InvokeNames.SubmitAction => new ActivityResult(200, TaskMessage(TeamsStrings.StillWorking.Get(lang))),
+            InvokeNames.AdaptiveCardAction => new ActivityResult(200, InvokeMessage(TeamsStrings.StillWorking.Get(lang))),
+            _ => new ActivityResult(NotImplemented),
+        };
+    }
+
+    /// <summary>Observes handling that outlived its answer, so its failure is logged rather than lost.</summary>
+    private async Task FinishLateAsync(Task<ActivityResult> work, Activity activity)
+    {
+        try
+        {
+            await work;
+            Log.FinishedLate(logger, activity.Type, activity.Name);
+        }
+        catch (Exception ex)
+        {
+            Log.HandlerFailed(logger, activity.Type, ex);
+        }
+    }
+
+    private async Task<ActivityResult> HandleDedupedAsync(Activity activity, ResponseBudget budget, CancellationToken cancellationToken)
+    {
+        // Let the caller start its budget clock before any of the work runs synchronously.
+        await Task.Yield();
         if (activity.Id is not { Length: > 0 } id)
         {
-            return await HandleOnceAsync(activity, cancellationToken);
+            return await HandleOnceAsync(activity, budget, cancellationToken);
         }
 
         // Activity ids are unique per conversation; done only once handled, so a failed first attempt lets the retry through.
         var key = new InboundEventKey(Platforms.Teams, activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id ?? string.Empty, activity.Conversation?.Id ?? string.Empty, id);
-        return await dedupe.HandleOnceAsync(key, () => HandleOnceAsync(activity, cancellationToken), () =>
+        return await dedupe.HandleOnceAsync(key, () => HandleOnceAsync(activity, budget, cancellationToken), () =>
         {
             Log.Duplicate(logger, id);
             return activity.Type == ActivityTypes.Invoke ? new ActivityResult(200, InvokeMessage(string.Empty)) : ActivityResult.Ok;
         }, cancellationToken);
     }
 
-    private async Task<ActivityResult> HandleOnceAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task<ActivityResult> HandleOnceAsync(Activity activity, ResponseBudget budget, CancellationToken cancellationToken)
     {
         var route = ActivityMapper.Map(activity);
         people.Learn(activity);
@@ -67,14 +122,14 @@ internal sealed class TeamsActivityHandler(
             case WelcomeRoute:
                 if (isNew)
                 {
-                    await WelcomeAsync(activity, cancellationToken);
+                    await WelcomeAsync(activity, budget, cancellationToken);
                 }
 
                 return ActivityResult.Ok;
             case FetchTaskRoute fetch:
                 return await FetchTaskAsync(activity, fetch, cancellationToken);
             case TurnRoute turn:
-                return await TurnAsync(activity, turn, cancellationToken);
+                return await TurnAsync(activity, turn, budget, cancellationToken);
             default:
                 return ActivityResult.Ok;
         }
@@ -119,13 +174,13 @@ internal sealed class TeamsActivityHandler(
         }
     }
 
-    private async Task WelcomeAsync(Activity a, CancellationToken cancellationToken)
+    private async Task WelcomeAsync(Activity a, ResponseBudget budget, CancellationToken cancellationToken)
     {
         var lang = Culture.Parse(ActivityMapper.Locale(a)) ?? Lang.En;
         var reply = new Reply(
             [new HeaderBlock(TeamsStrings.WelcomeTitle.Get(lang)), new TextBlock(TeamsStrings.WelcomeBody.Get(lang)), new ContextBlock(TeamsStrings.WelcomeContext.Get(lang))],
             TeamsStrings.WelcomeTitle.Get(lang));
-        await SendOrQueueAsync(a, reply, activity => connector.SendAsync(a.ServiceUrl!, a.Conversation!.Id!, activity, cancellationToken), cancellationToken);
+        await SendOrQueueAsync(a, reply, budget, activity => connector.SendAsync(a.ServiceUrl!, a.Conversation!.Id!, activity, cancellationToken), cancellationToken);
     }
 
     private async Task<ActivityResult> FetchTaskAsync(Activity a, FetchTaskRoute fetch, CancellationToken cancellationToken)
@@ -157,12 +212,13 @@ internal sealed class TeamsActivityHandler(
         _ => new(),
     };
 
-    private async Task<ActivityResult> TurnAsync(Activity a, TurnRoute route, CancellationToken cancellationToken)
+    private async Task<ActivityResult> TurnAsync(Activity a, TurnRoute route, ResponseBudget budget, CancellationToken cancellationToken)
     {
-        var result = await WithTypingAsync(a, route, engine.RunAsync(route.Turn, cancellationToken), cancellationToken);
+        var result = await WithTypingAsync(a, route, engine.RunAsync(route.Turn, cancellationToken), budget, cancellationToken);
         var plan = DeliveryPlan.For(result, Origin(route.Kind, a.ReplyToId is not null));
         if (plan.Replace is { } replace)
         {
+            // An update in place is idempotent (retried inline), so it is made even after the budget ran out.
             var card = AdaptiveCardRenderer.Render(replace, people.NameOf)[0];
             await TrySendAsync(async () =>
             {
@@ -171,7 +227,14 @@ internal sealed class TeamsActivityHandler(
             });
         }
 
-        await SendAllAsync(a, plan.Later, cancellationToken);
+        await SendAllAsync(a, plan.Later, budget, cancellationToken);
+        if (route.Kind is TurnKind.CardAction or TurnKind.MessageAction && plan.Response is { } late && !budget.TryFinish())
+        {
+            // The invoke was answered "still working": the answer it would have carried goes into the conversation.
+            await QueueAsync(a, late, cancellationToken);
+            return ActivityResult.Ok;
+        }
+
         switch (route.Kind)
         {
             case TurnKind.CardAction when plan.Response is { } refresh && (refresh.Placement is ReplyPlacement.ReplaceOriginal or ReplyPlacement.Artefact || refresh.Form is not null):
@@ -189,13 +252,13 @@ internal sealed class TeamsActivityHandler(
     }
 
     /// <summary>Awaits the engine; shows "typing…" in the conversation if it takes long (not for invokes: they answer in place).</summary>
-    private async Task<TurnResult> WithTypingAsync(Activity a, TurnRoute route, Task<TurnResult> work, CancellationToken cancellationToken)
+    private async Task<TurnResult> WithTypingAsync(Activity a, TurnRoute route, Task<TurnResult> work, ResponseBudget budget, CancellationToken cancellationToken)
     {
         if (route.Kind is TurnKind.Message or TurnKind.Submit)
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var delay = Task.Delay(TypingDelay, clock, cts.Token);
-            if (await Task.WhenAny(work, delay) == delay && !work.IsCompleted)
+            if (await Task.WhenAny(work, delay) == delay && !work.IsCompleted && !budget.IsExpired)
             {
                 var typing = new OutboundActivity { Type = ActivityTypes.Typing, From = a.Recipient, Recipient = a.From, Conversation = a.Conversation };
                 await TrySendAsync(async () =>
@@ -213,18 +276,25 @@ internal sealed class TeamsActivityHandler(
 
     /// <summary>
     /// Replies in the conversation now; a reply the connector refused (429, 5xx, connection refused) goes to the outbox and is
-    /// delivered later. One whose answer was lost after sending is not queued: it may have arrived (see <see cref="TeamsMessenger"/>).
+    /// delivered later, as does every reply once the response budget has run out. One whose answer was lost after sending is
+    /// not queued: it may have arrived (see <see cref="TeamsMessenger"/>).
     /// </summary>
-    private async Task SendAllAsync(Activity a, IEnumerable<Reply> replies, CancellationToken cancellationToken)
+    private async Task SendAllAsync(Activity a, IEnumerable<Reply> replies, ResponseBudget budget, CancellationToken cancellationToken)
     {
         foreach (var reply in replies)
         {
-            await SendOrQueueAsync(a, reply, activity => connector.ReplyAsync(a.ServiceUrl!, a.Conversation!.Id!, a.Id ?? string.Empty, activity, cancellationToken), cancellationToken);
+            await SendOrQueueAsync(a, reply, budget, activity => connector.ReplyAsync(a.ServiceUrl!, a.Conversation!.Id!, a.Id ?? string.Empty, activity, cancellationToken), cancellationToken);
         }
     }
 
-    private async Task SendOrQueueAsync(Activity a, Reply reply, Func<OutboundActivity, Task<string?>> send, CancellationToken cancellationToken)
+    private async Task SendOrQueueAsync(Activity a, Reply reply, ResponseBudget budget, Func<OutboundActivity, Task<string?>> send, CancellationToken cancellationToken)
     {
+        if (budget.IsExpired)
+        {
+            await QueueAsync(a, reply, cancellationToken);
+            return;
+        }
+
         try
         {
             foreach (var card in AdaptiveCardRenderer.Render(reply, people.NameOf))
@@ -235,14 +305,16 @@ internal sealed class TeamsActivityHandler(
         catch (ConnectorException ex) when (!ex.Ambiguous)
         {
             Log.ReplyFailed(logger, ex);
-            var later = reply with { Placement = ReplyPlacement.NewMessage };
-            await outbox.EnqueueAsync(new OutboundMessage(ActivityMapper.Conversation(a), later), cancellationToken);
+            await QueueAsync(a, reply, cancellationToken);
         }
         catch (ConnectorException ex)
         {
             Log.ReplyFailed(logger, ex);
         }
     }
+
+    private Task QueueAsync(Activity a, Reply reply, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(new OutboundMessage(ActivityMapper.Conversation(a), reply with { Placement = ReplyPlacement.NewMessage }), cancellationToken);
 
     /// <summary>
     /// The engine's state is already saved; a reply that cannot be sent now is logged rather than failing the request,

@@ -103,9 +103,10 @@ public static class TeamsEndpoints
         {
             result = await handler.HandleAsync(activity, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Never a 500: the connector would resend an activity whose state change may be saved already.
+            // Never a 500 (a timeout inside the handling included): the connector would resend an activity whose state change
+            // may be saved already.
             Log.HandlerFailed(logger, activity.Type, ex);
             result = activity.Type == ActivityTypes.Invoke
                 ? new ActivityResult(200, new AdaptiveCardInvokeResponse(500, AdaptiveCardInvokeResponse.ErrorType, JsonSerializer.SerializeToElement("error", TeamsJson.Default.String)))

@@ -47,6 +47,14 @@ public sealed class TeamsOptions
     /// </summary>
     public bool DangerouslyAllowUnauthenticatedLoopback { get; set; }
 
+    /// <summary>
+    /// Longest time an activity's HTTP answer may take (default 8 s, at most 14 s: the Bot Framework gives up after 15 s).
+    /// Work still running then goes on; what it produces is delivered through the outbox, and an invoke is answered with a
+    /// "still working" notice.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:14")]
+    public TimeSpan ResponseBudget { get; set; } = Teams.ResponseBudget.Default;
+
     /// <summary>The token endpoint to use.</summary>
     public string ResolvedTokenEndpoint => !string.IsNullOrWhiteSpace(TokenEndpoint)
         ? TokenEndpoint

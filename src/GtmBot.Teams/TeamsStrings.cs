@@ -14,5 +14,11 @@ internal static class TeamsStrings
         "提示：在任意消息上选择 … › 应用 › “标记为客户原话”，即可记录客户说的话。");
     public static readonly Localized QuoteEmpty = new("That message has no text to capture.", "这条消息没有可记录的文字。");
     public static readonly Localized QuoteDone = new("Captured. The quote is in this conversation.", "已记录。原话已发到本对话中。");
+    public static readonly Localized StillWorking = new(
+        "This is taking longer than Teams waits. The answer will be posted in this conversation when it is ready.",
+        "处理时间超过了 Teams 的等待时限。完成后，结果会发到本对话中。");
+    public static readonly Localized DialogNotOpened = new(
+        "The dialog could not open in time. Please try again.",
+        "对话框未能及时打开，请重试。");
     public static readonly Localized UnknownCommand = new("This action is not supported.", "不支持此操作。");
 }

@@ -77,7 +77,7 @@ internal sealed class ConnectorClient(IHttpClientFactory http, BotTokenProvider 
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, bodyType) };
-            var token = await tokens.GetTokenAsync(cancellationToken);
+            var token = await TokenAsync(method, cancellationToken);
             if (token is not null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -132,6 +132,27 @@ internal sealed class ConnectorClient(IHttpClientFactory http, BotTokenProvider 
                 Log.ConnectorFailed(logger, method.Method, (int)status);
                 throw new ConnectorException($"{method} answered {(int)status}", status, status == HttpStatusCode.TooManyRequests ? wait : retryAfter);
             }
+        }
+    }
+
+    /// <summary>
+    /// The bot's token; a token endpoint that fails, refuses or times out means nothing was sent, so the caller may queue the
+    /// message (a timeout used to escape as a <see cref="TaskCanceledException"/> and fail the whole activity).
+    /// </summary>
+    private async Task<string?> TokenAsync(HttpMethod method, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await tokens.GetTokenAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ConnectorException($"{method} to the connector not sent: no bot token ({ex.Message})", null, null, ex) { NotSent = true };
+        }
+        catch (ConnectorException ex)
+        {
+            // The token endpoint's status is not the conversation's: a 404 there must not read as "conversation gone".
+            throw new ConnectorException($"{method} to the connector not sent: {ex.Message}", null, ex.RetryAfter, ex) { NotSent = true };
         }
     }
 

@@ -31,12 +31,31 @@ public sealed class FuzzTests
     private static bool Timed =>
         Environment.GetEnvironmentVariable("GTMBOT_FUZZ_SLACK") is not null || Environment.GetEnvironmentVariable("GTMBOT_FUZZ_TEAMS") is not null;
 
-    private static void AssertClean(List<Outcome> outcomes, int expected)
+    private static void AssertClean(List<Outcome> outcomes, int expected, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
+        Report(test, outcomes);
         Assert.Equal(expected, outcomes.Count);
         var bad = outcomes.Where(o => o.Status >= 500 || (Timed && o.Took > SlowestAnswer)).Take(5).ToList();
         Assert.True(bad.Count == 0, "Faults: " + string.Join(" | ", bad.Select(b => $"{b.Status} in {b.Took.TotalMilliseconds:F0} ms: {b.What[..Math.Min(400, b.What.Length)]}")));
         Assert.Contains(outcomes, o => o.Status == 200); // the seeds do reach the handlers
+    }
+
+    /// <summary>
+    /// In a bench run, appends the run's figures (answers by status, 5xx, the slowest answer) to the file named by
+    /// <c>GTMBOT_FAULT_REPORT</c>, which bench/faults/run.sh prints.
+    /// </summary>
+    private static void Report(string test, List<Outcome> outcomes)
+    {
+        if (Environment.GetEnvironmentVariable("GTMBOT_FAULT_REPORT") is not { Length: > 0 } path || outcomes.Count == 0)
+        {
+            return;
+        }
+
+        var slowest = outcomes.MaxBy(o => o.Took)!;
+        var statuses = string.Join(", ", outcomes.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{test}: {outcomes.Count} requests; {statuses}; 5xx: {outcomes.Count(o => o.Status >= 500)}; over 3 s: {outcomes.Count(o => o.Took > SlowestAnswer)}; slowest {slowest.Took.TotalMilliseconds:F0} ms (status {slowest.Status}); median {outcomes.Select(o => o.Took).Order().ElementAt(outcomes.Count / 2).TotalMilliseconds:F1} ms");
+        File.AppendAllText(path, line + Environment.NewLine);
     }
 
     [Fact]

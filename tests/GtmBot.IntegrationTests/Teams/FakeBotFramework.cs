@@ -60,6 +60,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>Statuses to answer the next connector calls with (then 201 again).</summary>
     public ConcurrentQueue<int> NextStatuses { get; } = new();
 
+    /// <summary>How long the token endpoint waits before it answers (a stalling identity provider).</summary>
+    public TimeSpan TokenStall { get; set; }
+
     /// <summary>While set, the JWKS endpoint answers 500 (a metadata outage).</summary>
     public bool KeysDown { get; set; }
 
@@ -151,9 +154,14 @@ public sealed class FakeBotFramework : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
         }));
         _app.MapGet("/keys", () => KeysDown ? Results.StatusCode(StatusCodes.Status500InternalServerError) : Results.Json(new { keys = new[] { Jwk(_published, "published", [Channel, "webchat"]), Jwk(_unendorsed, "unendorsed", ["webchat"]) } }));
-        _app.MapPost("/token", (HttpContext ctx) =>
+        _app.MapPost("/token", async (HttpContext ctx) =>
         {
             Interlocked.Increment(ref TokenRequests);
+            if (TokenStall > TimeSpan.Zero)
+            {
+                await Task.Delay(TokenStall, ctx.RequestAborted);
+            }
+
             return Results.Json(new Dictionary<string, object> { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["access_token"] = "fake-bot-token" });
         });
         _app.Map("/connector/{**rest}", async (HttpContext ctx) =>
