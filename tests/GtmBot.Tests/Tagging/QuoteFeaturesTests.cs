@@ -9,8 +9,8 @@ public sealed class QuoteFeaturesTests
     private static readonly Lazy<IReadOnlyList<string>> Corpus = new(ReadCorpus);
 
     [Theory]
-    [InlineData(FeatureKinds.Default)]
-    [InlineData(FeatureKinds.Default | FeatureKinds.Rules)]
+    [InlineData(FeatureKinds.Words | FeatureKinds.Chars | FeatureKinds.Cues)]
+    [InlineData(FeatureKinds.Words | FeatureKinds.Chars | FeatureKinds.Cues | FeatureKinds.Rules)]
     public void Features_match_the_first_featuriser_value_for_value_on_the_training_corpus(FeatureKinds kinds)
     {
         var expected = new SparseVector();
