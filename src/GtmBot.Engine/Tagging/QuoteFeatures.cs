@@ -199,7 +199,7 @@ public static class QuoteFeatures
 
         var ngrams = _ngrams ??= new List<int>(512);
         ngrams.Clear();
-        if ((kinds & (FeatureKinds.Words | FeatureKinds.Trigrams | FeatureKinds.Subwords)) != 0)
+        if ((kinds & (FeatureKinds.Words | FeatureKinds.Trigrams | FeatureKinds.Subwords | FeatureKinds.Stems)) != 0)
         {
             AddWords(folded, kinds, ngrams);
         }

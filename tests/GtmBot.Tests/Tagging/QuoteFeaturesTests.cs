@@ -68,6 +68,23 @@ public sealed class QuoteFeaturesTests
         Assert.Equal(4 + 3 + 1, negated.Count);
     }
 
+    [Fact]
+    public void Inflected_english_words_share_their_stem_features()
+    {
+        var a = new SparseVector();
+        var b = new SparseVector();
+        QuoteFeatures.Extract("the exports failed", FeatureKinds.Stems, a);
+        QuoteFeatures.Extract("the export fails", FeatureKinds.Stems, b);
+
+        // Stems "the", "export", "fail": three unigrams and two bigrams, the same for both wordings.
+        Assert.Equal(5, a.Count);
+        Assert.True(a.Indices.SequenceEqual(b.Indices));
+
+        QuoteFeatures.Extract("the exports failed", FeatureKinds.Words, a);
+        QuoteFeatures.Extract("the export fails", FeatureKinds.Words, b);
+        Assert.False(a.Indices.SequenceEqual(b.Indices));
+    }
+
     private static IReadOnlyList<string> ReadCorpus()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
