@@ -4,10 +4,12 @@ using GtmBot.Training;
 
 // Verbs (run from anywhere inside the repo; paths default to the repo's):
 //   corpus [--parts DIR] [--out DIR]          assemble labelled parts into data/quotes/train.jsonl + test.jsonl (frozen split)
-//   train [--train FILE] [--include FILE]... [--features words,chars,cues,rules] [--l2 X] [--out FILE]
+//   train [--train FILE] [--include FILE]... [--features words,chars,cues,stems,…] [--l2 X] [--out FILE]
 //                                             cross-validate on train, fit on all of train, write data/model/tagger.bin
 //   cv [--train FILE] [--features …] [--l2 X,Y,…] [--holdout]   cross-validated scores only (for choosing features and
-//                                             regularisation); --holdout scores one fold only, for a quick search
+//                                             regularisation); --holdout scores one fold only, for a quick search;
+//                                             --tag-l2 (8 values) / --motive-l2 / --nb change the regressions; --errors TAG|motive
+//                                             lists the out-of-fold mistakes; --dump FILE writes the out-of-fold predictions
 var root = RepoRoot();
 if (args.Length == 0)
 {
@@ -40,7 +42,10 @@ float? MotiveL2() => Option("--motive-l2", string.Empty) is { Length: > 0 } x ? 
 
 TrainOptions Variant(float l2, bool holdout) => new(Kinds(), l2, TrainOptions.DefaultFolds, holdout, TagL2(), MotiveL2(), args.Contains("--nb"), Option("--errors", string.Empty) is { Length: > 0 } e ? e : null, Option("--dump", string.Empty) is { Length: > 0 } d ? d : null);
 
-FeatureKinds Kinds() => Option("--features", "words,chars,cues").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+static string Describe(FeatureKinds kinds) => string.Join(',', Enum.GetValues<FeatureKinds>()
+    .Where(k => k is not FeatureKinds.None and not FeatureKinds.Default && kinds.HasFlag(k)).Select(k => k.ToString().ToLowerInvariant()));
+
+FeatureKinds Kinds() => Option("--features", FeatureKinds.Default.ToString()).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
     .Aggregate(FeatureKinds.None, (k, name) => k | Enum.Parse<FeatureKinds>(name, ignoreCase: true));
 
 switch (args[0])
@@ -72,7 +77,7 @@ switch (args[0])
             var l2 = float.Parse(Option("--l2", TrainOptions.DefaultL2.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             var options = Variant(l2, holdout: false);
             var output = Option("--out", Path.Combine(root, TaggerModel.RepoPath));
-            var description = $"corpus {Trainer.CorpusHash(records)} ({records.Count} quotes), features {options.Kinds}, L2 {l2.ToString(CultureInfo.InvariantCulture)}";
+            var description = $"corpus {Trainer.CorpusHash(records)} ({records.Count} quotes), features {Describe(options.Kinds)}, L2 {l2.ToString(CultureInfo.InvariantCulture)}";
             Console.Error.WriteLine($"training: {description}");
             var (model, cv) = new Trainer(options, Console.Error).Train(records, description);
             Trainer.Report(Console.Out, $"cross-validated on {Path.GetFileName(trainPath)}", cv.Evaluation);

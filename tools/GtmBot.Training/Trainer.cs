@@ -20,7 +20,7 @@ namespace GtmBot.Training;
 public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null)
 {
     /// <summary>Chosen by cross-validation on the training split (<c>cv</c> verb; see bench/README.md).</summary>
-    public const float DefaultL2 = 0.01f;
+    public const float DefaultL2 = 0.001f;
 
     public const int DefaultFolds = 5;
 
@@ -66,7 +66,7 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
     /// <summary>Cross-validates, then trains on everything and returns the model.</summary>
     public (TaggerModel Model, CrossValidation Cv) Train(IReadOnlyList<LabelledQuote> records, string description)
     {
-        var vectors = records.Select(r => Featurize(r.Text)).ToList();
+        var vectors = records.Select(Featurize).ToList();
         var cv = CrossValidate(records, vectors);
         var fitted = Fit(records, vectors, Enumerable.Range(0, records.Count).ToList());
         var weights = new float[QuoteFeatures.Dimension * TaggerModel.Outputs];
@@ -88,7 +88,7 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
     /// <summary>Out-of-fold probabilities for every training record: calibration, thresholds and the cross-validated scores.</summary>
     public CrossValidation CrossValidate(IReadOnlyList<LabelledQuote> records, IReadOnlyList<VBuffer<float>>? vectors = null)
     {
-        vectors ??= records.Select(r => Featurize(r.Text)).ToList();
+        vectors ??= records.Select(Featurize).ToList();
         var tagCount = QuoteTags.All.Count;
         var raw = new float[records.Count, tagCount];
         var motives = new Motive[records.Count];
@@ -192,10 +192,10 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         return new CrossValidation(TagEvaluation.Score(pairs), heads);
     }
 
-    private VBuffer<float> Featurize(string text)
+    private VBuffer<float> Featurize(LabelledQuote record)
     {
         var vector = new SparseVector();
-        QuoteFeatures.Extract(text, options.Kinds, vector);
+        QuoteFeatures.Extract(record.Text, options.Kinds, vector);
         return new VBuffer<float>(QuoteFeatures.Dimension, vector.Count, vector.Values.ToArray(), vector.Indices.ToArray());
     }
 

@@ -27,8 +27,8 @@ public enum FeatureKinds
     /// <summary>Latin word unigrams and bigrams of light English stems (plural, -ed, -ing, -ly removed).</summary>
     Stems = 64,
 
-    /// <summary>What the shipped model uses.</summary>
-    Default = Words | Chars | Cues,
+    /// <summary>What the shipped model uses (chosen by cross-validation on the training split, see bench/README.md).</summary>
+    Default = Words | Chars | Cues | Stems,
 }
 
 /// <summary>A quote with its markup stripped and its customer attribution found, as the featuriser reads it.</summary>
@@ -199,7 +199,7 @@ public static class QuoteFeatures
 
         var ngrams = _ngrams ??= new List<int>(512);
         ngrams.Clear();
-        if ((kinds & (FeatureKinds.Words | FeatureKinds.Trigrams | FeatureKinds.Subwords)) != 0)
+        if ((kinds & (FeatureKinds.Words | FeatureKinds.Trigrams | FeatureKinds.Subwords | FeatureKinds.Stems)) != 0)
         {
             AddWords(folded, kinds, ngrams);
         }

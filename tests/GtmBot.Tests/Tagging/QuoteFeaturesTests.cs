@@ -9,8 +9,8 @@ public sealed class QuoteFeaturesTests
     private static readonly Lazy<IReadOnlyList<string>> Corpus = new(ReadCorpus);
 
     [Theory]
-    [InlineData(FeatureKinds.Default)]
-    [InlineData(FeatureKinds.Default | FeatureKinds.Rules)]
+    [InlineData(FeatureKinds.Words | FeatureKinds.Chars | FeatureKinds.Cues)]
+    [InlineData(FeatureKinds.Words | FeatureKinds.Chars | FeatureKinds.Cues | FeatureKinds.Rules)]
     public void Features_match_the_first_featuriser_value_for_value_on_the_training_corpus(FeatureKinds kinds)
     {
         var expected = new SparseVector();
@@ -66,6 +66,23 @@ public sealed class QuoteFeaturesTests
         // "isn't" adds its own unigram and bigrams and marks "slow" as negated: one more feature than its word count says.
         Assert.Equal(4 + 3, plain.Count);
         Assert.Equal(4 + 3 + 1, negated.Count);
+    }
+
+    [Fact]
+    public void Inflected_english_words_share_their_stem_features()
+    {
+        var a = new SparseVector();
+        var b = new SparseVector();
+        QuoteFeatures.Extract("the exports failed", FeatureKinds.Stems, a);
+        QuoteFeatures.Extract("the export fails", FeatureKinds.Stems, b);
+
+        // Stems "the", "export", "fail": three unigrams and two bigrams, the same for both wordings.
+        Assert.Equal(5, a.Count);
+        Assert.True(a.Indices.SequenceEqual(b.Indices));
+
+        QuoteFeatures.Extract("the exports failed", FeatureKinds.Words, a);
+        QuoteFeatures.Extract("the export fails", FeatureKinds.Words, b);
+        Assert.False(a.Indices.SequenceEqual(b.Indices));
     }
 
     private static IReadOnlyList<string> ReadCorpus()
