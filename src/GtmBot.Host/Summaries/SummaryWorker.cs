@@ -79,9 +79,11 @@ public sealed partial class SummaryWorker(
             }
         }
 
-        await store.CompleteAsync(claimed.Id, result, clock.GetUtcNow(), cancellationToken);
         // The result replaces the "Summarizing…" message the request posted (same artefact key, same conversation).
+        // Queued before the request is marked done: a crash in between runs the request again, and the second enqueue is a
+        // no-op (same idempotency key), where the other order would leave a stored result that is never delivered.
         await outbox.EnqueueAsync(new OutboundMessage(request.Conversation.ChannelOnly, SummaryFlow.RenderResult(result, claimed.Id), $"summary:{claimed.Id}"), cancellationToken);
+        await store.CompleteAsync(claimed.Id, result, clock.GetUtcNow(), cancellationToken);
         Log.SummaryDone(logger, claimed.Id, result.Summarizer, result.FellBack, result.Themes.Count);
         return true;
     }
