@@ -86,7 +86,8 @@ internal static class QuoteSearchSql
     /// The query of the next chunk of candidates, after <paramref name="after"/> (raw column values): <paramref name="indexed"/>
     /// (see <see cref="ChooseIndexedKeywordAsync"/>) through FTS5, every other keyword by LIKE on <c>SearchText</c>.
     /// </summary>
-    public static Command Candidates(StorageProvider provider, QuoteSearch search, string? indexed, (object At, long Id)? after, int chunk)
+    /// <param name="countUpTo">When set, the query counts the matches (up to this many) instead of reading them.</param>
+    public static Command Candidates(StorageProvider provider, QuoteSearch search, string? indexed, (object At, long Id)? after, int chunk, int? countUpTo = null)
     {
         var pg = provider == StorageProvider.Postgres;
         var values = new List<object>();
@@ -147,14 +148,24 @@ internal static class QuoteSearchSql
             where.Append($""" AND (q."CapturedAt", q."Id") {(search.NewestFirst ? "<" : ">")} ({P(c.At)}, {P(c.Id)})""");
         }
 
-        var sql = $"""
-            SELECT q."Id", q."CapturedAt", q."Channel", q."Text", q."Customer", q."CapturedBy", q."CapturedByName" FROM quotes q
-            WHERE {where}
-            ORDER BY q."CapturedAt" {direction}, q."Id" {direction}
-            LIMIT {chunk.ToString(CultureInfo.InvariantCulture)}
-            """;
+        var sql = countUpTo is { } cap
+            ? $"""SELECT count(*) FROM (SELECT 1 FROM quotes q WHERE {where} LIMIT {cap.ToString(CultureInfo.InvariantCulture)}) AS hits"""
+            : $"""
+              SELECT q."Id", q."CapturedAt", q."Channel", q."Text", q."Customer", q."CapturedBy", q."CapturedByName" FROM quotes q
+              WHERE {where}
+              ORDER BY q."CapturedAt" {direction}, q."Id" {direction}
+              LIMIT {chunk.ToString(CultureInfo.InvariantCulture)}
+              """;
         return new Command(sql, values);
     }
+
+    /// <summary>
+    /// True when the SQL alone decides the search as <see cref="QuoteSearch.Matches"/> would: no tag or motive (people's
+    /// corrections), no keyword matched by its bigrams. <c>SearchText</c> holds the exact fold of every quote the product
+    /// stores, so a <c>LIKE</c> or trigram phrase on it is the keyword rule itself.
+    /// </summary>
+    public static bool DecidedBySql(QuoteSearch search) =>
+        search.Tag is null && search.Motive is null && !Folded(search).Any(QuoteQuery.MatchesByBigrams);
 
     /// <summary>The shortest keyword the trigram indexes can look up.</summary>
     public const int TrigramLength = 3;

@@ -68,6 +68,10 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         await ctx.Database.OpenConnectionAsync(cancellationToken);
         var connection = ctx.Database.GetDbConnection();
         var drive = await QuoteSearchSql.ChooseIndexedKeywordAsync(connection, db.Provider, search, cancellationToken);
+        if (QuoteSearchSql.DecidedBySql(search))
+        {
+            return await SearchBySqlAsync(ctx, connection, search, drive, countUpTo, cancellationToken);
+        }
 
         // Tags and motives need people's corrections, so those searches read whole quotes; the others decide on the text,
         // customer and capturer (as QuoteSearch.Matches does) and read whole quotes only for the ones returned.
@@ -134,6 +138,32 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             records[id] = quote;
         }
 
+        return new QuoteSearchResult([.. shown.Where(records.ContainsKey).Select(id => records[id])], matched);
+    }
+
+    /// <summary>A search the SQL decides alone: one query for the quotes shown, one counting the matches.</summary>
+    private async Task<QuoteSearchResult> SearchBySqlAsync(GtmDbContext ctx, System.Data.Common.DbConnection connection, QuoteSearch search, string? drive, int countUpTo, CancellationToken cancellationToken)
+    {
+        var shown = new List<long>();
+        await using (var cmd = connection.CreateCommand())
+        {
+            QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, null, search.Limit));
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                shown.Add(reader.GetInt64(0));
+            }
+        }
+
+        var matched = shown.Count;
+        if (countUpTo > search.Limit && shown.Count == search.Limit)
+        {
+            await using var cmd = connection.CreateCommand();
+            QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, null, search.Limit, countUpTo));
+            matched = Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var records = await LoadManyAsync(ctx, search.WorkspaceKey, shown, cancellationToken);
         return new QuoteSearchResult([.. shown.Where(records.ContainsKey).Select(id => records[id])], matched);
     }
 
