@@ -32,8 +32,8 @@ for filter in "*Mutated_signed_slack*" "*Mutated_teams*" "*An_outage_loses_nothi
   done
   wait "$pid" && result=passed || result=FAILED
   echo "$filter: $result in $(( $(date +%s) - start )) s, peak RSS $(( peak / 1024 )) MB, highest load average $load"
-  grep -E -A6 "\[FAIL\]" "$log" | head -14 || true
-  grep -E "Total: [0-9]+" "$log" || true
+  grep -a -E -A6 "\[FAIL\]" "$log" | head -14 || true
+  grep -a -E "Total: [0-9]+" "$log" || true
   rm -f "$log"
 done
 cat "$GTMBOT_FAULT_REPORT"

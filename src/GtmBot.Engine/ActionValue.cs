@@ -11,6 +11,9 @@ public static class ActionValue
     private const char Separator = '|';
     private const char EscapeChar = '\\';
 
+    /// <summary>The separator of values written before this codec (ids only).</summary>
+    private const char LegacySeparator = ':';
+
     /// <summary>Joins parts into one value.</summary>
     public static string Join(params IEnumerable<string> parts)
     {
@@ -69,6 +72,21 @@ public static class ActionValue
         parts.Add(sb.ToString());
         return parts;
     }
+
+    /// <summary>
+    /// The parts of a value whose parts are ids, numbers and names (never a <c>:</c> or <c>|</c> inside a part), reading also the
+    /// colon-joined values (<c>12:Why:3</c>) of cards posted before every flow wrote its values through this codec: such a value
+    /// has no <c>|</c>, and every value of more than one part written by <see cref="Join"/> has one.
+    /// </summary>
+    public static IReadOnlyList<string> SplitIds(string? value)
+    {
+        var parts = Split(value);
+        return parts is [var only] && only.Contains(LegacySeparator, StringComparison.Ordinal) ? only.Split(LegacySeparator) : parts;
+    }
+
+    /// <summary>Joins ids and numbers (written in the invariant culture) into one value.</summary>
+    public static string Join(params IEnumerable<object> parts) =>
+        Join(parts.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
 
     /// <summary>Exactly two non-empty parts, e.g. an id and a choice; false otherwise.</summary>
     public static bool TrySplit(string? value, out string first, out string second)

@@ -101,21 +101,25 @@ internal static partial class ActivityMapper
         return info is not null && info.TryGetValue("locale", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
     }
 
-    /// <summary>The text without the @mentions of the bot (entities name the exact text to remove).</summary>
+    /// <summary>
+    /// The command text of a message, neutral: the @mentions of the bot removed, every other @mention the engine's
+    /// <c>@[id]</c> (entities name the exact text and the person), then the HTML as plain text.
+    /// </summary>
     /// <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations#retrieve-mentions"/>
-    public static string StripBotMentions(Activity a)
+    public static string CommandText(Activity a)
     {
         var text = a.Text ?? string.Empty;
         foreach (var mention in a.Entities ?? [])
         {
-            if (mention.Type == "mention" && mention.Mentioned?.Id is { } id && id == a.Recipient?.Id)
+            if (mention.Type == "mention" && mention.Mentioned?.Id is { } id)
             {
                 var tag = mention.Text ?? $"<at>{mention.Mentioned.Name}</at>";
-                text = text.Replace(tag, string.Empty, StringComparison.OrdinalIgnoreCase);
+                var neutral = id == a.Recipient?.Id ? string.Empty : Markup.Mention(mention.Mentioned.AadObjectId ?? id);
+                text = text.Replace(tag, neutral, StringComparison.OrdinalIgnoreCase);
             }
         }
 
-        return WebUtility.HtmlDecode(text).Replace('\u00a0', ' ').Trim();
+        return HtmlToText(text);
     }
 
     /// <summary>Plain text of a Teams HTML message body (the message action's payload).</summary>
@@ -152,7 +156,7 @@ internal static partial class ActivityMapper
             return new IgnoredRoute("channel message without an @mention of the bot");
         }
 
-        var text = StripBotMentions(a);
+        var text = CommandText(a);
         return new TurnRoute(new Turn(key, user, locale, new CommandInput(text)), TurnKind.Message);
     }
 

@@ -29,6 +29,7 @@ internal sealed class TeamsPeople
             if (mention.Type == "mention" && mention.Mentioned is { } person && person.Id != activity.Recipient?.Id)
             {
                 Remember(person.Id, person.Name);
+                Remember(person.AadObjectId, person.Name);
             }
         }
     }

@@ -41,7 +41,7 @@ async function seed(channel, user, locale, steps) {
   const say = (text) => turn(channel, user, { text, locale });
   for (const command of steps.before) await say(command);
   const canvas = await say('/gtm canvas');
-  const form = await turn(channel, user, { action: 'canvas.edit', value: valueOf(canvas, 'canvas.edit', ':Who'), locale });
+  const form = await turn(channel, user, { action: 'canvas.edit', value: valueOf(canvas, 'canvas.edit', '\\|Who'), locale });
   await turn(channel, user, { action: 'canvas.save', value: valueOf(form, 'canvas.save'), form: { text: steps.who }, locale });
   for (const command of steps.after) await say(command);
 }

@@ -44,7 +44,7 @@ public sealed class CanvasDigest(ICanvasStore store, ISettingsStore settings) : 
 
             if ((empty.Count > 0 || stale.Count > 0) && buttons.Count < MaxButtons)
             {
-                buttons.Add(new Button(CanvasStrings.OpenButton.Format(lang, canvas.Name), CanvasFlow.Show, canvas.Id.ToString(CultureInfo.InvariantCulture)));
+                buttons.Add(new Button(CanvasStrings.OpenButton.Format(lang, canvas.Name), CanvasFlow.Show, ActionValue.Join(canvas.Id)));
             }
         }
 

@@ -78,10 +78,10 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
     {
-        var parts = PlanningText.Parts(action.Value);
-        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var canvasId))
+        var parts = ActionValue.SplitIds(action.Value);
+        if (parts.Count == 0 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var canvasId))
         {
-            return context.Notice(CoreStrings.NotFound);
+            return context.Notice(CoreStrings.UnknownAction);
         }
 
         var canvas = await store.FindAsync(context.Channel, canvasId, cancellationToken);
@@ -96,10 +96,10 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
                 return [Card(context, canvas, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
             case History:
                 return [await HistoryAsync(context, canvas.Name, cancellationToken)];
-            case Edit when parts.Length >= 2 && Enum.TryParse<CanvasField>(parts[1], out var field):
+            case Edit when parts.Count >= 2 && Enum.TryParse<CanvasField>(parts[1], out var field) && Enum.IsDefined(field):
                 var current = canvas[field];
                 return [FormReply(context, canvas, field, current.Version, current.Value, current.Motive, error: null)];
-            case Save when parts.Length >= 3 && Enum.TryParse<CanvasField>(parts[1], out var field)
+            case Save when parts.Count >= 3 && Enum.TryParse<CanvasField>(parts[1], out var field) && Enum.IsDefined(field)
                 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var version):
                 return await SaveAsync(context, canvas, field, version, action, cancellationToken);
             default:
@@ -163,8 +163,8 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
         }
 
         var buttons = canvas.Fields
-            .Select(f => new Button(context.T(CanvasStrings.EditButton, context.T(CanvasStrings.Name(f.Field))), Edit, $"{canvas.Id}:{f.Field}"))
-            .Append(new Button(context.T(CanvasStrings.HistoryButton), History, canvas.Id.ToString(CultureInfo.InvariantCulture)))
+            .Select(f => new Button(context.T(CanvasStrings.EditButton, context.T(CanvasStrings.Name(f.Field))), Edit, ActionValue.Join(canvas.Id, f.Field)))
+            .Append(new Button(context.T(CanvasStrings.HistoryButton), History, ActionValue.Join(canvas.Id)))
             .ToList();
         blocks.Add(new ActionsBlock(buttons));
         return artefact
@@ -190,7 +190,7 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
         var form = new FormBlock(
             context.T(CanvasStrings.FormTitle, name),
             Save,
-            $"{canvas.Id}:{field}:{version}",
+            ActionValue.Join(canvas.Id, field, version),
             inputs,
             context.T(CoreStrings.Save),
             error);
@@ -252,7 +252,7 @@ public sealed class CanvasFlow(ICanvasStore store) : IFlow
 
         var shown = canvases.Take(PlanningText.MaxListed).ToList();
         var lines = shown.Select(c => "• " + context.T(CanvasStrings.ListEntry, Markup.Escape(c.Name), c.Fields.Count(f => !string.IsNullOrWhiteSpace(f.Value))));
-        var buttons = shown.Select(c => new Button(context.T(CanvasStrings.OpenButton, c.Name), Show, c.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        var buttons = shown.Select(c => new Button(context.T(CanvasStrings.OpenButton, c.Name), Show, ActionValue.Join(c.Id))).ToList();
         var blocks = new List<ReplyBlock> { new HeaderBlock(title), new TextBlock(string.Join('\n', lines)) };
         blocks.AddRange(buttons.Chunk(ButtonsPerRow).Select(row => new ActionsBlock(row)));
         return new Reply(blocks, title);

@@ -120,8 +120,9 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
             return context.Notice(CoreStrings.NotFound);
         }
 
-        var parts = PlanningText.Parts(action.Value);
-        int? Number(int index) => parts.Length > index && int.TryParse(parts[index], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var parts = ActionValue.SplitIds(action.Value);
+        string Part(int index) => index < parts.Count ? parts[index] : string.Empty;
+        int? Number(int index) => int.TryParse(Part(index), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
         var step = Number(0) is int s && s is >= 1 and <= Steps ? s : (int?)null;
 
         switch (action.ActionId)
@@ -130,9 +131,9 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
                 return [Card(context, checklist, await OkrSummaryAsync(context, cancellationToken), artefact: false) with { Visibility = ReplyVisibility.Ephemeral }];
             case Details:
                 return [DetailsCard(context, checklist) with { Visibility = ReplyVisibility.Ephemeral }];
-            case SetStage when Enum.TryParse<LifecycleStage>(parts[0], out var stage) && Enum.IsDefined(stage) && Number(1) is int stageVersion:
+            case SetStage when Enum.TryParse<LifecycleStage>(Part(0), out var stage) && Enum.IsDefined(stage) && Number(1) is int stageVersion:
                 return await SetStageAsync(context, checklist, stage, stageVersion, cancellationToken);
-            case SetStatus when step is int st && parts.Length >= 3 && Enum.TryParse<ChecklistStatus>(parts[1], out var status) && Number(2) is int version:
+            case SetStatus when step is int st && Enum.TryParse<ChecklistStatus>(Part(1), out var status) && Enum.IsDefined(status) && Number(2) is int version:
                 var item = checklist[st];
                 var result = await store.UpdateItemAsync(context.Channel, st, version, new ChecklistItemValues(status, item.OwnerId, item.Due, item.Note), context.User, context.Now, cancellationToken);
                 if (!result.Saved)
@@ -255,7 +256,7 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
         var focus = StagePlan.For(checklist.Stage);
         var stageMenu = new ActionMenu(
             context.T(ChecklistStrings.StageMenu),
-            [.. StagePlan.Stages.Select(s => new MenuOption(context.T(ChecklistStrings.StageName(s)), SetStage, $"{s}:{checklist.Version}", s == checklist.Stage))]);
+            [.. StagePlan.Stages.Select(s => new MenuOption(context.T(ChecklistStrings.StageName(s)), SetStage, ActionValue.Join(s, checklist.Version), s == checklist.Stage))]);
         var blocks = new List<ReplyBlock>
         {
             new HeaderBlock(title),
@@ -292,8 +293,8 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
     {
         var options = Enum.GetValues<ChecklistStatus>()
             .Where(s => s != item.Status)
-            .Select(s => new MenuOption(context.T(ChecklistStrings.StatusName(s)), SetStatus, $"{item.Step}:{s}:{item.Version}"))
-            .Append(new MenuOption(context.T(ChecklistStrings.EditButton), Edit, item.Step.ToString(CultureInfo.InvariantCulture)))
+            .Select(s => new MenuOption(context.T(ChecklistStrings.StatusName(s)), SetStatus, ActionValue.Join(item.Step, s, item.Version)))
+            .Append(new MenuOption(context.T(ChecklistStrings.EditButton), Edit, ActionValue.Join(item.Step)))
             .ToList();
         if (item.Step == OkrStep)
         {
@@ -334,7 +335,7 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
         var form = new FormBlock(
             context.T(ChecklistStrings.FormTitle, step),
             Save,
-            $"{step}:{version}",
+            ActionValue.Join(step, version),
             [
                 new FormInput(OwnerInput, context.T(ChecklistStrings.OwnerLabel), InputKind.User, owner),
                 new FormInput(DueInput, context.T(ChecklistStrings.DueLabel), InputKind.Text, due, MaxLength: HumanDate.MaxLength, Placeholder: context.T(ChecklistStrings.DuePlaceholder)),
@@ -390,7 +391,10 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
         };
     }
 
-    /// <summary>A platform user id from what a person typed or a user picker sent: <c>U123</c>, <c>@ana</c>, <c>&lt;@U123&gt;</c>, <c>@[U123]</c> (a Teams <c>&lt;at&gt;Name&lt;/at&gt;</c> gives the name).</summary>
+    /// <summary>
+    /// A platform user id from what a person typed or a user picker sent: <c>U123</c>, <c>@ana</c>, or a mention <c>@[U123]</c>
+    /// (the edges turn Slack's <c>&lt;@U123&gt;</c> and Teams' <c>&lt;at&gt;</c> into it).
+    /// </summary>
     public static string? ParseOwner(string? text)
     {
         var s = text?.Trim();
@@ -399,18 +403,9 @@ public sealed class ChecklistFlow(IChecklistStore store, IOkrStore okrs) : IFlow
             return null;
         }
 
-        if (s.StartsWith("<@", StringComparison.Ordinal) && s.EndsWith('>'))
-        {
-            s = s[2..^1].Split('|')[0];
-        }
-        else if (s.StartsWith("@[", StringComparison.Ordinal) && s.EndsWith(']'))
+        if (s.StartsWith("@[", StringComparison.Ordinal) && s.EndsWith(']'))
         {
             s = s[2..^1];
-        }
-        else if (s.StartsWith("<at>", StringComparison.OrdinalIgnoreCase) && s.EndsWith("</at>", StringComparison.OrdinalIgnoreCase))
-        {
-            // A Teams @mention typed into a command arrives as its display name in <at> tags.
-            s = s[4..^5];
         }
 
         s = s.TrimStart('@').Trim();

@@ -23,7 +23,7 @@ public sealed class FiveWhysDigest(IDrillStore drills) : IDigestContributor
         var lines = open.Select(d => FiveWhysStrings.DigestEntry.Format(
             lang, d.Number, Markup.Escape(PlanningText.Clip(d.Problem, ProblemClip)), FiveWhysStrings.StageName(d.Stage, d.Answers.Count).Get(lang))).ToList();
         var buttons = open.Take(MaxButtons)
-            .Select(d => new Button(FiveWhysStrings.OpenButton.Format(lang, d.Number), FiveWhysFlow.Show, d.Id.ToString(CultureInfo.InvariantCulture)))
+            .Select(d => new Button(FiveWhysStrings.OpenButton.Format(lang, d.Number), FiveWhysFlow.Show, ActionValue.Join(d.Id)))
             .ToList();
         return new DigestSection(FiveWhysStrings.DigestTitle.Get(lang), lines, buttons);
     }

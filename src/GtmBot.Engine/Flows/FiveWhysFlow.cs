@@ -83,10 +83,10 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
     {
-        var parts = PlanningText.Parts(action.Value);
-        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var drillId))
+        var parts = ActionValue.SplitIds(action.Value);
+        if (parts.Count == 0 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var drillId))
         {
-            return context.Notice(CoreStrings.NotFound);
+            return context.Notice(CoreStrings.UnknownAction);
         }
 
         var drill = await drills.FindAsync(context.Channel, drillId, cancellationToken);
@@ -95,7 +95,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
             return context.Notice(CoreStrings.NotFound);
         }
 
-        var arg = parts.Length > 1 ? parts[1] : string.Empty;
+        var arg = parts.Count > 1 ? parts[1] : string.Empty;
         return action.ActionId switch
         {
             Show => [Card(context, drill, artefact: false) with { Visibility = ReplyVisibility.Ephemeral }],
@@ -108,7 +108,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
             Pick when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var step) => await PickAsync(context, drill, step, cancellationToken),
             Own => drill.Stage == DrillStage.PickRoot ? [OwnForm(context, drill, null, null)] : Stale(context, drill),
             OwnSubmit => await OwnAsync(context, drill, action.Form.GetValueOrDefault(RootCauseInput), cancellationToken),
-            SetMotive when Enum.TryParse<Motive>(arg, out var motive) && motive != Motive.Unclear =>
+            SetMotive when Enum.TryParse<Motive>(arg, out var motive) && Enum.IsDefined(motive) && motive != Motive.Unclear =>
                 await MoveAsync(context, drill, DrillStage.NeedOrWant, DrillStage.Offer, motive, null, cancellationToken),
             Apply when TargetField(arg) is CanvasField field => await OpenApplyAsync(context, drill, field, cancellationToken),
             Write when TargetField(arg) is CanvasField field => await WriteAsync(context, drill, field, action, cancellationToken),
@@ -125,7 +125,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
         var form = new FormBlock(
             context.T(FiveWhysStrings.WhyUsTitle),
             WhyUsSubmit,
-            drill.Id.ToString(CultureInfo.InvariantCulture),
+            ActionValue.Join(drill.Id),
             [new FormInput(WhyUsInput, context.T(FiveWhysStrings.WhyUsLabel), InputKind.Multiline, text, Required: true, MaxLength: PlanningText.MaxAnswerLength, Placeholder: context.T(FiveWhysStrings.WhyUsHint))],
             context.T(FiveWhysStrings.AnswerSend),
             error);
@@ -229,7 +229,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
         var form = new FormBlock(
             context.T(FiveWhysStrings.AnswerFormTitle, step),
             Submit,
-            $"{drill.Id}:{step}",
+            ActionValue.Join(drill.Id, step),
             [new FormInput(AnswerInput, context.T(FiveWhysStrings.AnswerLabel, PlanningText.Clip(previous, ProblemClip)), InputKind.Multiline, text,
                 Required: true, MaxLength: PlanningText.MaxAnswerLength, Placeholder: context.T(FiveWhysStrings.Hint(step)))],
             context.T(FiveWhysStrings.AnswerSend),
@@ -324,7 +324,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
         var form = new FormBlock(
             context.T(FiveWhysStrings.ApplyFormTitle),
             Write,
-            $"{drill.Id}:{field}",
+            ActionValue.Join(drill.Id, field),
             [
                 new FormInput(CanvasInput, context.T(FiveWhysStrings.CanvasLabel), InputKind.Select, canvasName ?? names[0], [.. names.Select(n => new Choice(n, n))], Required: true),
                 new FormInput(TextInput, context.T(FiveWhysStrings.ApplyTextLabel, fieldName), InputKind.Multiline, text, Required: true, MaxLength: PlanningText.MaxAnswerLength),
@@ -397,14 +397,14 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
                 context.T(FiveWhysStrings.AnswerLine, a.Step, Markup.Escape(a.Text), Markup.Mention(a.UserId))))));
         }
 
-        var id = drill.Id.ToString(CultureInfo.InvariantCulture);
+        var id = ActionValue.Join(drill.Id);
         switch (drill.Stage)
         {
             case DrillStage.Asking:
                 var next = drill.Answers.Count + 1;
                 blocks.Add(new ContextBlock(context.T(FiveWhysStrings.Method)));
                 blocks.Add(new TextBlock(context.T(FiveWhysStrings.NextWhy, next, Markup.Escape(context.T(FiveWhysStrings.Hint(next))))));
-                var buttons = new List<Button> { new(context.T(FiveWhysStrings.AnswerButton, next), Answer, $"{id}:{next}", ButtonStyle.Primary) };
+                var buttons = new List<Button> { new(context.T(FiveWhysStrings.AnswerButton, next), Answer, ActionValue.Join(drill.Id, next), ButtonStyle.Primary) };
                 if (drill.Answers.Count > 0)
                 {
                     buttons.Add(new Button(context.T(FiveWhysStrings.StopButton), Stop, id));
@@ -424,7 +424,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
                 AddWhyUs(context, drill, blocks);
                 blocks.Add(new TextBlock(context.T(FiveWhysStrings.PickAsk)));
                 blocks.AddRange(drill.Answers
-                    .Select(a => new Button(context.T(FiveWhysStrings.PickButton, a.Step), Pick, $"{id}:{a.Step.ToString(CultureInfo.InvariantCulture)}"))
+                    .Select(a => new Button(context.T(FiveWhysStrings.PickButton, a.Step), Pick, ActionValue.Join(drill.Id, a.Step)))
                     .Append(new Button(context.T(FiveWhysStrings.OwnButton), Own, id))
                     .Chunk(ButtonsPerRow)
                     .Select(row => new ActionsBlock(row)));
@@ -436,8 +436,8 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
                 blocks.Add(new ContextBlock(context.T(FiveWhysStrings.NeedOrWantGuide)));
                 blocks.Add(new ActionsBlock(
                 [
-                    new(context.T(FiveWhysStrings.NeedButton), SetMotive, $"{id}:{Motive.Need}", ButtonStyle.Primary),
-                    new(context.T(FiveWhysStrings.WantButton), SetMotive, $"{id}:{Motive.Want}", ButtonStyle.Primary),
+                    new(context.T(FiveWhysStrings.NeedButton), SetMotive, ActionValue.Join(drill.Id, Motive.Need), ButtonStyle.Primary),
+                    new(context.T(FiveWhysStrings.WantButton), SetMotive, ActionValue.Join(drill.Id, Motive.Want), ButtonStyle.Primary),
                 ]));
                 break;
             case DrillStage.Offer:
@@ -447,8 +447,8 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
                 blocks.Add(new TextBlock(context.T(FiveWhysStrings.Offer)));
                 blocks.Add(new ActionsBlock(
                 [
-                    new(context.T(FiveWhysStrings.IntoWhy), Apply, $"{id}:{CanvasField.Why}", ButtonStyle.Primary),
-                    new(context.T(FiveWhysStrings.IntoWhat), Apply, $"{id}:{CanvasField.What}"),
+                    new(context.T(FiveWhysStrings.IntoWhy), Apply, ActionValue.Join(drill.Id, CanvasField.Why), ButtonStyle.Primary),
+                    new(context.T(FiveWhysStrings.IntoWhat), Apply, ActionValue.Join(drill.Id, CanvasField.What)),
                     new(context.T(FiveWhysStrings.NoThanks), Skip, id),
                 ]));
                 break;
@@ -506,7 +506,7 @@ public sealed class FiveWhysFlow(IDrillStore drills, ICanvasStore canvases) : IF
             context.T(FiveWhysStrings.StageName(d.Stage, d.Answers.Count)),
             context.T(FiveWhysStrings.StartedBy, Markup.Mention(d.StartedBy), PlanningText.When(d.StartedAt))));
         var blocks = new List<ReplyBlock> { new HeaderBlock(title), new TextBlock(string.Join('\n', lines)) };
-        blocks.AddRange(list.Select(d => new Button(context.T(FiveWhysStrings.OpenButton, d.Number), Show, d.Id.ToString(CultureInfo.InvariantCulture)))
+        blocks.AddRange(list.Select(d => new Button(context.T(FiveWhysStrings.OpenButton, d.Number), Show, ActionValue.Join(d.Id)))
             .Chunk(ButtonsPerRow).Select(row => new ActionsBlock(row)));
         return new Reply(blocks, title);
     }

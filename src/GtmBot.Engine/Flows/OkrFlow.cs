@@ -113,7 +113,7 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
 
     public async Task<IReadOnlyList<Reply>> OnActionAsync(FlowContext context, ActionInput action, CancellationToken cancellationToken)
     {
-        var n = PlanningText.ParseNumber(action.Value);
+        var n = ActionValue.SplitIds(action.Value) is [var number] ? PlanningText.ParseNumber(number) : null;
         switch (action.ActionId)
         {
             case NewForm:
@@ -419,7 +419,7 @@ public sealed class OkrFlow(IOkrStore store, IChecklistStore checklists) : IFlow
                 + " " + OkrSchedule.Bar(OkrSchedule.Fraction(kr)));
         }
 
-        var value = objective.Number.ToString(CultureInfo.InvariantCulture);
+        var value = ActionValue.Join(objective.Number);
         yield return new TextBlock(string.Join('\n', lines));
         yield return new ActionsBlock(
         [

@@ -47,7 +47,4 @@ public static class PlanningText
 
     /// <summary>A time as people read it in a card.</summary>
     public static string When(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Splits an action value <c>a:b:c</c> into its parts.</summary>
-    public static string[] Parts(string? value) => (value ?? string.Empty).Split(':');
 }

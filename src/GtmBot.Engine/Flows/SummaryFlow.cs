@@ -1,3 +1,4 @@
+using System.Globalization;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Engine.Summaries;
@@ -124,8 +125,8 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQ
     /// <summary>One click: every quote of the theme becomes a tagged customer quote of this channel.</summary>
     private async Task<IReadOnlyList<Reply>> SaveQuotesAsync(FlowContext context, string? value, CancellationToken cancellationToken)
     {
-        var parts = (value ?? string.Empty).Split(':');
-        if (parts.Length != 2 || !long.TryParse(parts[0], out var id) || !int.TryParse(parts[1], out var index) ||
+        var parts = ActionValue.SplitIds(value);
+        if (parts.Count != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var index) ||
             await store.GetAsync(context.Channel, id, cancellationToken) is not { Result: { } result } ||
             index < 0 || index >= result.Themes.Count)
         {
@@ -239,7 +240,7 @@ public sealed class SummaryFlow(ISummaryStore store, ISettingsStore settings, IQ
 
             if (theme.Quotes.Count > 0)
             {
-                blocks.Add(new ActionsBlock([new Button(SummaryStrings.SaveQuotes.Get(lang), Actions.Save, $"{requestId}:{index}")]));
+                blocks.Add(new ActionsBlock([new Button(SummaryStrings.SaveQuotes.Get(lang), Actions.Save, ActionValue.Join(requestId, index))]));
             }
         }
 

@@ -33,7 +33,7 @@ public sealed class WebhookFlow(IWebhookStore webhooks, IWorkspaceAdmins admins,
         switch (words[0].ToLowerInvariant())
         {
             case "add" or "添加" when words.Length is 2 or 3:
-                return await AddAsync(context, workspace, Unwrap(words[1]), words.Length == 3 ? words[2] : null, cancellationToken);
+                return await AddAsync(context, workspace, words[1], words.Length == 3 ? words[2] : null, cancellationToken);
             case "list" or "列表":
                 var list = await webhooks.ListAsync(workspace, cancellationToken);
                 if (list.Count == 0)
@@ -44,7 +44,7 @@ public sealed class WebhookFlow(IWebhookStore webhooks, IWorkspaceAdmins admins,
                 var lines = list.Select(w => "• " + context.T(DataOutStrings.WebhookLine, w.Id, Markup.Escape(w.Url), string.Join(", ", w.Events), Markup.Mention(w.CreatedBy)));
                 return [new Reply([new HeaderBlock(context.T(DataOutStrings.WebhookListTitle)), new TextBlock(string.Join('\n', lines))], context.T(DataOutStrings.WebhookListTitle), ReplyVisibility.Ephemeral)];
             case "remove" or "delete" or "删除" when words.Length == 2:
-                var target = Unwrap(words[1]);
+                var target = words[1];
                 var removed = await webhooks.RemoveAsync(workspace, target, cancellationToken);
                 return removed == 0 ? context.Notice(DataOutStrings.WebhookNotFound, Markup.Escape(target)) : context.Notice(DataOutStrings.WebhookRemoved, removed);
             default:
@@ -73,19 +73,5 @@ public sealed class WebhookFlow(IWebhookStore webhooks, IWorkspaceAdmins admins,
         var secret = WebhookSignature.NewSecret();
         var added = await webhooks.AddAsync(workspace, url, events, secret, context.User.Id, context.Now, cancellationToken);
         return [Reply.Notice(context.T(DataOutStrings.WebhookAdded, added.Id, Markup.Escape(url), string.Join(", ", events), secret))];
-    }
-
-    /// <summary>Slack may send a link as <c>&lt;https://…|label&gt;</c>.</summary>
-    private static string Unwrap(string word)
-    {
-        var w = word.Trim();
-        if (w.StartsWith('<') && w.EndsWith('>'))
-        {
-            w = w[1..^1];
-            var bar = w.IndexOf('|', StringComparison.Ordinal);
-            w = bar >= 0 ? w[..bar] : w;
-        }
-
-        return w;
     }
 }

@@ -49,11 +49,24 @@ internal sealed class SlackModals(SlackApiClient api, TimeProvider clock, ILogge
         }
 
         var metadata = new ModalMetadata(reply.Form!.Value, target.Conversation.Channel, target.Conversation.Thread, target.SourceTs, target.ResponseUrl);
+        KitView view;
+        try
+        {
+            view = BlockKitRenderer.RenderModal(reply, metadata, null, lang);
+        }
+        catch (ArgumentException e)
+        {
+            // The modal cannot carry what it must (e.g. a channel or message id far longer than Slack's own, so the
+            // private_metadata passes its limit): the person is told the form did not open, never a 500.
+            Log.FollowUpFailed(logger, "views.open", e.Message);
+            return false;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(budget);
         try
         {
-            await api.OpenViewAsync(target.Auth.BotToken, target.TriggerId, BlockKitRenderer.RenderModal(reply, metadata, null, lang), timeout.Token);
+            await api.OpenViewAsync(target.Auth.BotToken, target.TriggerId, view, timeout.Token);
             return true;
         }
         catch (SlackApiException e)

@@ -22,7 +22,7 @@ internal static partial class SlackTurnMapper
     /// <summary><c>/gtm canvas</c> → <c>CommandInput("canvas")</c>; slash commands cannot be used in threads, so no thread.</summary>
     /// <see href="https://docs.slack.dev/interactivity/implementing-slash-commands"/>
     public static Turn FromSlash(SlashCommand c, TurnUser user, string? locale) =>
-        new(new ConversationKey(Platforms.Slack, Workspace(c.TeamId, c.EnterpriseId), c.ChannelId!), user, c.Locale ?? locale, new CommandInput(SlackText.Unescape(c.Text ?? string.Empty).Trim()));
+        new(new ConversationKey(Platforms.Slack, Workspace(c.TeamId, c.EnterpriseId), c.ChannelId!), user, c.Locale ?? locale, new CommandInput(SlackTurnText.Neutral(c.Text).Trim()));
 
     /// <summary>
     /// A button or select in a message: action id, its value, and the values of any inputs in the message. The "try again"
@@ -68,7 +68,7 @@ internal static partial class SlackTurnMapper
     public static Turn FromMention(string workspace, SlackEvent e, TurnUser user, string? locale)
     {
         var text = LeadingMentions().Replace(e.Text ?? string.Empty, string.Empty);
-        return new Turn(new ConversationKey(Platforms.Slack, workspace, e.ChannelId!, e.ThreadTs ?? e.Ts), user, locale, new CommandInput(SlackText.Unescape(text).Trim()), e.Ts);
+        return new Turn(new ConversationKey(Platforms.Slack, workspace, e.ChannelId!, e.ThreadTs ?? e.Ts), user, locale, new CommandInput(SlackTurnText.Neutral(text).Trim()), e.Ts);
     }
 
     /// <summary>state.values → form fields keyed by block id (the renderer uses the input id for both block and action id).</summary>
@@ -131,6 +131,8 @@ internal static partial class SlackTurnMapper
     {
         var form = new Dictionary<string, string?>
         {
+            // The captured message is kept as Slack wrote it (entities decoded): the quote tagger strips pasted markup itself,
+            // as its features were trained to (QuoteMarkup), so its text is content, not a command to make neutral.
             [QuoteCapture.Text] = SlackText.Unescape(message.Text ?? string.Empty),
             [QuoteCapture.Author] = message.User ?? message.BotId,
             [QuoteCapture.AuthorName] = message.Username,

@@ -207,7 +207,8 @@ public sealed partial class PlanningJourneyTests
         foreach (Match m in ButtonPattern().Matches(html))
         {
             var value = WebUtility.HtmlDecode(m.Groups["value"].Value);
-            if (m.Groups["action"].Value == action && value.EndsWith(valueEnd, StringComparison.Ordinal) && (valueStart is null || value.StartsWith(valueStart, StringComparison.Ordinal)))
+            var parts = string.Join(':', GtmBot.Engine.ActionValue.SplitIds(value)); // read as a:b:c, whatever the codec wrote
+            if (m.Groups["action"].Value == action && parts.EndsWith(valueEnd, StringComparison.Ordinal) && (valueStart is null || parts.StartsWith(valueStart, StringComparison.Ordinal)))
             {
                 return (action, value);
             }

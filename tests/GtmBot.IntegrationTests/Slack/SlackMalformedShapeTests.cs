@@ -37,6 +37,20 @@ public sealed class SlackMalformedShapeTests
         (await host.PostInteractionAsync(payload.ToJsonString())).StatusCode;
 
     [Fact]
+    public async Task A_form_whose_ids_overflow_the_modal_metadata_is_not_opened_and_not_a_500()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var press = BlockActions(new JsonArray(new JsonObject { ["action_id"] = "slack.form.retry", ["type"] = "button", ["value"] = ActionValue.Join("c", "quote form") }));
+        press["trigger_id"] = "1.2.abc";
+        press["container"]!["channel_id"] = new string('C', 4000);
+        press["channel"]!["id"] = new string('C', 4000);
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, press));
+        Assert.Empty(host.Api.Of("views.open"));
+        Assert.Equal("quote form", Assert.IsType<CommandInput>(Assert.Single(host.Flow.Turns).Input).Text);
+    }
+
+    [Fact]
     public async Task Null_action_is_acknowledged_without_a_turn()
     {
         await using var host = await SlackHost.StartAsync();

@@ -21,7 +21,7 @@ public sealed class SlackMenuTests
         var elements = posted["blocks"]!.AsArray().Where(b => (string?)b!["type"] == "actions").SelectMany(b => b!["elements"]!.AsArray()).ToList();
         Assert.Single(elements, e => (string?)e!["type"] == "button");
         var overflow = elements.First(e => (string?)e!["type"] == "overflow")!;
-        var done = overflow["options"]!.AsArray().First(o => ((string?)o!["value"])!.Contains("|1:Done:", StringComparison.Ordinal))!;
+        var done = overflow["options"]!.AsArray().First(o => ((string?)o!["value"])!.Contains("|1\\|Done\\|", StringComparison.Ordinal))!;
 
         var response = await host.PostInteractionAsync(Choice(host, (string)overflow["action_id"]!, "overflow", done).ToJsonString());
 

@@ -31,4 +31,30 @@ public class ActionValueTests
             Assert.Equal(("42", "x"), (first, second));
         }
     }
+
+    [Theory]
+    [InlineData("12|Why|3", new[] { "12", "Why", "3" })]
+    [InlineData("12:Why:3", new[] { "12", "Why", "3" })] // a card posted before the codec
+    [InlineData("12", new[] { "12" })]
+    [InlineData("", new string[0])]
+    [InlineData(null, new string[0])]
+    public void Id_values_are_read_in_the_codec_and_in_the_old_colon_form(string? value, string[] parts)
+    {
+        Assert.Equal(parts, ActionValue.SplitIds(value));
+    }
+
+    [Fact]
+    public void Ids_numbers_and_names_are_joined_in_the_invariant_culture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("ar-SA");
+        try
+        {
+            Assert.Equal("1234567|Done|-3", ActionValue.Join(1234567L, GtmBot.Engine.Ports.ChecklistStatus.Done, -3));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
 }

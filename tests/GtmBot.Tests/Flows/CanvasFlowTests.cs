@@ -30,7 +30,7 @@ public sealed class CanvasFlowTests : IAsyncLifetime
     }
 
     private static Button EditButton(Reply reply, string actionId, string valueEnd) =>
-        Buttons(reply).First(b => b.ActionId == actionId && (b.Value ?? string.Empty).EndsWith(valueEnd, StringComparison.Ordinal));
+        Buttons(reply).First(b => b.ActionId == actionId && Parts(b.Value).EndsWith(valueEnd, StringComparison.Ordinal));
 
     [Fact]
     public async Task Canvas_command_shows_five_fields_with_guidance_in_english()

@@ -38,7 +38,7 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
 
     private async Task<Reply> PressCard(string user, Lang lang, Reply card, string actionId, string? valueEnd = null)
     {
-        var button = Buttons(card).First(b => b.ActionId == actionId && (valueEnd is null || (b.Value ?? string.Empty).EndsWith(valueEnd, StringComparison.Ordinal)));
+        var button = Buttons(card).First(b => b.ActionId == actionId && (valueEnd is null || Parts(b.Value).EndsWith(valueEnd, StringComparison.Ordinal)));
         return (await Press(user, lang, button)).Single(r => r.Placement == ReplyPlacement.Artefact);
     }
 
@@ -252,7 +252,7 @@ public sealed class FiveWhysFlowTests : IAsyncLifetime
         Assert.Contains("Only we keep an audit trail", AllText(card), StringComparison.Ordinal);
         card = await PressCard("ana", Lang.En, card, FiveWhysFlow.Pick, ":1");
         card = (await Press("ana", Lang.En, ButtonOf(card, FiveWhysFlow.SetMotive, null))).Single(r => r.Placement == ReplyPlacement.Artefact);
-        var form = (await Press("ana", Lang.En, Buttons(card).Single(b => b.ActionId == FiveWhysFlow.Apply && b.Value!.EndsWith(":What", StringComparison.Ordinal))))[0].Form!;
+        var form = (await Press("ana", Lang.En, Buttons(card).Single(b => b.ActionId == FiveWhysFlow.Apply && Parts(b.Value).EndsWith(":What", StringComparison.Ordinal))))[0].Form!;
         Assert.Contains(form.Inputs.Single(i => i.Id == FiveWhysFlow.CanvasInput).Choices!, c => c.Value == "acme");
         Assert.Equal("acme", form.Inputs.Single(i => i.Id == FiveWhysFlow.CanvasInput).Initial);
         // What holds the positioning: the answer to "why us?" is offered, not the root cause.

@@ -26,8 +26,13 @@ internal static class FlowTestKit
     /// <summary>The menus of actions of a reply.</summary>
     public static IEnumerable<ActionMenu> Menus(Reply reply) => reply.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Menus);
 
+    /// <summary>The first button of the action whose value (as written, or its parts read as <c>a:b:c</c>) starts with <paramref name="valueStart"/>.</summary>
     public static Button ButtonOf(Reply reply, string actionId, string? valueStart = null) =>
-        Buttons(reply).First(b => b.ActionId == actionId && (valueStart is null || (b.Value ?? string.Empty).StartsWith(valueStart, StringComparison.Ordinal)));
+        Buttons(reply).First(b => b.ActionId == actionId && (valueStart is null
+            || (b.Value ?? string.Empty).StartsWith(valueStart, StringComparison.Ordinal) || Parts(b.Value).StartsWith(valueStart, StringComparison.Ordinal)));
+
+    /// <summary>A value's parts (<see cref="ActionValue"/>) joined with <c>:</c>, for readable assertions.</summary>
+    public static string Parts(string? value) => string.Join(':', ActionValue.SplitIds(value));
 
     public static Reply Artefact(IEnumerable<Reply> replies, string key) =>
         Assert.Single(replies, r => r.Placement == ReplyPlacement.Artefact && r.ArtefactKey == key);

@@ -35,7 +35,7 @@ public sealed class OkrFlowTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(Lang.En, "new Win 10 paying pilots product @li sales <@U2|wang> due 2027-03-31", "Objective 1 added: Win 10 paying pilots.", "product @li · sales @U2 · due 2027-03-31")]
+    [InlineData(Lang.En, "new Win 10 paying pilots product @li sales @[U2] due 2027-03-31", "Objective 1 added: Win 10 paying pilots.", "product @li · sales @U2 · due 2027-03-31")]
     [InlineData(Lang.Zh, "新建 赢得 10 个付费试点 产品 @li 销售 @wang 截止 2027-03-31", "已添加目标 1：赢得 10 个付费试点。", "产品 @li · 销售 @wang · 截止 2027-03-31")]
     public async Task A_joint_objective_gets_key_results_and_progress(Lang lang, string create, string created, string owners)
     {

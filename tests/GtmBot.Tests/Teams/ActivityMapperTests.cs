@@ -171,4 +171,27 @@ public sealed class ActivityMapperTests
     {
         Assert.Equal("a & b\nc", ActivityMapper.HtmlToText("<p>a &amp; b</p><p>c</p>"));
     }
+
+    [Fact]
+    public void A_command_is_neutral_text_mentions_of_people_become_the_engines_mentions()
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = "<at>GtmBot</at> checklist owner 3 <at>Li Wang</at> &amp; <b>more</b>&nbsp;&lt;b&gt;",
+            Recipient = new ChannelAccount { Id = "28:bot", Name = "GtmBot" },
+            From = new ChannelAccount { Id = "29:ana", AadObjectId = "aad-ana" },
+            Conversation = new ConversationAccount { Id = "19:c@thread.tacv2", ConversationType = "channel", TenantId = "t1" },
+            Entities =
+            [
+                new Entity { Type = "mention", Text = "<at>GtmBot</at>", Mentioned = new ChannelAccount { Id = "28:bot", Name = "GtmBot" } },
+                new Entity { Type = "mention", Text = "<at>Li Wang</at>", Mentioned = new ChannelAccount { Id = "29:li", Name = "Li Wang" } },
+            ],
+        };
+
+        var route = Assert.IsType<TurnRoute>(ActivityMapper.Map(activity));
+
+        Assert.Equal("checklist owner 3 @[29:li] & more <b>", Assert.IsType<CommandInput>(route.Turn.Input).Text);
+        Assert.Equal("29:li", ChecklistFlow.ParseOwner("@[29:li]"));
+    }
 }
