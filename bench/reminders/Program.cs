@@ -157,6 +157,9 @@ internal sealed class FakeSlack(TimeSpan latency)
     {
         public string Platform => Platforms.Slack;
 
+        // The pace the real Slack messenger declares: this fake answers 429 to anything faster.
+        public TimeSpan Pacing => TimeSpan.FromSeconds(1);
+
         public Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, CancellationToken cancellationToken) =>
             slack.PostAsync(name, conversation, cancellationToken);
     }

@@ -34,6 +34,10 @@ internal sealed class TeamsMessenger(IConversationReferenceStore references, Con
 
     public string Platform => Platforms.Teams;
 
+    /// <summary>Per bot per conversation at most 7 per second but also 60 per 30 seconds: one every 500 ms keeps the sustained 2 per second.</summary>
+    /// <see href="https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/rate-limit#per-bot-per-thread-limit"/>
+    public TimeSpan Pacing => TimeSpan.FromMilliseconds(500);
+
     public Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, OutboxDelivery delivery, CancellationToken cancellationToken)
     {
         if (delivery.MayHaveBeenSent && existingMessageId is null)

@@ -6,6 +6,12 @@ public interface IPlatformMessenger
     /// <summary>The platform name, as in <see cref="ConversationKey.Platform"/>.</summary>
     string Platform { get; }
 
+    /// <summary>
+    /// The least time between two messages the bot posts to one conversation of this platform (the platform's own rate
+    /// limit). The outbox holds it across instances; the default is no pace.
+    /// </summary>
+    TimeSpan Pacing => TimeSpan.Zero;
+
     /// <summary>Posts the reply, or updates <paramref name="existingMessageId"/> in place when given. Returns the platform's message id.</summary>
     /// <exception cref="DeliveryException">The platform refused or failed; says whether and when to retry.</exception>
     Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, CancellationToken cancellationToken);

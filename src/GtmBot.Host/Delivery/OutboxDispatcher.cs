@@ -32,6 +32,11 @@ internal sealed class OutboxDispatcher(
         .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
     private readonly DeliveryOptions _options = options.Value;
 
+    // Each platform's pace is its messenger's (the same one delivery uses).
+    private readonly Dictionary<string, TimeSpan> _pacing = messengers
+        .GroupBy(m => m.Platform, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.Last().Pacing, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Idempotency-key prefix of the alert posted for a dead letter (an alert that fails raises no alert of its own).</summary>
     public const string AlertKeyPrefix = "deadletter:";
 
@@ -71,7 +76,7 @@ internal sealed class OutboxDispatcher(
     /// <summary>One round: claim a batch and deliver it. Returns how many rows were claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var items = await outbox.ClaimAsync(Owner, _options.LeaseDuration, _options.BatchSize, cancellationToken);
+        var items = await outbox.ClaimAsync(Owner, _options.LeaseDuration, _options.BatchSize, cancellationToken, _pacing);
         if (items.Count == 0)
         {
             return 0;
@@ -84,7 +89,7 @@ internal sealed class OutboxDispatcher(
             firsts.Add(group.First());
             foreach (var later in group.Skip(1))
             {
-                var notBefore = clock.GetUtcNow() + ChannelPacing.For(later.Conversation.Platform);
+                var notBefore = clock.GetUtcNow() + (_pacing.TryGetValue(later.Conversation.Platform, out var pace) ? pace : TimeSpan.Zero);
                 await outbox.RetryLaterAsync(later, notBefore, failed: false, throttled: false, later.Attempts > 0 ? "waiting for the channel's pace" : null, cancellationToken);
             }
         }

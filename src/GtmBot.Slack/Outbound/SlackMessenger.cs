@@ -30,6 +30,10 @@ internal sealed class SlackMessenger(SlackApiClient api, SlackAuthResolver auth,
 
     public string Platform => Platforms.Slack;
 
+    /// <summary>About one message per second per channel (chat.postMessage's special rate limit).</summary>
+    /// <see href="https://api.slack.com/methods/chat.postMessage#rate_limiting"/>
+    public TimeSpan Pacing => TimeSpan.FromSeconds(1);
+
     public Task<string> DeliverAsync(ConversationKey conversation, Reply reply, string? existingMessageId, CancellationToken cancellationToken) =>
         DeliverAsync(conversation, reply, existingMessageId, null, cancellationToken);
 

@@ -114,15 +114,14 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox,
 
     /// <summary>
     /// Leases up to <paramref name="max"/> due rows to <paramref name="owner"/>. Skips channels that have a row in flight or
-    /// got a message within their platform's <see cref="ChannelPacing"/>, so the pace holds across instances.
+    /// got a message within their platform's pace (<paramref name="pacing"/>, each messenger's
+    /// <see cref="IPlatformMessenger.Pacing"/>), so the pace holds across instances. A platform not in the map has no pace.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxItem>> ClaimAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken, IReadOnlyDictionary<string, TimeSpan>? pacing = null)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var lockClause = db.Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
-        var pace = string.Create(
-            CultureInfo.InvariantCulture,
-            $"CASE o.\"Platform\" WHEN '{Platforms.Slack}' THEN {(long)ChannelPacing.Slack.TotalMilliseconds} WHEN '{Platforms.Teams}' THEN {(long)ChannelPacing.Teams.TotalMilliseconds} ELSE {(long)ChannelPacing.Local.TotalMilliseconds} END");
+        var pace = PaceSql(pacing);
         var sql = $$"""
             UPDATE "outbox" SET "LeaseOwner" = {0}, "LeaseUntilMs" = {1}, "Unsure" = ("Unsure" OR "LeaseUntilMs" IS NOT NULL)
             WHERE "Id" IN (
@@ -152,6 +151,30 @@ public sealed class OutboxStore(IGtmDbFactory db, TimeProvider clock) : IOutbox,
             r.Attempts,
             r.Throttles,
             r.PlatformMessageId) { CreatedAt = r.CreatedAt, Unsure = r.Unsure })];
+    }
+
+    /// <summary>The pace per platform as a SQL expression over <c>o."Platform"</c>, in milliseconds.</summary>
+    private static string PaceSql(IReadOnlyDictionary<string, TimeSpan>? pacing)
+    {
+        var paced = (pacing ?? new Dictionary<string, TimeSpan>()).Where(p => p.Value > TimeSpan.Zero).ToList();
+        if (paced.Count == 0)
+        {
+            return "0";
+        }
+
+        var sql = new System.Text.StringBuilder("CASE o.\"Platform\"");
+        foreach (var (platform, pace) in paced)
+        {
+            // Platform names are the edges' own constants; anything else would be a programming error, not input.
+            if (!platform.All(char.IsAsciiLetterOrDigit))
+            {
+                throw new ArgumentException($"Not a platform name: {platform}", nameof(pacing));
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $" WHEN '{platform}' THEN {(long)pace.TotalMilliseconds}");
+        }
+
+        return sql.Append(" ELSE 0 END").ToString();
     }
 
     /// <summary>The platform message currently showing the channel's artefact, if any.</summary>

@@ -155,6 +155,8 @@ internal sealed class RecordingMessenger(string platform) : IPlatformMessenger
 
     public string Platform => platform;
 
+    public TimeSpan Pacing { get; init; }
+
     public ConcurrentQueue<Delivery> Deliveries { get; } = new();
 
     /// <summary>Every attempt's outbox context, failed ones included.</summary>

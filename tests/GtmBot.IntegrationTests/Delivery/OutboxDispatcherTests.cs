@@ -14,7 +14,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
 {
     private static readonly ConversationKey General = new(Platforms.Slack, "T1", "C1");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
-    private readonly RecordingMessenger _slack = new(Platforms.Slack);
+    private readonly RecordingMessenger _slack = new(Platforms.Slack) { Pacing = TimeSpan.FromSeconds(1) };
     private DeliveryHost _host = null!;
 
     public async ValueTask InitializeAsync() => _host = await DeliveryHost.StartAsync(null, [_slack], _clock);
@@ -63,6 +63,23 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         Assert.Equal(delivery.MessageId, row.PlatformMessageId);
         Assert.NotNull(row.DeliveredAtMs);
         Assert.Null(row.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task A_channel_keeps_the_pace_its_messenger_declares()
+    {
+        await EnqueueAsync(General, Text("one"));
+        await EnqueueAsync(General, Text("two"));
+        await _host.Dispatcher.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(["one"], _slack.Deliveries.Select(d => d.Reply.Text));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(900));
+        await _host.Dispatcher.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(["one"], _slack.Deliveries.Select(d => d.Reply.Text));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(200));
+        await _host.Dispatcher.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(["one", "two"], _slack.Deliveries.Select(d => d.Reply.Text));
     }
 
     [Fact]
