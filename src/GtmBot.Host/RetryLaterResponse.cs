@@ -8,7 +8,7 @@ namespace GtmBot.Host;
 /// queue, Teams signing keys that cannot be fetched) is answered 503 with <c>Retry-After</c> (Slack and the Bot Connector
 /// retry): never queued without bound, never acknowledged without being stored, never a 500.
 /// </summary>
-public static partial class RetryLaterResponse
+public static class RetryLaterResponse
 {
     public static IApplicationBuilder UseRetryLaterResponse(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -24,10 +24,4 @@ public static partial class RetryLaterResponse
             await http.Response.WriteAsync(e.Message, http.RequestAborted);
         }
     });
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 8110, Level = LogLevel.Warning, Message = "{Path} answered 503: {Reason}")]
-        public static partial void RetryLater(ILogger logger, string path, string reason);
-    }
 }

@@ -67,7 +67,7 @@ internal static class ApiAuth
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            ApiLog.RateLimited(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GtmBot.Api"), ApiTokens.ShownPrefix(Bearer(http) ?? string.Empty));
+            Log.RateLimited(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GtmBot.Api"), ApiTokens.ShownPrefix(Bearer(http) ?? string.Empty));
             await Results.Problem(
                 $"Too many requests for this token: at most {services.GetRequiredService<IOptions<ApiOptions>>().Value.PermitsPerMinute} per minute. Retry after {seconds} s.",
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
@@ -84,7 +84,7 @@ internal static class ApiAuth
     private static IResult Unauthorized(HttpContext http, string detail)
     {
         http.Response.Headers.WWWAuthenticate = "Bearer";
-        ApiLog.Refused(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GtmBot.Api"), detail);
+        Log.Refused(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GtmBot.Api"), detail);
         return Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
     }
 }

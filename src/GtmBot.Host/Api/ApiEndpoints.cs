@@ -215,7 +215,7 @@ internal static class ApiEndpoints
                 : BadRequest("'text' holds nothing to keep once markup is removed.");
         }
 
-        ApiLog.QuotePosted(loggers.CreateLogger("GtmBot.Api"), saved.Id, channel, token.Name);
+        Log.QuotePosted(loggers.CreateLogger("GtmBot.Api"), saved.Id, channel, token.Name);
         return Results.Json(QuoteDto.From(channel, saved), DataOutJson.Options, statusCode: StatusCodes.Status201Created);
     }
 

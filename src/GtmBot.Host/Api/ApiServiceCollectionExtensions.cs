@@ -103,7 +103,7 @@ public static class ApiServiceCollectionExtensions
             return Results.Problem("The export file is gone.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        ApiLog.ExportDownloaded(loggers.CreateLogger("GtmBot.Api"), id);
+        Log.ExportDownloaded(loggers.CreateLogger("GtmBot.Api"), id);
         // A picture is shown where it is linked (an <img>, a card's Image), so it is served inline; other files download.
         return file.ContentType.StartsWith("image/", StringComparison.Ordinal)
             ? Results.File(file.Content, file.ContentType)

@@ -52,7 +52,7 @@ internal sealed class ExportMessenger(
                 // A picture (the insights chart) is shown, not offered as a download: an Adaptive Card Image, an <img> on the local page.
                 var caption = DataOutStrings.ImageLink.Format(lang, expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
                 id = await messenger.DeliverAsync(channel, new Reply([new ImageBlock(url.ToString(), file.Title), new ContextBlock(caption)], file.Title), null, cancellationToken);
-                ApiLog.ExportDelivered(logger, file.Id, file.Content.Length, channel.Platform, channel.Channel);
+                Log.ExportDelivered(logger, file.Id, file.Content.Length, channel.Platform, channel.Channel);
                 return id;
             }
 
@@ -60,7 +60,7 @@ internal sealed class ExportMessenger(
             id = await messenger.DeliverAsync(channel, new Reply([new TextBlock(text)], Markup.ToPlainText(text)), null, cancellationToken);
         }
 
-        ApiLog.ExportDelivered(logger, file.Id, file.Content.Length, channel.Platform, channel.Channel);
+        Log.ExportDelivered(logger, file.Id, file.Content.Length, channel.Platform, channel.Channel);
         return id;
     }
 }
@@ -102,7 +102,7 @@ internal sealed class WebhookMessenger(IWebhookStore webhooks, IHttpClientFactor
         client.Timeout = options.Value.WebhookTimeout;
         using var response = await client.SendAsync(request, cancellationToken);
         var status = (int)response.StatusCode;
-        ApiLog.WebhookDelivered(logger, conversation.Channel, eventId, status);
+        Log.WebhookDelivered(logger, conversation.Channel, eventId, status);
         if (response.IsSuccessStatusCode)
         {
             return eventId;

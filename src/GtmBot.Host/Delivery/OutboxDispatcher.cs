@@ -53,7 +53,7 @@ internal sealed class OutboxDispatcher(
             return;
         }
 
-        DeliveryLog.DispatcherStarted(logger, Owner);
+        Log.DispatcherStarted(logger, Owner);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
@@ -63,7 +63,7 @@ internal sealed class OutboxDispatcher(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                DeliveryLog.DispatcherLoopFailed(logger, e);
+                Log.DispatcherLoopFailed(logger, e);
             }
 
             if (claimed == 0)
@@ -135,7 +135,7 @@ internal sealed class OutboxDispatcher(
             }
             catch (DeliveryException e) when (e.MessageGone && existing is not null)
             {
-                DeliveryLog.ArtefactGone(logger, conversation.Channel);
+                Log.ArtefactGone(logger, conversation.Channel);
                 messageId = await messenger.DeliverAsync(conversation, item.Reply, null, delivery, timeout.Token);
             }
         }
@@ -153,13 +153,13 @@ internal sealed class OutboxDispatcher(
         {
             // A timeout, a broken connection or an error the messenger did not classify may come after the platform got the
             // request: the row is retried (not left leased), reconciling first.
-            DeliveryLog.UnclassifiedFailure(logger, item.Id, conversation.Platform, e);
+            Log.UnclassifiedFailure(logger, item.Id, conversation.Platform, e);
             await FailAsync(item, new DeliveryException(e.Message, permanent: false, inner: e) { Ambiguous = true }, cancellationToken);
             return;
         }
 
         await outbox.CompleteAsync(item, Owner, messageId, cancellationToken);
-        DeliveryLog.Delivered(logger, item.Id, conversation.Platform, conversation.Channel, messageId);
+        Log.Delivered(logger, item.Id, conversation.Platform, conversation.Channel, messageId);
     }
 
     private async Task FailAsync(OutboxItem item, DeliveryException e, CancellationToken cancellationToken)
@@ -168,7 +168,7 @@ internal sealed class OutboxDispatcher(
         if (e.ConversationGone)
         {
             await outbox.DeadLetterAsync(item, e.Message, cancellationToken);
-            DeliveryLog.DeadLettered(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, e.Message);
+            Log.DeadLettered(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, e.Message);
             if (c.IsDirect)
             {
                 // A person who cannot be reached has no channel reminders to switch off; the sender reads the error by its key.
@@ -178,7 +178,7 @@ internal sealed class OutboxDispatcher(
             var lang = await settings.GetWorkspaceLanguageAsync(c.WorkspaceKey, cancellationToken) ?? Lang.En;
             if (await reminders.DisableAsync(c.ChannelOnly, ReminderStrings.OffReasonGone.Get(lang), cancellationToken))
             {
-                DeliveryLog.ReminderDisabled(logger, c.Platform, c.Channel);
+                Log.ReminderDisabled(logger, c.Platform, c.Channel);
             }
 
             return;
@@ -190,18 +190,18 @@ internal sealed class OutboxDispatcher(
         if (e.Permanent || notBefore > item.CreatedAt + _options.RetryWindow)
         {
             await outbox.DeadLetterAsync(item, e.Message, cancellationToken);
-            DeliveryLog.DeadLettered(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, e.Message);
+            Log.DeadLettered(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, e.Message);
             await AlertAsync(item, e, cancellationToken);
             return;
         }
 
         if (throttled)
         {
-            DeliveryLog.Throttled(logger, item.Id, c.Platform, wait);
+            Log.Throttled(logger, item.Id, c.Platform, wait);
         }
         else
         {
-            DeliveryLog.Retrying(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, notBefore, e.Message);
+            Log.Retrying(logger, item.Id, c.Platform, c.Channel, item.Attempts + 1, notBefore, e.Message);
         }
 
         await outbox.RetryLaterAsync(item, notBefore, failed: !throttled, throttled, e.Message, cancellationToken, unsure: e.Ambiguous);
@@ -224,7 +224,7 @@ internal sealed class OutboxDispatcher(
             : AdminStrings.DeadLetterAlert.Format(lang, item.Id, Markup.Escape(error));
         var alert = new Reply([new TextBlock(text)], Markup.ToPlainText(text));
         await outbox.EnqueueAsync(new OutboundMessage(c.ChannelOnly, alert, AlertKeyPrefix + item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
-        DeliveryLog.AlertQueued(logger, item.Id, c.Platform, c.Channel);
+        Log.AlertQueued(logger, item.Id, c.Platform, c.Channel);
     }
 
     /// <summary>Exponential backoff with ±20 % jitter so instances that failed together do not retry together.</summary>

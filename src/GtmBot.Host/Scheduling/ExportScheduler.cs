@@ -29,7 +29,7 @@ internal sealed class ExportScheduler(
             return;
         }
 
-        ApiLog.SchedulerStarted(logger, Owner);
+        Log.ExportSchedulerStarted(logger, Owner);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
@@ -39,7 +39,7 @@ internal sealed class ExportScheduler(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                ApiLog.SchedulerLoopFailed(logger, e);
+                Log.ExportSchedulerLoopFailed(logger, e);
             }
 
             if (claimed < _options.BatchSize)
@@ -62,17 +62,17 @@ internal sealed class ExportScheduler(
                 var result = await exports.ExportAsync(d.Channel, d.Request, now, key, cancellationToken);
                 if (result.TooLargeBytes is { } size)
                 {
-                    ApiLog.ExportTooLarge(logger, d.Id, d.Channel.ToString(), size, result.Limit);
+                    Log.ExportTooLarge(logger, d.Id, d.Channel.ToString(), size, result.Limit);
                 }
 
                 var next = d.Schedule.NextAfter(now > d.Occurrence ? now : d.Occurrence);
                 await schedules.AdvanceAsync(d, next, cancellationToken);
-                ApiLog.ExportFired(logger, d.Id, d.Channel.ToString(), d.Occurrence, next);
+                Log.ExportFired(logger, d.Id, d.Channel.ToString(), d.Occurrence, next);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 // Left leased: the lease expires and a later round tries this one again.
-                ApiLog.ExportFailed(logger, d.Id, e);
+                Log.ExportFailed(logger, d.Id, e);
             }
         }
 

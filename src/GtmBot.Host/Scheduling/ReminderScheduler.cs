@@ -36,7 +36,7 @@ internal sealed class ReminderScheduler(
             return;
         }
 
-        DeliveryLog.SchedulerStarted(logger, Owner);
+        Log.ReminderSchedulerStarted(logger, Owner);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
@@ -46,7 +46,7 @@ internal sealed class ReminderScheduler(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                DeliveryLog.SchedulerLoopFailed(logger, e);
+                Log.ReminderSchedulerLoopFailed(logger, e);
             }
 
             if (claimed < _options.BatchSize)
@@ -92,7 +92,7 @@ internal sealed class ReminderScheduler(
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
                     // Left leased: the lease expires and the next round tries this one again.
-                    DeliveryLog.ReminderFailed(logger, d.Id, e);
+                    Log.ReminderFailed(logger, d.Id, e);
                 }
             });
 
@@ -104,7 +104,7 @@ internal sealed class ReminderScheduler(
         await reminders.AdvanceManyAsync(fired, Owner, cancellationToken);
         foreach (var (d, next) in fired)
         {
-            DeliveryLog.ReminderFired(logger, d.Id, d.Channel.Platform, d.Channel.Channel, d.Occurrence, next);
+            Log.ReminderFired(logger, d.Id, d.Channel.Platform, d.Channel.Channel, d.Occurrence, next);
         }
 
         return due.Count;

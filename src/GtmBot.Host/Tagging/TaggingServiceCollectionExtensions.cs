@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace GtmBot.Host.Tagging;
 
 /// <summary>Wires the quote tagger: the trained model's file, and the LLM tagger when <c>GtmBot:Llm:Provider</c> names a service.</summary>
-public static partial class TaggingServiceCollectionExtensions
+public static class TaggingServiceCollectionExtensions
 {
     /// <summary>Configuration key of the model file (default: <see cref="TaggerModel.OutputPath"/> next to the app).</summary>
     public const string ModelPathKey = "GtmBot:Tagger:ModelPath";
@@ -59,14 +59,5 @@ public static partial class TaggingServiceCollectionExtensions
         }
 
         return app;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 620, Level = LogLevel.Information, Message = "Quote tagger model {Path}: {Description}")]
-        public static partial void ModelLoaded(ILogger logger, string path, string description);
-
-        [LoggerMessage(EventId = 621, Level = LogLevel.Critical, Message = "{Problem}")]
-        public static partial void ModelUnusable(ILogger logger, string problem);
     }
 }
