@@ -3,45 +3,42 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GtmBot.Storage;
 
 /// <summary>
-/// Contexts come from a pool (<see cref="PooledDbContextFactory{TContext}"/>): a request opens several short-lived contexts,
-/// and building each one's service graph anew showed in the capture profile. Disposing a context returns it, reset, to the pool.
+/// A new context per call. Pooled contexts (<c>PooledDbContextFactory</c>) were tried for the capture path and taken out:
+/// a pooled context keeps its <c>SqliteConnection</c> object, which broke when the process cleared SQLite's connection
+/// pools (the tests do, between databases); with the hot look-ups cached a capture opens one context per commit batch anyway.
 /// </summary>
 internal sealed class GtmDbFactory : IGtmDbFactory
 {
-    /// <summary>Contexts kept for reuse; beyond this a disposed context is simply dropped.</summary>
-    public const int PoolSize = 256;
-
-    private readonly PooledDbContextFactory<SqliteGtmDbContext>? _sqlite;
-    private readonly PooledDbContextFactory<PostgresGtmDbContext>? _postgres;
+    private readonly DbContextOptions<SqliteGtmDbContext>? _sqlite;
+    private readonly DbContextOptions<PostgresGtmDbContext>? _postgres;
 
     public GtmDbFactory(StorageProvider provider, string connectionString)
     {
         Provider = provider;
         if (provider == StorageProvider.Postgres)
         {
-            _postgres = new PooledDbContextFactory<PostgresGtmDbContext>(new DbContextOptionsBuilder<PostgresGtmDbContext>()
+            _postgres = new DbContextOptionsBuilder<PostgresGtmDbContext>()
                 .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
-                .Options, PoolSize);
+                .Options;
         }
         else
         {
-            _sqlite = new PooledDbContextFactory<SqliteGtmDbContext>(new DbContextOptionsBuilder<SqliteGtmDbContext>()
+            _sqlite = new DbContextOptionsBuilder<SqliteGtmDbContext>()
                 .UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
                 .AddInterceptors(new SqlitePragmas())
-                .Options, PoolSize);
+                .Options;
         }
     }
 
     public StorageProvider Provider { get; }
 
     public GtmDbContext Create() => Provider == StorageProvider.Postgres
-        ? _postgres!.CreateDbContext()
-        : _sqlite!.CreateDbContext();
+        ? new PostgresGtmDbContext(_postgres!)
+        : new SqliteGtmDbContext(_sqlite!);
 
     /// <summary>
     /// busy_timeout waits for a lock instead of failing at once; foreign_keys is per connection in SQLite; synchronous=FULL
