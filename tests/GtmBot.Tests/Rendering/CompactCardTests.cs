@@ -105,9 +105,9 @@ public sealed partial class CompactCardTests
         var step3 = SlackElements(Slack(card)).Where(e => (string?)e["type"] == "overflow").ElementAt(2);
         var values = step3["options"]!.AsArray().Select(o => ActionMenu.Unpack(new ActionInput(ActionMenu.ChooseActionId, (string?)o!["value"]))).ToList();
 
-        Assert.Contains(values, a => a!.ActionId == ChecklistFlow.SetStatus && a.Value == "3:Done:2");
+        Assert.Contains(values, a => a!.ActionId == ChecklistFlow.SetStatus && a.Value == ActionValue.Join("3", "Done", "2"));
         Assert.Contains(values, a => a!.ActionId == ChecklistFlow.Edit && a.Value == "3");
-        Assert.DoesNotContain(values, a => a!.Value == "3:Doing:2");
+        Assert.DoesNotContain(values, a => a!.Value == ActionValue.Join("3", "Doing", "2"));
     }
 
     [Fact]
@@ -128,9 +128,9 @@ public sealed partial class CompactCardTests
     public void An_html_menu_option_posts_the_action_its_button_posted()
     {
         var html = HtmlRenderer.Render(ChecklistCard(Lang.En));
-        Assert.Contains("data-action=\"checklist.status\" data-value=\"1:Done:2\"", html, StringComparison.Ordinal);
+        Assert.Contains($"data-action=\"checklist.status\" data-value=\"{ActionValue.Join("1", "Done", "2")}\"", html, StringComparison.Ordinal);
         Assert.Contains("data-action=\"checklist.edit\" data-value=\"1\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-action=\"checklist.stage\" data-value=\"Pilot:3\"", html, StringComparison.Ordinal);
+        Assert.Contains($"data-action=\"checklist.stage\" data-value=\"{ActionValue.Join("Pilot", "3")}\"", html, StringComparison.Ordinal);
     }
 
     [Theory]
