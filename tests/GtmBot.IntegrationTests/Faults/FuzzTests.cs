@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GtmBot.IntegrationTests.Slack;
 using GtmBot.IntegrationTests.Teams;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GtmBot.IntegrationTests.Faults;
 
@@ -25,15 +26,26 @@ public sealed class FuzzTests
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
-    private sealed record Outcome(int Status, TimeSpan Took, string What);
+    /// <summary>One answer; the request body is kept only for a bad answer, so the run's own records stay small.</summary>
+    private sealed record Outcome(int Status, TimeSpan Took, string What)
+    {
+        public static Outcome Of(int status, TimeSpan took, string body) =>
+            new(status, took, status >= 500 || took > SlowestAnswer ? body : string.Empty);
+    }
+
+    /// <summary>Managed heap of the whole test process (harness, fakes and host) after a full collection, in MB.</summary>
+    private static double HeapMb() => GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+
+    /// <summary>When the first heap sample is taken: after this share of the run, so start-up and caches are warm.</summary>
+    private const int FirstSampleAtPercent = 10;
 
     /// <summary>True in a bench run (counts set in the environment): answers are then also held to <see cref="SlowestAnswer"/>.</summary>
     private static bool Timed =>
         Environment.GetEnvironmentVariable("GTMBOT_FUZZ_SLACK") is not null || Environment.GetEnvironmentVariable("GTMBOT_FUZZ_TEAMS") is not null;
 
-    private static void AssertClean(List<Outcome> outcomes, int expected, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    private static void AssertClean(List<Outcome> outcomes, int expected, (double Early, double End) heap, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        Report(test, outcomes);
+        Report(test, outcomes, heap);
         Assert.Equal(expected, outcomes.Count);
         var bad = outcomes.Where(o => o.Status >= 500 || (Timed && o.Took > SlowestAnswer)).Take(5).ToList();
         Assert.True(bad.Count == 0, "Faults: " + string.Join(" | ", bad.Select(b => $"{b.Status} in {b.Took.TotalMilliseconds:F0} ms: {b.What[..Math.Min(400, b.What.Length)]}")));
@@ -41,10 +53,10 @@ public sealed class FuzzTests
     }
 
     /// <summary>
-    /// In a bench run, appends the run's figures (answers by status, 5xx, the slowest answer) to the file named by
-    /// <c>GTMBOT_FAULT_REPORT</c>, which bench/faults/run.sh prints.
+    /// In a bench run, appends the run's figures (answers by status, 5xx, the slowest answer, the managed heap after a full
+    /// collection early in the run and at its end) to the file named by <c>GTMBOT_FAULT_REPORT</c>, which bench/faults/run.sh prints.
     /// </summary>
-    private static void Report(string test, List<Outcome> outcomes)
+    private static void Report(string test, List<Outcome> outcomes, (double Early, double End) heap)
     {
         if (Environment.GetEnvironmentVariable("GTMBOT_FAULT_REPORT") is not { Length: > 0 } path || outcomes.Count == 0)
         {
@@ -54,7 +66,7 @@ public sealed class FuzzTests
         var slowest = outcomes.MaxBy(o => o.Took)!;
         var statuses = string.Join(", ", outcomes.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{test}: {outcomes.Count} requests; {statuses}; 5xx: {outcomes.Count(o => o.Status >= 500)}; over 3 s: {outcomes.Count(o => o.Took > SlowestAnswer)}; slowest {slowest.Took.TotalMilliseconds:F0} ms (status {slowest.Status}); median {outcomes.Select(o => o.Took).Order().ElementAt(outcomes.Count / 2).TotalMilliseconds:F1} ms");
+            $"{test}: {outcomes.Count} requests; {statuses}; 5xx: {outcomes.Count(o => o.Status >= 500)}; over 3 s: {outcomes.Count(o => o.Took > SlowestAnswer)}; slowest {slowest.Took.TotalMilliseconds:F0} ms (status {slowest.Status}); median {outcomes.Select(o => o.Took).Order().ElementAt(outcomes.Count / 2).TotalMilliseconds:F1} ms; managed heap after a full GC {heap.Early:F1} MB at {FirstSampleAtPercent} %, {heap.End:F1} MB at the end");
         File.AppendAllText(path, line + Environment.NewLine);
     }
 
@@ -71,8 +83,22 @@ public sealed class FuzzTests
         }
 
         var outcomes = new List<Outcome>();
+        var early = 0.0;
         for (var i = 0; i < count; i++)
         {
+            if (i % 100 == 0)
+            {
+                // The loopback fakes record every call for other tests; dropped here so the heap samples measure the host.
+                host.Api.Calls.Clear();
+                host.Api.Posted.Clear();
+                host.Factory.Services.GetServices<GtmBot.Engine.IFlow>().OfType<RecordingQuoteFlow>().SingleOrDefault()?.Turns.Clear();
+            }
+
+            if (i == count * FirstSampleAtPercent / 100)
+            {
+                early = HeapMb();
+            }
+
             var (kind, seed) = seeds[i % seeds.Count];
             var mutated = i < seeds.Count ? seed : mutator.Mutate(seed);
             while (SlackSeeds.KnownShape(mutated, seed))
@@ -84,10 +110,10 @@ public sealed class FuzzTests
             var watch = Stopwatch.StartNew();
             using var response = await host.PostSignedAsync(body, contentType);
             await response.Content.ReadAsByteArrayAsync();
-            outcomes.Add(new Outcome((int)response.StatusCode, watch.Elapsed, body));
+            outcomes.Add(Outcome.Of((int)response.StatusCode, watch.Elapsed, body));
         }
 
-        AssertClean(outcomes, count);
+        AssertClean(outcomes, count, (early, HeapMb()));
     }
 
     [Fact]
@@ -108,8 +134,20 @@ public sealed class FuzzTests
         }
 
         var outcomes = new List<Outcome>();
+        var early = 0.0;
         for (var i = 0; i < count; i++)
         {
+            if (i % 100 == 0)
+            {
+                // The fake Bot Framework records every call for other tests; dropped here so the heap samples measure the host.
+                fake.Calls.Clear();
+            }
+
+            if (i == count * FirstSampleAtPercent / 100)
+            {
+                early = HeapMb();
+            }
+
             var seed = seeds[i % seeds.Count];
             var mutated = i < seeds.Count ? seed.DeepClone() : mutator.Mutate(seed);
             if (mutated is JsonObject o && i >= seeds.Count && mutator.Random.Next(4) > 0)
@@ -126,10 +164,10 @@ public sealed class FuzzTests
             // 501 is the Bot Framework's documented answer to an invoke a bot does not handle (a mutated invoke name), not a fault.
             var invoke = mutated?["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "invoke";
             var status = (int)response.StatusCode == 501 && invoke ? 200 : (int)response.StatusCode;
-            outcomes.Add(new Outcome(status, watch.Elapsed, body));
+            outcomes.Add(Outcome.Of(status, watch.Elapsed, body));
         }
 
-        AssertClean(outcomes, count);
+        AssertClean(outcomes, count, (early, HeapMb()));
 
         // A mutated serviceUrl no longer matches the token's claim and is refused (401/403): right, but most must get past
         // authentication to the mapping and the handler (answered 2xx, or 400 for a shape that no longer maps).
