@@ -24,6 +24,12 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
     /// <summary>Cached settings before the cache starts over (a bound on memory, far above a workspace's people and channels).</summary>
     public const int MaxCached = 100_000;
 
+    /// <summary>
+    /// Longest key (workspace, scope, subject and name together) that is cached. Platform ids are short; a request naming a
+    /// much longer one is read from the database each time, so oversized ids cannot fill the cache with large keys.
+    /// </summary>
+    public const int MaxCachedKeyLength = 512;
+
     private readonly ConcurrentDictionary<(string Workspace, string Scope, string Subject, string Name), (string? Value, DateTimeOffset Expires)> _cache = new();
 
     public Task<Lang?> GetUserLanguageAsync(string workspaceKey, string userId, CancellationToken cancellationToken) =>
@@ -82,6 +88,11 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
 
     private void Remember((string, string, string, string) key, string? value, DateTimeOffset now)
     {
+        if (key.Item1.Length + key.Item2.Length + key.Item3.Length + key.Item4.Length > MaxCachedKeyLength)
+        {
+            return;
+        }
+
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();

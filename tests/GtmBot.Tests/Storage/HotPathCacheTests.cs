@@ -34,6 +34,19 @@ public sealed class HotPathCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_setting_under_an_oversized_id_is_not_cached()
+    {
+        var here = new SettingsStore(_db.Db, _db.Clock);
+        var other = new SettingsStore(_db.Db, _db.Clock);
+        var huge = new string('U', SettingsStore.MaxCachedKeyLength);
+
+        Assert.Null(await other.GetUserSettingAsync("slack:T1", huge, "time_zone", default));
+        await here.SetUserSettingAsync("slack:T1", huge, "time_zone", "Asia/Shanghai", default);
+        // A cached miss would hide the new value for the cache lifetime; an oversized key is read again at once.
+        Assert.Equal("Asia/Shanghai", await other.GetUserSettingAsync("slack:T1", huge, "time_zone", default));
+    }
+
+    [Fact]
     public async Task A_time_zone_set_here_is_seen_at_once_and_one_set_elsewhere_after_the_lifetime()
     {
         var here = new SettingsStore(_db.Db, _db.Clock);
