@@ -26,16 +26,16 @@ internal sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    // The last registration for a platform wins, so a host (or a test) can replace an edge's messenger.
-    private readonly Dictionary<string, IPlatformMessenger> _messengers = messengers
-        .GroupBy(m => m.Platform, StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IPlatformMessenger> _messengers = Latest(messengers);
     private readonly DeliveryOptions _options = options.Value;
 
     // Each platform's pace is its messenger's (the same one delivery uses).
-    private readonly Dictionary<string, TimeSpan> _pacing = messengers
+    private readonly Dictionary<string, TimeSpan> _pacing = Latest(messengers).ToDictionary(p => p.Key, p => p.Value.Pacing, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>One messenger per platform: the last registration wins, so a host (or a test) can replace an edge's messenger.</summary>
+    private static Dictionary<string, IPlatformMessenger> Latest(IEnumerable<IPlatformMessenger> messengers) => messengers
         .GroupBy(m => m.Platform, StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => g.Last().Pacing, StringComparer.OrdinalIgnoreCase);
+        .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Idempotency-key prefix of the alert posted for a dead letter (an alert that fails raises no alert of its own).</summary>
     public const string AlertKeyPrefix = "deadletter:";
