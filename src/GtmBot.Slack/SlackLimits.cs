@@ -83,6 +83,13 @@ public static class SlackLimits
     /// <see href="https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element"/>
     public const int MaxPlainTextInputLength = 3000;
 
+    /// <summary>
+    /// Longest id (team, user, channel, timestamp, event) accepted from Slack. Slack publishes no length for its own ids and has
+    /// lengthened them before (channel ids grew past 9 characters), so this is generous: the limit it sets for the ids an app
+    /// chooses (<see cref="MaxActionId"/>, <see cref="MaxCallbackId"/>). Today's ids are 9–20 characters.
+    /// </summary>
+    public const int MaxIdLength = 255;
+
     /// <summary>Modal <c>title</c>, <c>submit</c> and <c>close</c>.</summary>
     /// <see href="https://docs.slack.dev/surfaces/modals"/>
     public const int MaxModalTitle = 24;

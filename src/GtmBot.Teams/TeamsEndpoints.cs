@@ -93,6 +93,11 @@ public static class TeamsEndpoints
             return Refuse(logger, StatusCodes.Status400BadRequest, "activity without type, conversation or serviceUrl");
         }
 
+        if (activity.OversizedId() is { } oversized)
+        {
+            return Refuse(logger, StatusCodes.Status400BadRequest, $"an id of {oversized.Length} characters (at most {Activity.MaxIdLength})");
+        }
+
         if (token is not null && BotFrameworkAuthenticator.CheckActivity(token, activity.ChannelId, activity.ServiceUrl) is { } mismatch)
         {
             return Refuse(logger, mismatch.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized, mismatch.Reason);

@@ -24,7 +24,13 @@ internal sealed class SlackDispatcher(
     TimeProvider clock,
     ILogger<SlackDispatcher> logger)
 {
-    public Task<SlackAck> HandleAsync(SlackInbound inbound, CancellationToken ct) => inbound switch
+    public Task<SlackAck> HandleAsync(SlackInbound inbound, CancellationToken ct)
+    {
+        inbound.CheckIds();
+        return Dispatch(inbound, ct);
+    }
+
+    private Task<SlackAck> Dispatch(SlackInbound inbound, CancellationToken ct) => inbound switch
     {
         SlashInbound s => OnSlashAsync(s.Command, clock.GetTimestamp(), ct),
         InteractionInbound i => OnInteractionAsync(i.Payload, clock.GetTimestamp(), ct),

@@ -4,7 +4,38 @@ using GtmBot.Slack.Wire;
 namespace GtmBot.Slack.Inbound;
 
 /// <summary>One inbound Slack request, whichever transport brought it (HTTP or Socket Mode): the single shape the dispatcher takes.</summary>
-internal abstract record SlackInbound;
+internal abstract record SlackInbound
+{
+    /// <summary>
+    /// Throws <see cref="FormatException"/> (a 400) when an id that keys state or a cache (team, enterprise, user, channel,
+    /// message and thread timestamps, event id) is longer than <see cref="SlackLimits.MaxIdLength"/>: Slack never sends such an
+    /// id, and each one would otherwise become a cache key or a row the size of the request.
+    /// </summary>
+    public void CheckIds()
+    {
+        var tooLong = Ids().FirstOrDefault(id => id?.Length > SlackLimits.MaxIdLength);
+        if (tooLong is not null)
+        {
+            throw new FormatException($"An id of {tooLong.Length} characters (at most {SlackLimits.MaxIdLength}).");
+        }
+    }
+
+    private IEnumerable<string?> Ids() => this switch
+    {
+        SlashInbound { Command: var c } => [c.TeamId, c.EnterpriseId, c.ChannelId, c.UserId, c.ApiAppId],
+        InteractionInbound { Payload: var p } =>
+        [
+            p.Team?.Id, p.Team?.EnterpriseId, p.Enterprise?.Id, p.User?.Id, p.User?.TeamId, p.Channel?.Id, p.Container?.ChannelId,
+            p.Container?.MessageTs, p.Container?.ThreadTs, p.Message?.Ts, p.Message?.ThreadTs, p.Message?.User, p.MessageTs, p.ApiAppId,
+        ],
+        EventInbound { Envelope: var e } =>
+        [
+            e.TeamId, e.EnterpriseId, e.EventId, e.ApiAppId, e.Event?.UserId, e.Event?.ChannelId, e.Event?.Ts, e.Event?.ThreadTs,
+            e.Event?.Item?.Channel, e.Event?.Item?.Ts, e.Event?.Team, .. (e.Authorizations ?? []).SelectMany(a => new[] { a?.TeamId, a?.EnterpriseId, a?.UserId }),
+        ],
+        _ => [],
+    };
+}
 
 internal sealed record SlashInbound(SlashCommand Command) : SlackInbound;
 

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using GtmBot.Engine;
 using GtmBot.Slack.Api;
 using GtmBot.Slack.OAuth;
 using Microsoft.Extensions.Logging;
@@ -16,7 +16,10 @@ internal sealed class SlackUserDirectory(SlackApiClient api, TimeProvider clock,
     public static readonly TimeSpan FailureLifetime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan LookupBudget = TimeSpan.FromMilliseconds(800);
 
-    private readonly ConcurrentDictionary<string, (SlackUserInfo? Info, DateTimeOffset Expires)> _cache = new();
+    /// <summary>People whose look-up is cached at once.</summary>
+    public const int MaxCached = 50_000;
+
+    private readonly ExpiringCache<string, SlackUserInfo?> _cache = new(clock, Lifetime, MaxCached, StringComparer.Ordinal);
 
     public async Task<SlackUserInfo?> GetAsync(SlackAuth? auth, string team, string user, CancellationToken ct)
     {
@@ -26,10 +29,9 @@ internal sealed class SlackUserDirectory(SlackApiClient api, TimeProvider clock,
         }
 
         var key = team + ":" + user;
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(key, out var hit) && hit.Expires > now)
+        if (_cache.TryGet(key, out var hit))
         {
-            return hit.Info;
+            return hit;
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -37,13 +39,13 @@ internal sealed class SlackUserDirectory(SlackApiClient api, TimeProvider clock,
         try
         {
             var info = await api.GetUserAsync(auth.BotToken, user, budget.Token);
-            _cache[key] = (info, now + Lifetime);
+            _cache.Set(key, info);
             return info;
         }
         catch (Exception e) when (e is SlackApiException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             Log.UserInfoFailed(logger, user, e is SlackApiException s ? s.Error : "timeout");
-            _cache[key] = (null, now + FailureLifetime);
+            _cache.Set(key, null, FailureLifetime);
             return null;
         }
     }

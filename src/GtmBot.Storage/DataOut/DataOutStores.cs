@@ -61,7 +61,10 @@ internal sealed class WebhookStore(IGtmDbFactory db, TimeProvider clock) : IWebh
     /// </summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<WebhookSubscription> List, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
+    /// <summary>Workspaces whose subscriptions are cached at once.</summary>
+    public const int MaxCachedWorkspaces = 10_000;
+
+    private readonly ExpiringCache<string, IReadOnlyList<WebhookSubscription>> _cache = new(clock, CacheLifetime, MaxCachedWorkspaces, StringComparer.Ordinal);
     private int _version;
 
     public async Task<WebhookSubscription> AddAsync(string workspaceKey, string url, IReadOnlyList<string> events, string secret, string createdBy, DateTimeOffset now, CancellationToken cancellationToken)
@@ -83,10 +86,9 @@ internal sealed class WebhookStore(IGtmDbFactory db, TimeProvider clock) : IWebh
 
     public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(string workspaceKey, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(workspaceKey, out var cached) && cached.Expires > now)
+        if (_cache.TryGet(workspaceKey, out var cached))
         {
-            return cached.List;
+            return cached;
         }
 
         // A change committed while this read ran must not be hidden behind the older list it read.
@@ -96,7 +98,7 @@ internal sealed class WebhookStore(IGtmDbFactory db, TimeProvider clock) : IWebh
         IReadOnlyList<WebhookSubscription> list = [.. rows.Select(ToRecord)];
         if (version == Volatile.Read(ref _version))
         {
-            _cache[workspaceKey] = (list, now + CacheLifetime);
+            _cache.Set(workspaceKey, list);
         }
 
         return list;
@@ -127,7 +129,7 @@ internal sealed class WebhookStore(IGtmDbFactory db, TimeProvider clock) : IWebh
     private void Forget(string workspaceKey)
     {
         Interlocked.Increment(ref _version);
-        _cache.TryRemove(workspaceKey, out _);
+        _cache.Remove(workspaceKey);
     }
 
     private static WebhookSubscription ToRecord(WebhookEntity w) =>

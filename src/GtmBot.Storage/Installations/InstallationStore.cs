@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using GtmBot.Engine;
 using GtmBot.Engine.Ports;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +12,10 @@ internal sealed class InstallationStore(IGtmDbFactory db, TimeProvider clock) : 
     /// </summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, (Installation? Installation, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
+    /// <summary>Workspaces whose look-up is cached at once.</summary>
+    public const int MaxCachedWorkspaces = 10_000;
+
+    private readonly ExpiringCache<string, Installation?> _cache = new(clock, CacheLifetime, MaxCachedWorkspaces, StringComparer.Ordinal);
 
     public async Task SaveAsync(Installation installation, CancellationToken cancellationToken)
     {
@@ -34,22 +37,21 @@ internal sealed class InstallationStore(IGtmDbFactory db, TimeProvider clock) : 
         row.InstalledBy = installation.InstalledBy;
         row.InstalledAt = installation.InstalledAt;
         await ctx.SaveChangesAsync(cancellationToken);
-        _cache.TryRemove(key, out _);
+        _cache.Remove(key);
     }
 
     public async Task<Installation?> FindAsync(string platform, string workspace, CancellationToken cancellationToken)
     {
         var key = $"{platform}:{workspace}";
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(key, out var cached) && cached.Expires > now)
+        if (_cache.TryGet(key, out var cached))
         {
-            return cached.Installation;
+            return cached;
         }
 
         await using var ctx = db.Create();
         var e = await ctx.Set<InstallationEntity>().AsNoTracking().SingleOrDefaultAsync(x => x.WorkspaceKey == key && x.Channel == string.Empty, cancellationToken);
         var found = e is null ? null : new Installation(e.Platform, e.Workspace, e.EnterpriseId, e.IsEnterpriseInstall, e.ProtectedToken, e.BotUserId, e.BotId, e.Scopes, e.InstalledBy, e.InstalledAt);
-        _cache[key] = (found, now + CacheLifetime);
+        _cache.Set(key, found);
         return found;
     }
 
@@ -58,7 +60,7 @@ internal sealed class InstallationStore(IGtmDbFactory db, TimeProvider clock) : 
         await using var ctx = db.Create();
         var key = $"{platform}:{workspace}";
         var deleted = await ctx.Set<InstallationEntity>().Where(x => x.WorkspaceKey == key && x.Channel == string.Empty).ExecuteDeleteAsync(cancellationToken) > 0;
-        _cache.TryRemove(key, out _);
+        _cache.Remove(key);
         return deleted;
     }
 }

@@ -15,7 +15,10 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
     /// </summary>
     public static readonly TimeSpan CorrectedCacheLifetime = TimeSpan.FromSeconds(30);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Limit, IReadOnlyList<QuoteRecord> Quotes, DateTimeOffset Expires)> _corrected = new(StringComparer.Ordinal);
+    /// <summary>Workspaces whose corrected examples are cached at once.</summary>
+    public const int MaxCachedWorkspaces = 10_000;
+
+    private readonly ExpiringCache<string, (int Limit, IReadOnlyList<QuoteRecord> Quotes)> _corrected = new(clock, CorrectedCacheLifetime, MaxCachedWorkspaces, StringComparer.Ordinal);
     private int _correctedVersion;
 
     /// <summary>Candidates read per round trip of a search; the exact filter runs over each chunk.</summary>
@@ -319,8 +322,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
 
     public async Task<IReadOnlyList<QuoteRecord>> ListCorrectedAsync(string workspaceKey, int limit, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_corrected.TryGetValue(workspaceKey, out var cached) && cached.Limit == limit && cached.Expires > now)
+        if (_corrected.TryGet(workspaceKey, out var cached) && cached.Limit == limit)
         {
             return cached.Quotes;
         }
@@ -330,7 +332,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         var quotes = await LoadCorrectedAsync(workspaceKey, limit, cancellationToken);
         if (version == Volatile.Read(ref _correctedVersion))
         {
-            _corrected[workspaceKey] = (limit, quotes, now + CorrectedCacheLifetime);
+            _corrected.Set(workspaceKey, (limit, quotes));
         }
 
         return quotes;
@@ -339,7 +341,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
     private void ForgetCorrected(string workspaceKey)
     {
         Interlocked.Increment(ref _correctedVersion);
-        _corrected.TryRemove(workspaceKey, out _);
+        _corrected.Remove(workspaceKey);
     }
 
     private async Task<IReadOnlyList<QuoteRecord>> LoadCorrectedAsync(string workspaceKey, int limit, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GtmBot.Engine;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
@@ -30,7 +29,7 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
     /// </summary>
     public const int MaxCachedKeyLength = 512;
 
-    private readonly ConcurrentDictionary<(string Workspace, string Scope, string Subject, string Name), (string? Value, DateTimeOffset Expires)> _cache = new();
+    private readonly ExpiringCache<(string Workspace, string Scope, string Subject, string Name), string?> _cache = new(clock, CacheLifetime, MaxCached);
 
     public Task<Lang?> GetUserLanguageAsync(string workspaceKey, string userId, CancellationToken cancellationToken) =>
         GetLanguageAsync(workspaceKey, UserScope, userId, cancellationToken);
@@ -71,10 +70,9 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
     private async Task<string?> GetAsync(string workspaceKey, string scope, string subject, string name, CancellationToken cancellationToken)
     {
         var key = (workspaceKey, scope, subject, name);
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(key, out var cached) && cached.Expires > now)
+        if (_cache.TryGet(key, out var cached))
         {
-            return cached.Value;
+            return cached;
         }
 
         await using var ctx = db.Create();
@@ -82,23 +80,18 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
             .Where(s => s.WorkspaceKey == workspaceKey && s.Scope == scope && s.Subject == subject && s.Name == name)
             .Select(s => s.Value)
             .FirstOrDefaultAsync(cancellationToken);
-        Remember(key, value, now);
+        Remember(key, value);
         return value;
     }
 
-    private void Remember((string, string, string, string) key, string? value, DateTimeOffset now)
+    private void Remember((string, string, string, string) key, string? value)
     {
         if (key.Item1.Length + key.Item2.Length + key.Item3.Length + key.Item4.Length > MaxCachedKeyLength)
         {
             return;
         }
 
-        if (_cache.Count >= MaxCached)
-        {
-            _cache.Clear();
-        }
-
-        _cache[key] = (value, now + CacheLifetime);
+        _cache.Set(key, value);
     }
 
     private async Task SetAsync(string workspaceKey, string scope, string subject, string name, string? value, CancellationToken cancellationToken)
@@ -121,9 +114,9 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
         finally
         {
             // Whether it committed or not is only known from the database now: the next read asks it.
-            _cache.TryRemove((workspaceKey, scope, subject, name), out _);
+            _cache.Remove((workspaceKey, scope, subject, name));
         }
 
-        Remember((workspaceKey, scope, subject, name), value, clock.GetUtcNow());
+        Remember((workspaceKey, scope, subject, name), value);
     }
 }

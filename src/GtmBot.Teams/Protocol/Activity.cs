@@ -66,6 +66,21 @@ internal sealed record Activity
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>
+    /// Longest id (activity, conversation, account, tenant, team, channel) accepted. The Bot Framework publishes no length for
+    /// them; Teams' longest today are conversation ids of about 150 characters. A longer one is not an id the service sends,
+    /// and would become a cache key or a stored row the size of the request.
+    /// </summary>
+    public const int MaxIdLength = 1024;
+
+    /// <summary>The first id longer than <see cref="MaxIdLength"/>, or null.</summary>
+    public string? OversizedId() =>
+        new[]
+        {
+            Id, ReplyToId, From?.Id, From?.AadObjectId, Recipient?.Id, Conversation?.Id, Conversation?.TenantId,
+            ChannelData?.Tenant?.Id, ChannelData?.Team?.Id, ChannelData?.Channel?.Id,
+        }.FirstOrDefault(id => id?.Length > MaxIdLength);
 }
 
 /// <summary>Activity types GtmBot handles.</summary>

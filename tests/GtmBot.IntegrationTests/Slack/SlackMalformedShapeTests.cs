@@ -37,7 +37,7 @@ public sealed class SlackMalformedShapeTests
         (await host.PostInteractionAsync(payload.ToJsonString())).StatusCode;
 
     [Fact]
-    public async Task A_form_whose_ids_overflow_the_modal_metadata_is_not_opened_and_not_a_500()
+    public async Task A_form_press_whose_ids_would_overflow_the_modal_metadata_is_refused_not_a_500()
     {
         await using var host = await SlackHost.StartAsync();
         var press = BlockActions(new JsonArray(new JsonObject { ["action_id"] = "slack.form.retry", ["type"] = "button", ["value"] = ActionValue.Join("c", "quote form") }));
@@ -45,9 +45,58 @@ public sealed class SlackMalformedShapeTests
         press["container"]!["channel_id"] = new string('C', 4000);
         press["channel"]!["id"] = new string('C', 4000);
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(host, press));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(host, press));
         Assert.Empty(host.Api.Of("views.open"));
-        Assert.Equal("quote form", Assert.IsType<CommandInput>(Assert.Single(host.Flow.Turns).Input).Text);
+        Assert.Empty(host.Flow.Turns);
+    }
+
+    [Theory]
+    [InlineData("user_id")]
+    [InlineData("channel_id")]
+    [InlineData("team_id")]
+    public async Task A_slash_command_with_an_id_longer_than_Slack_ever_sends_is_a_bad_request(string field)
+    {
+        await using var host = await SlackHost.StartAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["team_id"] = "T1",
+            ["channel_id"] = "C1",
+            ["user_id"] = "U1",
+            ["command"] = "/gtm",
+            ["text"] = "quote Acme: too slow",
+            ["api_app_id"] = "A1",
+        };
+        fields[field] = new string('x', GtmBot.Slack.SlackLimits.MaxIdLength + 1);
+
+        using var response = await host.PostFormAsync(fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Flow.Turns);
+    }
+
+    [Fact]
+    public async Task An_event_naming_a_channel_longer_than_Slack_ever_sends_is_a_bad_request()
+    {
+        await using var host = await SlackHost.StartAsync();
+        var envelope = new JsonObject
+        {
+            ["type"] = "event_callback",
+            ["team_id"] = "T1",
+            ["event_id"] = "Ev-long",
+            ["event"] = new JsonObject
+            {
+                ["type"] = "app_mention",
+                ["user"] = "U1",
+                ["text"] = "<@UBOT> quote Acme: slow",
+                ["ts"] = "1700000000.000100",
+                ["channel"] = new string('C', GtmBot.Slack.SlackLimits.MaxIdLength + 1),
+            },
+        };
+
+        using var response = await host.PostSignedAsync(envelope.ToJsonString(), "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Flow.Turns);
     }
 
     [Fact]

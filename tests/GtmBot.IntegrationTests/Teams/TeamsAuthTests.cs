@@ -132,6 +132,19 @@ public sealed class TeamsAuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(_fake.Token(), TeamsActivities.Load(fixture, _fake.ServiceUrl).ToJsonString()));
     }
 
+    [Theory]
+    [InlineData("conversation")]
+    [InlineData("from")]
+    public async Task An_id_longer_than_the_service_ever_sends_is_400_and_never_cached(string field)
+    {
+        var activity = (JsonObject)Faults.TeamsSeeds.All(_fake.ServiceUrl)[1].DeepClone();
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(_fake.Token(), activity.ToJsonString()));
+
+        activity["id"] = "oversized-" + field;
+        activity[field]!["id"] = new string('x', GtmBot.Teams.Protocol.Activity.MaxIdLength + 1);
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(_fake.Token(), activity.ToJsonString()));
+    }
+
     [Fact]
     public async Task Unknown_activity_type_is_200()
     {
