@@ -117,9 +117,9 @@ public sealed class CustomerSegments
     /// <summary>Distinct customers of the theme per segment, for the segments it has customers in (largest segment first).</summary>
     public IReadOnlyList<SegmentCount> Count(QuoteTheme theme)
     {
-        var bySegment = theme.Quotes
-            .Where(q => !string.IsNullOrWhiteSpace(q.Customer))
-            .Select(q => ThemeEngine.NormalizeCustomer(q.Customer!))
+        // The theme's distinct attributed customers (the same set its quotes name; a stored snapshot keeps only the quotes shown).
+        var bySegment = theme.Theme.Customers
+            .Select(ThemeEngine.NormalizeCustomer)
             .Where(c => c.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .GroupBy(c => _segmentOf.GetValueOrDefault(c, Segment.NoneKey), StringComparer.Ordinal)

@@ -61,7 +61,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
     /// <summary>Quotes listed in one reply.</summary>
     public const int MaxListed = 10;
 
-    /// <summary>Quotes read for the insights (the newest), and the most matches a search counts.</summary>
+    /// <summary>Quotes read for the insights (the newest).</summary>
     public const int MaxScanned = 5000;
 
     /// <summary>
@@ -720,9 +720,10 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
             lines.Add(context.T(QuoteStrings.ThemeQuote, Markup.Escape(body), Markup.Escape(quote.Customer ?? context.T(QuoteStrings.ThemeNoCustomer))));
         }
 
-        if (theme.Quotes.Count > QuotesPerTheme)
+        // Mentions, not the quotes at hand: a stored snapshot keeps only the quotes shown.
+        if (theme.Theme.Mentions > QuotesPerTheme)
         {
-            lines.Add(context.T(QuoteStrings.ThemeMoreQuotes, theme.Quotes.Count - QuotesPerTheme));
+            lines.Add(context.T(QuoteStrings.ThemeMoreQuotes, theme.Theme.Mentions - QuotesPerTheme));
         }
 
         return string.Join('\n', lines);

@@ -9,14 +9,20 @@ namespace GtmBot.Engine.Insights;
 /// <summary>
 /// What <c>/gtm insights</c> shows, as stored for a channel: the engine's insights over the channel's newest quotes (computed
 /// at threshold 1: whether a theme is common is decided when read, with the channel's threshold at that moment) and its
-/// distinct attributed customers (normalised), which the per-segment lines need.
+/// distinct attributed customers (normalised), which the per-segment lines need. Each theme keeps the first
+/// <see cref="QuoteFlow.QuotesPerTheme"/> of its quotes (what the card quotes); its counts are in <see cref="DiscoveredTheme"/>
+/// (<see cref="DiscoveredTheme.Mentions"/>, <see cref="DiscoveredTheme.Customers"/>, <see cref="DiscoveredTheme.ItemIds"/>).
 /// </summary>
 public sealed record InsightsSnapshot(QuoteInsights Insights, IReadOnlyList<string> Customers)
 {
-    /// <summary>The snapshot of <paramref name="quotes"/>: exactly what <see cref="QuoteInsights.Compute"/> gives for them.</summary>
-    public static InsightsSnapshot Of(IReadOnlyList<QuoteRecord> quotes) => new(
-        QuoteInsights.Compute(quotes, 1, QuoteFlow.MaxThemesShown),
-        [.. quotes.Where(q => !string.IsNullOrWhiteSpace(q.Customer)).Select(q => ThemeEngine.NormalizeCustomer(q.Customer!)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    /// <summary>The snapshot of <paramref name="quotes"/>: what <see cref="QuoteInsights.Compute"/> gives for them, each theme's quotes cut to those shown.</summary>
+    public static InsightsSnapshot Of(IReadOnlyList<QuoteRecord> quotes)
+    {
+        var insights = QuoteInsights.Compute(quotes, 1, QuoteFlow.MaxThemesShown);
+        return new(
+            insights with { Themes = [.. insights.Themes.Select(t => t with { Quotes = [.. t.Quotes.Take(QuoteFlow.QuotesPerTheme)] })] },
+            [.. quotes.Where(q => !string.IsNullOrWhiteSpace(q.Customer)).Select(q => ThemeEngine.NormalizeCustomer(q.Customer!)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
 
     /// <summary>The insights with each theme's common mark set by <paramref name="threshold"/> distinct attributed customers.</summary>
     public QuoteInsights At(int threshold) => Insights with

@@ -40,6 +40,9 @@ namespace GtmBot.Storage.Migrations.Postgres
 
             // A display name resolves to the ids that captured under it from this index alone (QuoteSearchSql.CapturersNamedAsync).
             migrationBuilder.Sql("""CREATE INDEX ix_quotes_person_name ON quotes ("WorkspaceKey", (lower("CapturedByName")), "CapturedBy");""");
+
+            // Statistics for the new indexes: without them SQLite's planner takes ix_quotes_person_name for any workspace query.
+            migrationBuilder.Sql("ANALYZE quotes;");
         }
 
         /// <inheritdoc />

@@ -39,11 +39,19 @@ namespace GtmBot.Storage.Migrations.Sqlite
 
             // A display name resolves to the ids that captured under it from this index alone (QuoteSearchSql.CapturersNamedAsync).
             migrationBuilder.Sql("""CREATE INDEX ix_quotes_person_name ON quotes ("WorkspaceKey", (lower("CapturedByName")), "CapturedBy");""");
+
+            // /gtm quotes <keyword> in a channel checks LIKE on the index entries, in time order, without reading the rows it
+            // rejects (SQLite only: a PostgreSQL btree entry cannot hold a 4,000-character text; its GIN trigram index serves).
+            migrationBuilder.Sql("""CREATE INDEX ix_quotes_channel_search ON quotes ("WorkspaceKey", "Channel", "CapturedAt", "SearchText");""");
+
+            // Statistics for the new indexes: without them SQLite's planner takes ix_quotes_person_name for any workspace query.
+            migrationBuilder.Sql("ANALYZE quotes;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX ix_quotes_channel_search;");
             migrationBuilder.Sql("DROP INDEX ix_quotes_person_name;");
 
             migrationBuilder.DropTable(
