@@ -183,11 +183,11 @@ internal static class QuoteSearchSql
 
         // A channel's keyword search on SQLite checks LIKE on the entries of ix_quotes_channel_search (time order, SearchText
         // inside), reading only the rows that match; the planner would take the narrower time index and read every row.
-        var from = !pg && search.Channel is not null && indexed is null && Folded(search).Any() ? "quotes q INDEXED BY ix_quotes_channel_search" : "quotes q";
+        var table = !pg && search.Channel is not null && indexed is null && Folded(search).Any() ? "quotes q INDEXED BY ix_quotes_channel_search" : "quotes q";
         var sql = countUpTo is { } cap
-            ? $"""SELECT count(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT {cap.ToString(CultureInfo.InvariantCulture)}) AS hits"""
+            ? $"""SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT {cap.ToString(CultureInfo.InvariantCulture)}) AS hits"""
             : $"""
-              SELECT q."Id", q."CapturedAt", q."Channel", q."Text", q."Customer", q."CapturedBy", q."CapturedByName" FROM {from}
+              SELECT q."Id", q."CapturedAt", q."Channel", q."Text", q."Customer", q."CapturedBy", q."CapturedByName" FROM {table}
               WHERE {where}
               ORDER BY q."CapturedAt" {direction}, q."Id" {direction}
               LIMIT {chunk.ToString(CultureInfo.InvariantCulture)}
