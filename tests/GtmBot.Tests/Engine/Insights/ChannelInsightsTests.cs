@@ -244,7 +244,7 @@ public sealed class InsightsRefreshQueueTests
         queue.Request(B, TimeSpan.FromSeconds(5));
         Assert.Equal(2, queue.Count);
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // generous: a loaded test run can starve the thread pool for seconds
         var next = queue.NextAsync(cts.Token);
         await Task.Delay(50, TestContext.Current.CancellationToken);
         Assert.False(next.IsCompleted);
@@ -266,7 +266,7 @@ public sealed class InsightsRefreshQueueTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var queue = new InsightsRefreshQueue(clock);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // generous: a loaded test run can starve the thread pool for seconds
         var next = queue.NextAsync(cts.Token);
         await Task.Delay(50, TestContext.Current.CancellationToken);
         queue.Request(B, TimeSpan.Zero);
