@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GtmBot.Engine;
 using GtmBot.Engine.Flows;
+using GtmBot.Engine.Insights;
 using GtmBot.Engine.Ports;
 using GtmBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,27 @@ internal static class EngineQueries
         await using var sp = await StartAsync(a, provider);
         var engine = sp.GetRequiredService<ConversationEngine>();
         var random = new Random(11);
+
+        // The insights snapshot of every channel, built as the background worker builds it after a change: the cost of one
+        // channel's rebuild (read its newest 5,000 quotes, group the newest 1,000, store the result).
+        var insights = sp.GetRequiredService<ChannelInsights>();
+        var rebuilds = new List<double>();
+        for (var w = 0; w < (a.Get("rebuild", "yes") == "no" ? 0 : Scale.Workspaces); w++)
+        {
+            for (var c = 0; c < Scale.ChannelsPerWorkspace; c++)
+            {
+                var watch = Stopwatch.StartNew();
+                await insights.RefreshAsync(new ConversationKey(Platforms.Slack, $"TW{w:00}", $"C{c:000}"), CancellationToken.None);
+                rebuilds.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        rebuilds.Sort();
+        if (rebuilds.Count > 0)
+        {
+            Console.WriteLine(FormattableString.Invariant($"insights snapshot rebuild, {rebuilds.Count} channels | p50 {Scale.Pct(rebuilds, 0.50):F1} ms | p95 {Scale.Pct(rebuilds, 0.95):F1} ms | max {rebuilds[^1]:F1} ms | total {rebuilds.Sum() / 1000:F1} s"));
+        }
+
         string[] commands = ["/gtm quotes export", "/gtm quotes 单点登录", "/gtm quotes 价格", "/gtm insights"];
         Console.WriteLine($"command ({provider}, through the engine, {iterations} runs each, random channel) | p50 ms | p95 ms | max ms");
         foreach (var command in commands)

@@ -16,6 +16,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<FlowRegistry>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<Charts.InsightsChart>();
+        services.TryAddSingleton(Insights.InsightsRefreshOptions.Default);
+        services.AddSingleton<Insights.InsightsRefreshQueue>();
+        services.AddSingleton<Insights.ChannelInsights>();
         services.TryAddSingleton(new TaggerModelPath(Path.Combine(AppContext.BaseDirectory, TaggerModel.OutputPath)));
         services.AddSingleton(sp => TaggerModel.Load(sp.GetRequiredService<TaggerModelPath>().Path));
         services.AddSingleton<ModelQuoteTagger>();

@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 131, Level = LogLevel.Warning, Message = "Charts cannot be drawn here: SkiaSharp's native library did not load")]
     public static partial void ChartsUnavailable(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 140, Level = LogLevel.Error, Message = "Insights of {Channel} could not be rebuilt; trying again in {RetrySeconds} s")]
+    public static partial void InsightsRefreshFailed(ILogger logger, Exception exception, string channel, double retrySeconds);
+
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Feedback summaries run offline. To use an LLM set GtmBot__Llm__Provider=AzureOpenAI (Endpoint, Deployment, ApiKey or Entra ID) or OpenAI (BaseUrl, Model, ApiKey)")]
     public static partial void LlmOff(ILogger logger);
 

@@ -3,6 +3,7 @@ using GtmBot.Host;
 using GtmBot.Host.Api;
 using GtmBot.Host.Cli;
 using GtmBot.Host.Delivery;
+using GtmBot.Host.Insights;
 using GtmBot.Host.Llm;
 using GtmBot.Host.Local;
 using GtmBot.Host.Summaries;
@@ -30,6 +31,7 @@ builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddGtmLlm(builder.Configuration);
 builder.Services.AddHostedService<SummaryWorker>();
+builder.Services.AddHostedService<InsightsRefresher>();
 builder.Services.AddGtmDataOut(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IQuoteStore>(sp => sp.GetRequiredService<QuoteStore>());
         services.AddSingleton<ITagExampleStore>(sp => sp.GetRequiredService<QuoteStore>());
         services.AddSingleton<IQuoteSearch>(sp => sp.GetRequiredService<QuoteStore>());
+        services.AddSingleton<IInsightsStore, InsightsStore>();
         services.AddSingleton<ICanvasStore, CanvasStore>();
         services.AddSingleton<IDrillStore, DrillStore>();
         services.AddSingleton<IChecklistStore, ChecklistStore>();

@@ -59,7 +59,11 @@ public sealed class CustomerSegments
     public static string Key(string segment) => segment.Trim().ToLowerInvariant();
 
     /// <summary>Segments of <paramref name="profiles"/>, with "no segment" sized from the customers of <paramref name="quotes"/>.</summary>
-    public static CustomerSegments From(IReadOnlyList<CustomerProfile> profiles, IReadOnlyList<QuoteRecord> quotes)
+    public static CustomerSegments From(IReadOnlyList<CustomerProfile> profiles, IReadOnlyList<QuoteRecord> quotes) =>
+        FromCustomers(profiles, quotes.Where(q => !string.IsNullOrWhiteSpace(q.Customer)).Select(q => q.Customer!));
+
+    /// <summary>The segments of <paramref name="profiles"/>, with the attributed customers (as written or normalised) of the quotes in scope.</summary>
+    public static CustomerSegments FromCustomers(IReadOnlyList<CustomerProfile> profiles, IEnumerable<string> customers)
     {
         var segmentOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -82,9 +86,8 @@ public sealed class CustomerSegments
             sizes[key] = sizes.GetValueOrDefault(key) + 1;
         }
 
-        var unsegmented = quotes
-            .Where(q => !string.IsNullOrWhiteSpace(q.Customer))
-            .Select(q => ThemeEngine.NormalizeCustomer(q.Customer!))
+        var unsegmented = customers
+            .Select(ThemeEngine.NormalizeCustomer)
             .Where(c => c.Length > 0 && !segmentOf.ContainsKey(c))
             .Distinct(StringComparer.Ordinal)
             .Count();
@@ -114,9 +117,9 @@ public sealed class CustomerSegments
     /// <summary>Distinct customers of the theme per segment, for the segments it has customers in (largest segment first).</summary>
     public IReadOnlyList<SegmentCount> Count(QuoteTheme theme)
     {
-        var bySegment = theme.Quotes
-            .Where(q => !string.IsNullOrWhiteSpace(q.Customer))
-            .Select(q => ThemeEngine.NormalizeCustomer(q.Customer!))
+        // The theme's distinct attributed customers (the same set its quotes name; a stored snapshot keeps only the quotes shown).
+        var bySegment = theme.Theme.Customers
+            .Select(ThemeEngine.NormalizeCustomer)
             .Where(c => c.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .GroupBy(c => _segmentOf.GetValueOrDefault(c, Segment.NoneKey), StringComparer.Ordinal)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GtmBot.Engine.Charts;
 using GtmBot.Engine.Customers;
+using GtmBot.Engine.Insights;
 using GtmBot.Engine.Ports;
 using GtmBot.Engine.Strings;
 using GtmBot.Engine.Tagging;
@@ -41,7 +42,7 @@ public static class QuoteActions
 /// corrections anyone can make, search by tag, customer and keyword (Chinese included), and insights that rank themes by
 /// distinct customers and mark them common or individual, with MoSCoW calls per theme.
 /// </summary>
-public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, ChannelTagger tagger, ISettingsStore settings, ICustomerStore customers, INeedStore needs, InsightsChart chart, ILogger<QuoteFlow> logger) : IFlow
+public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, ChannelTagger tagger, ISettingsStore settings, ICustomerStore customers, INeedStore needs, InsightsChart chart, ChannelInsights channelInsights, ILogger<QuoteFlow> logger) : IFlow
 {
     public const string FlowId = "quote";
 
@@ -60,8 +61,14 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
     /// <summary>Quotes listed in one reply.</summary>
     public const int MaxListed = 10;
 
-    /// <summary>Quotes read for the insights (the newest), and the most matches a search counts.</summary>
+    /// <summary>Quotes read for the insights (the newest).</summary>
     public const int MaxScanned = 5000;
+
+    /// <summary>
+    /// <c>/gtm quotes</c> counts matches up to this many and shows more as "500+": counting every match of a large channel
+    /// reads all of its rows (bench/README.md, a million quotes).
+    /// </summary>
+    public const int MaxCounted = 500;
 
     /// <summary>Themes shown in the insights.</summary>
     public const int MaxThemesShown = 8;
@@ -252,6 +259,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
             return [Card(context, save.Quote, QuoteStrings.AlreadySaved, ReplyPlacement.NewMessage)];
         }
 
+        channelInsights.Changed(context.Channel);
         Log.Captured(logger, save.Quote.Id, origin.Source, result.Language, result.Tags.Count);
         return [Card(context, save.Quote, QuoteStrings.Captured, ReplyPlacement.NewMessage)];
     }
@@ -366,6 +374,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
 
         var correction = new QuoteCorrection(tag, quote.HasTag(tag) ? QuoteCorrection.Off : QuoteCorrection.On, context.User.Id, context.User.DisplayName, context.Now);
         var updated = await store.CorrectAsync(context.Channel, id, correction, cancellationToken);
+        channelInsights.Changed(context.Channel);
         return updated is null ? context.Notice(QuoteStrings.NotFound) : [Card(context, updated, QuoteStrings.Captured, ReplyPlacement.ReplaceOriginal)];
     }
 
@@ -378,6 +387,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
 
         var correction = new QuoteCorrection(QuoteCorrection.MotiveField, MotiveNames.Name(motive), context.User.Id, context.User.DisplayName, context.Now);
         var updated = await store.CorrectAsync(context.Channel, id, correction, cancellationToken);
+        channelInsights.Changed(context.Channel);
         return updated is null ? context.Notice(QuoteStrings.NotFound) : [Card(context, updated, QuoteStrings.Captured, ReplyPlacement.ReplaceOriginal)];
     }
 
@@ -389,10 +399,10 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
 
     private async Task<IReadOnlyList<Reply>> ListAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
-        // Searched in the database through the search indexes: the newest matches first, at most MaxScanned counted.
+        // Searched in the database through the search indexes: the newest matches first, at most MaxCounted counted.
         var query = QuoteQuery.Parse(args, await search.ListCustomersAsync(context.Channel, cancellationToken));
         var found = await search.SearchAsync(
-            new QuoteSearch(context.Channel.WorkspaceKey, context.Channel.Channel, query.Keywords, MaxListed, Customer: query.Customer, Tag: query.Tag, CountUpTo: MaxScanned),
+            new QuoteSearch(context.Channel.WorkspaceKey, context.Channel.Channel, query.Keywords, MaxListed, Customer: query.Customer, Tag: query.Tag, CountUpTo: MaxCounted + 1),
             cancellationToken);
         var matches = found.Quotes.Select(f => f.Quote).ToList();
         if (found.Matched == 0)
@@ -400,6 +410,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
             return context.Notice(QuoteStrings.ListNone);
         }
 
+        var matched = found.Matched > MaxCounted ? MaxCounted.ToString(CultureInfo.InvariantCulture) + "+" : found.Matched.ToString(CultureInfo.InvariantCulture);
         var lines = matches.Take(MaxListed).Select(q =>
         {
             var who = q.Customer is null ? string.Empty : Markup.Bold(q.Customer) + " — ";
@@ -411,7 +422,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
         });
         var blocks = new List<ReplyBlock>
         {
-            new HeaderBlock(context.T(QuoteStrings.ListTitle, found.Matched)),
+            new HeaderBlock(context.T(QuoteStrings.ListTitle, matched)),
             new TextBlock(string.Join('\n', lines)),
         };
         if (!query.IsEmpty)
@@ -421,7 +432,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
 
         if (found.Matched > MaxListed)
         {
-            blocks.Add(new ContextBlock(context.T(QuoteStrings.ListMore, MaxListed, found.Matched)));
+            blocks.Add(new ContextBlock(context.T(QuoteStrings.ListMore, MaxListed, matched)));
         }
 
         return [new Reply(blocks, context.T(QuoteStrings.ListTitle, found.Matched), ReplyVisibility.Ephemeral)];
@@ -560,22 +571,48 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
 
     private async Task<IReadOnlyList<Reply>> InsightsAsync(FlowContext context, ReplyPlacement placement, CancellationToken cancellationToken, string? segmentName = null)
     {
-        var quotes = await store.ListAsync(context.Channel, null, MaxScanned, cancellationToken);
-        if (quotes.Count == 0)
-        {
-            return context.Notice(QuoteStrings.InsightsNone);
-        }
-
-        var (scope, refusal) = await ScopeAsync(context, quotes, segmentName, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        (var segments, var only, quotes) = scope!;
         var threshold = await ThresholdAsync(context.Channel, cancellationToken);
+        QuoteInsights insights;
+        CustomerSegments segments;
+        Segment? only = null;
+        string? behind = null;
+        if (segmentName is null)
+        {
+            // The channel's stored snapshot, kept up to date as quotes arrive (ChannelInsights): no grouping per request.
+            var view = await channelInsights.GetAsync(context.Channel, cancellationToken);
+            if (view is null)
+            {
+                return context.Notice(QuoteStrings.InsightsNone);
+            }
+
+            insights = view.Snapshot.At(threshold);
+            segments = CustomerSegments.FromCustomers(await customers.ListAsync(context.Channel.WorkspaceKey, cancellationToken), view.Snapshot.Customers);
+            if (view.Behind)
+            {
+                var asOf = view.BuiltAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                behind = view.NewQuotes > 0 ? context.T(QuoteStrings.InsightsBehind, asOf, view.NewQuotes) : context.T(QuoteStrings.InsightsBehindEdits, asOf);
+            }
+        }
+        else
+        {
+            // One segment's quotes only: grouped on the spot from the channel's newest quotes.
+            var quotes = await store.ListAsync(context.Channel, null, MaxScanned, cancellationToken);
+            if (quotes.Count == 0)
+            {
+                return context.Notice(QuoteStrings.InsightsNone);
+            }
+
+            var (scope, refusal) = await ScopeAsync(context, quotes, segmentName, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            (segments, only, quotes) = scope!;
+            insights = QuoteInsights.Compute(quotes, threshold, MaxThemesShown);
+        }
+
         var priorities = (await store.GetThemePrioritiesAsync(context.Channel, cancellationToken)).ToDictionary(p => p.ThemeKey, StringComparer.Ordinal);
-        var insights = QuoteInsights.Compute(quotes, threshold, MaxThemesShown);
 
         var blocks = new List<ReplyBlock>
         {
@@ -587,6 +624,11 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
         if (only is not null)
         {
             blocks.Insert(1, new ContextBlock(context.T(CustomerStrings.SegmentFilterTitle, Markup.Escape(only.Label!), only.Size)));
+        }
+
+        if (behind is not null)
+        {
+            blocks.Insert(1, new ContextBlock(behind));
         }
 
         if (insights.Themes.Count == 0)
@@ -678,9 +720,10 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
             lines.Add(context.T(QuoteStrings.ThemeQuote, Markup.Escape(body), Markup.Escape(quote.Customer ?? context.T(QuoteStrings.ThemeNoCustomer))));
         }
 
-        if (theme.Quotes.Count > QuotesPerTheme)
+        // Mentions, not the quotes at hand: a stored snapshot keeps only the quotes shown.
+        if (theme.Theme.Mentions > QuotesPerTheme)
         {
-            lines.Add(context.T(QuoteStrings.ThemeMoreQuotes, theme.Quotes.Count - QuotesPerTheme));
+            lines.Add(context.T(QuoteStrings.ThemeMoreQuotes, theme.Theme.Mentions - QuotesPerTheme));
         }
 
         return string.Join('\n', lines);

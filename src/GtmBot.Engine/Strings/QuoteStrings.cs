@@ -94,6 +94,12 @@ public static class QuoteStrings
     public static readonly Localized MustWithoutNeed = new(
         "⚠ Marked Must, but no common need is behind it (fewer than {0} customers, or mostly not a need). Check before committing.",
         "⚠ 标为必须（Must），但背后没有共性的“需要”（少于 {0} 位客户，或大多不是“需要”）。请先核实再承诺。");
+    public static readonly Localized InsightsBehind = new(
+        "As of {0} UTC: {1} newer quotes are not counted yet. They are being added; ask again in a few seconds.",
+        "截至 {0}（UTC）：还有 {1} 条新原话未计入，正在更新，请稍后再查看。");
+    public static readonly Localized InsightsBehindEdits = new(
+        "As of {0} UTC: recent corrections are not counted yet. They are being added; ask again in a few seconds.",
+        "截至 {0}（UTC）：最近的更正尚未计入，正在更新，请稍后再查看。");
     public static readonly Localized InsightsFooter = new(
         "Common = raised by at least {0} distinct customers (one customer repeating a theme counts once). Change it: `/gtm insights threshold 4`.",
         "共性 = 至少 {0} 位不同客户提到（同一客户重复提到只算一次）。修改：`/gtm insights threshold 4`。");

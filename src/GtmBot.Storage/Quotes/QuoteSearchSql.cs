@@ -63,6 +63,29 @@ internal static class QuoteSearchSql
         return best;
     }
 
+    /// <summary>
+    /// The platform ids that captured quotes of the workspace under the display name <paramref name="name"/> (any case), read
+    /// from the covering index <c>ix_quotes_person_name</c> (<c>WorkspaceKey, lower(CapturedByName), CapturedBy</c>) alone.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> CapturersNamedAsync(DbConnection connection, string workspaceKey, string name, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        Bind(cmd, new Command(
+            $"""SELECT DISTINCT q."CapturedBy" FROM quotes q WHERE q."WorkspaceKey" = @p0 AND lower(q."CapturedByName") = @p1 LIMIT {MaxCapturersPerName.ToString(CultureInfo.InvariantCulture)}""",
+            [workspaceKey, name.ToLowerInvariant()]));
+        var ids = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids.Count < MaxCapturersPerName ? ids : null;
+    }
+
+    /// <summary>Most platform ids one display name resolves to; at this many the name is not resolved (null) and every row is checked.</summary>
+    public const int MaxCapturersPerName = 50;
+
     /// <summary>Reads a row of <see cref="Candidates"/>.</summary>
     public static Candidate Read(DbDataReader r)
     {
@@ -87,7 +110,9 @@ internal static class QuoteSearchSql
     /// (see <see cref="ChooseIndexedKeywordAsync"/>) through FTS5, every other keyword by LIKE on <c>SearchText</c>.
     /// </summary>
     /// <param name="countUpTo">When set, the query counts the matches (up to this many) instead of reading them.</param>
-    public static Command Candidates(StorageProvider provider, QuoteSearch search, string? indexed, (object At, long Id)? after, int chunk, int? countUpTo = null)
+    /// <param name="capturers">The platform ids that have captured quotes under the display name <see cref="QuoteSearch.By"/>
+    /// (<see cref="CapturersNamedAsync"/>): listed beside the id itself so that <c>ix_quotes_person</c> serves the search.</param>
+    public static Command Candidates(StorageProvider provider, QuoteSearch search, string? indexed, (object At, long Id)? after, int chunk, int? countUpTo = null, IReadOnlyList<string>? capturers = null)
     {
         var pg = provider == StorageProvider.Postgres;
         var values = new List<object>();
@@ -116,7 +141,15 @@ internal static class QuoteSearchSql
 
         if (search.By is { } by)
         {
-            // Platform ids as given, upper- or lower-cased, so ix_quotes_person serves them; display names in any case.
+            // Platform ids as given, upper- or lower-cased, and the ids that captured under that display name: one IN list that
+            // ix_quotes_person serves. The second condition is the exact rule (the id, or the display name, in any case).
+            // Without the resolved ids (too many people share the name) the display-name branch reads every row of the scope.
+            if (capturers is not null)
+            {
+                var ids = new[] { by, by.ToUpperInvariant(), by.ToLowerInvariant() }.Concat(capturers).Distinct(StringComparer.Ordinal).Select(P).ToList();
+                where.Append($""" AND q."CapturedBy" IN ({string.Join(", ", ids)})""");
+            }
+
             where.Append($""" AND (q."CapturedBy" IN ({P(by)}, {P(by.ToUpperInvariant())}, {P(by.ToLowerInvariant())}) OR lower(q."CapturedByName") = {P(by.ToLowerInvariant())})""");
         }
 
@@ -148,10 +181,13 @@ internal static class QuoteSearchSql
             where.Append($""" AND (q."CapturedAt", q."Id") {(search.NewestFirst ? "<" : ">")} ({P(c.At)}, {P(c.Id)})""");
         }
 
+        // A channel's keyword search on SQLite checks LIKE on the entries of ix_quotes_channel_search (time order, SearchText
+        // inside), reading only the rows that match; the planner would take the narrower time index and read every row.
+        var table = !pg && search.Channel is not null && indexed is null && Folded(search).Any() ? "quotes q INDEXED BY ix_quotes_channel_search" : "quotes q";
         var sql = countUpTo is { } cap
-            ? $"""SELECT count(*) FROM (SELECT 1 FROM quotes q WHERE {where} LIMIT {cap.ToString(CultureInfo.InvariantCulture)}) AS hits"""
+            ? $"""SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT {cap.ToString(CultureInfo.InvariantCulture)}) AS hits"""
             : $"""
-              SELECT q."Id", q."CapturedAt", q."Channel", q."Text", q."Customer", q."CapturedBy", q."CapturedByName" FROM quotes q
+              SELECT q."Id", q."CapturedAt", q."Channel", q."Text", q."Customer", q."CapturedBy", q."CapturedByName" FROM {table}
               WHERE {where}
               ORDER BY q."CapturedAt" {direction}, q."Id" {direction}
               LIMIT {chunk.ToString(CultureInfo.InvariantCulture)}

@@ -71,9 +71,10 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         await ctx.Database.OpenConnectionAsync(cancellationToken);
         var connection = ctx.Database.GetDbConnection();
         var drive = await QuoteSearchSql.ChooseIndexedKeywordAsync(connection, db.Provider, search, cancellationToken);
+        var capturers = search.By is { } by ? await QuoteSearchSql.CapturersNamedAsync(connection, search.WorkspaceKey, by, cancellationToken) : null;
         if (QuoteSearchSql.DecidedBySql(search))
         {
-            return await SearchBySqlAsync(ctx, connection, search, drive, countUpTo, cancellationToken);
+            return await SearchBySqlAsync(ctx, connection, search, drive, capturers, countUpTo, cancellationToken);
         }
 
         // Tags and motives need people's corrections, so those searches read whole quotes; the others decide on the text,
@@ -89,7 +90,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             var candidates = new List<QuoteSearchSql.Candidate>();
             await using (var cmd = connection.CreateCommand())
             {
-                QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, after, SearchChunk));
+                QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, after, SearchChunk, capturers: capturers));
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -145,12 +146,12 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
     }
 
     /// <summary>A search the SQL decides alone: one query for the quotes shown, one counting the matches.</summary>
-    private async Task<QuoteSearchResult> SearchBySqlAsync(GtmDbContext ctx, System.Data.Common.DbConnection connection, QuoteSearch search, string? drive, int countUpTo, CancellationToken cancellationToken)
+    private async Task<QuoteSearchResult> SearchBySqlAsync(GtmDbContext ctx, System.Data.Common.DbConnection connection, QuoteSearch search, string? drive, IReadOnlyList<string>? capturers, int countUpTo, CancellationToken cancellationToken)
     {
         var shown = new List<long>();
         await using (var cmd = connection.CreateCommand())
         {
-            QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, null, search.Limit));
+            QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, null, search.Limit, capturers: capturers));
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -162,7 +163,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         if (countUpTo > search.Limit && shown.Count == search.Limit)
         {
             await using var cmd = connection.CreateCommand();
-            QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, null, search.Limit, countUpTo));
+            QuoteSearchSql.Bind(cmd, QuoteSearchSql.Candidates(db.Provider, search, drive, null, search.Limit, countUpTo, capturers));
             matched = Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -273,6 +274,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             return null;
         }
 
+        await using var tx = await ctx.Database.BeginTransactionAsync(cancellationToken);
         ctx.Add(new QuoteCorrectionEntity
         {
             WorkspaceKey = channel.WorkspaceKey,
@@ -287,6 +289,8 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         try
         {
             await ctx.SaveChangesAsync(cancellationToken);
+            await InsightsStore.BumpAsync(ctx, channel, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
         }
         finally
         {
@@ -305,12 +309,15 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             return null;
         }
 
+        await using var tx = await ctx.Database.BeginTransactionAsync(cancellationToken);
         row.AutoTags = string.Join(',', tags);
         row.AutoMotive = MotiveNames.Name(motive);
         row.TaggedAt = clock.GetUtcNow();
         try
         {
             await ctx.SaveChangesAsync(cancellationToken);
+            await InsightsStore.BumpAsync(ctx, channel, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
         }
         finally
         {

@@ -1272,6 +1272,50 @@ namespace GtmBot.Storage.Migrations.Postgres
                     b.ToTable("objectives", (string)null);
                 });
 
+            modelBuilder.Entity("GtmBot.Storage.Quotes.ChannelInsightsEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("BuiltGeneration")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BuiltLastQuoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BuiltQuotes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WorkspaceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceKey", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("channel_insights", (string)null);
+                });
+
             modelBuilder.Entity("GtmBot.Storage.Quotes.QuoteCorrectionEntity", b =>
                 {
                     b.Property<long>("Id")

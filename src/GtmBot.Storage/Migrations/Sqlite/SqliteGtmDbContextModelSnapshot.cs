@@ -1225,6 +1225,48 @@ namespace GtmBot.Storage.Migrations.Sqlite
                     b.ToTable("objectives", (string)null);
                 });
 
+            modelBuilder.Entity("GtmBot.Storage.Quotes.ChannelInsightsEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BuiltGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuiltLastQuoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuiltQuotes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceKey", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("channel_insights", (string)null);
+                });
+
             modelBuilder.Entity("GtmBot.Storage.Quotes.QuoteCorrectionEntity", b =>
                 {
                     b.Property<long>("Id")
