@@ -40,7 +40,8 @@ IReadOnlyList<float>? TagL2() => Option("--tag-l2", string.Empty) is { Length: >
 
 float? MotiveL2() => Option("--motive-l2", string.Empty) is { Length: > 0 } x ? float.Parse(x, CultureInfo.InvariantCulture) : null;
 
-TrainOptions Variant(float l2, bool holdout) => new(Kinds(), l2, TrainOptions.DefaultFolds, holdout, TagL2(), MotiveL2(), args.Contains("--nb"), Option("--errors", string.Empty) is { Length: > 0 } e ? e : null, Option("--dump", string.Empty) is { Length: > 0 } d ? d : null);
+TrainOptions Variant(float l2, bool holdout) => new(Kinds(), l2, TrainOptions.DefaultFolds, holdout, TagL2(), MotiveL2(), args.Contains("--nb"), Option("--errors", string.Empty) is { Length: > 0 } e ? e : null, Option("--dump", string.Empty) is { Length: > 0 } d ? d : null,
+    double.Parse(Option("--fraction", "1"), CultureInfo.InvariantCulture), Option("--trainer", "lbfgs"), double.Parse(Option("--pos-weight", "0"), CultureInfo.InvariantCulture), args.Contains("--stack"));
 
 static string Describe(FeatureKinds kinds) => string.Join(',', Enum.GetValues<FeatureKinds>()
     .Where(k => k is not FeatureKinds.None and not FeatureKinds.Default && kinds.HasFlag(k)).Select(k => k.ToString().ToLowerInvariant()));
