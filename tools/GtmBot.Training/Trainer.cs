@@ -19,7 +19,7 @@ namespace GtmBot.Training;
 /// <param name="NaiveBayes">Scale each tag's features by their naive-Bayes log-count ratio before its regression (NB-LR).</param>
 /// <param name="Fraction">Share of each training fold used for fitting (a learning curve); the kept records are fixed by the id.</param>
 /// <param name="TagTrainer">Binary trainer of the tag heads: lbfgs (logistic regression), sdca (logistic regression by SDCA), perceptron (averaged), svm (linear).</param>
-/// <param name="PositiveWeight">Positives weigh (negatives / positives)^this in each tag's regression (0: unweighted).</param>
+/// <param name="PositiveWeight">Positives weigh (negatives / positives)^this in each tag's regression (0: unweighted; the perceptron takes no weights).</param>
 /// <param name="StackMotive">Cross-validate a motive model over the text features plus the out-of-fold tag probabilities.</param>
 public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null, double Fraction = 1.0, string TagTrainer = "lbfgs", double PositiveWeight = 0, bool StackMotive = false)
 {
