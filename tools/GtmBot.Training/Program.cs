@@ -9,7 +9,9 @@ using GtmBot.Training;
 //   cv [--train FILE] [--features …] [--l2 X,Y,…] [--holdout]   cross-validated scores only (for choosing features and
 //                                             regularisation); --holdout scores one fold only, for a quick search;
 //                                             --tag-l2 (8 values) / --motive-l2 / --nb change the regressions; --errors TAG|motive
-//                                             lists the out-of-fold mistakes; --dump FILE writes the out-of-fold predictions
+//                                             lists the out-of-fold mistakes; --dump FILE writes the out-of-fold predictions;
+//                                             --fraction F (learning curve), --trainer lbfgs|sdca|perceptron|svm, --pos-weight X,
+//                                             --stack (motive over out-of-fold tag probabilities; cv only)
 var root = RepoRoot();
 if (args.Length == 0)
 {
@@ -40,7 +42,8 @@ IReadOnlyList<float>? TagL2() => Option("--tag-l2", string.Empty) is { Length: >
 
 float? MotiveL2() => Option("--motive-l2", string.Empty) is { Length: > 0 } x ? float.Parse(x, CultureInfo.InvariantCulture) : null;
 
-TrainOptions Variant(float l2, bool holdout) => new(Kinds(), l2, TrainOptions.DefaultFolds, holdout, TagL2(), MotiveL2(), args.Contains("--nb"), Option("--errors", string.Empty) is { Length: > 0 } e ? e : null, Option("--dump", string.Empty) is { Length: > 0 } d ? d : null);
+TrainOptions Variant(float l2, bool holdout) => new(Kinds(), l2, TrainOptions.DefaultFolds, holdout, TagL2(), MotiveL2(), args.Contains("--nb"), Option("--errors", string.Empty) is { Length: > 0 } e ? e : null, Option("--dump", string.Empty) is { Length: > 0 } d ? d : null,
+    double.Parse(Option("--fraction", "1"), CultureInfo.InvariantCulture), Option("--trainer", "lbfgs"), double.Parse(Option("--pos-weight", "0"), CultureInfo.InvariantCulture), args.Contains("--stack"));
 
 static string Describe(FeatureKinds kinds) => string.Join(',', Enum.GetValues<FeatureKinds>()
     .Where(k => k is not FeatureKinds.None and not FeatureKinds.Default && kinds.HasFlag(k)).Select(k => k.ToString().ToLowerInvariant()));
@@ -72,6 +75,12 @@ switch (args[0])
                 var added = Corpus.Read(extra, skipInvalid: true, Console.Error);
                 Console.Error.WriteLine($"including {added.Count} labelled examples from {extra}");
                 records.AddRange(added);
+            }
+
+            if (args.Contains("--stack") || args.Contains("--fraction"))
+            {
+                Console.Error.WriteLine("--stack and --fraction are cv options: the model file has no stacked motive, and train fits on all of the training split");
+                return 2;
             }
 
             var l2 = float.Parse(Option("--l2", TrainOptions.DefaultL2.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);

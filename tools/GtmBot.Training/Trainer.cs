@@ -17,7 +17,11 @@ namespace GtmBot.Training;
 /// <param name="MotiveL2">Overrides <paramref name="L2"/> for the motive's regression.</param>
 /// <param name="ShowErrors">Log the out-of-fold mistakes on this tag (or "motive").</param>
 /// <param name="NaiveBayes">Scale each tag's features by their naive-Bayes log-count ratio before its regression (NB-LR).</param>
-public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null)
+/// <param name="Fraction">Share of each training fold used for fitting (a learning curve); the kept records are fixed by the id.</param>
+/// <param name="TagTrainer">Binary trainer of the tag heads: lbfgs (logistic regression), sdca (logistic regression by SDCA), perceptron (averaged), svm (linear).</param>
+/// <param name="PositiveWeight">Positives weigh (negatives / positives)^this in each tag's regression (0: unweighted; the perceptron takes no weights).</param>
+/// <param name="StackMotive">Cross-validate a motive model over the text features plus the out-of-fold tag probabilities.</param>
+public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null, double Fraction = 1.0, string TagTrainer = "lbfgs", double PositiveWeight = 0, bool StackMotive = false)
 {
     /// <summary>Chosen by cross-validation on the training split (<c>cv</c> verb; see bench/README.md).</summary>
     public const float DefaultL2 = 0.001f;
@@ -46,6 +50,8 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
     {
         public bool Label { get; set; }
 
+        public float Weight { get; set; } = 1f;
+
         [VectorType(QuoteFeatures.Dimension)]
         public VBuffer<float> Features { get; set; }
     }
@@ -56,6 +62,15 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         public uint Label { get; set; }
 
         [VectorType(QuoteFeatures.Dimension)]
+        public VBuffer<float> Features { get; set; }
+    }
+
+    private sealed class StackRow
+    {
+        [KeyType(3)]
+        public uint Label { get; set; }
+
+        [VectorType(QuoteFeatures.Dimension + 8)]
         public VBuffer<float> Features { get; set; }
     }
 
@@ -95,7 +110,7 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         var scoredFolds = options.Holdout ? 1 : options.Folds;
         for (var fold = 0; fold < scoredFolds; fold++)
         {
-            var trainIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) != fold).ToList();
+            var trainIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) != fold && Kept(records[i].Id)).ToList();
             var testIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) == fold).ToList();
             var fitted = Fit(records, vectors, trainIdx);
             foreach (var i in testIdx)
@@ -121,6 +136,11 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             }
 
             log.WriteLine($"  fold {fold + 1}/{options.Folds}: trained on {trainIdx.Count}, scored {testIdx.Count}");
+        }
+
+        if (options.StackMotive && !options.Holdout)
+        {
+            StackedMotive(records, vectors, raw, motives);
         }
 
         if (options.Holdout)
@@ -192,6 +212,85 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         return new CrossValidation(TagEvaluation.Score(pairs), heads);
     }
 
+    /// <summary>Whether a record is in the <see cref="TrainOptions.Fraction"/> of its training fold (nested: 40 % ⊂ 70 % ⊂ 100 %).</summary>
+    private bool Kept(string id)
+    {
+        if (options.Fraction >= 1.0)
+        {
+            return true;
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(id));
+        return ((hash[2] << 8) | hash[3]) % 1000 < options.Fraction * 1000;
+    }
+
+    /// <summary>
+    /// Motive over the text features plus each tag's out-of-fold probability (stacking): the tag probabilities of every
+    /// record come from models that did not see it; the motive is cross-validated over the same folds. Overwrites
+    /// <paramref name="motives"/> with the stacked model's out-of-fold choices.
+    /// </summary>
+    private void StackedMotive(IReadOnlyList<LabelledQuote> records, IReadOnlyList<VBuffer<float>> vectors, float[,] raw, Motive[] motives)
+    {
+        var stacked = Enumerable.Range(0, records.Count).Select(i => Stack(vectors[i], Enumerable.Range(0, QuoteTags.All.Count).Select(t => raw[i, t]).ToArray())).ToList();
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var trainIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) != fold && Kept(records[i].Id)).ToList();
+            var ml = new MLContext(seed: Seed);
+            var data = ml.Data.LoadFromEnumerable(trainIdx.Select(i => new StackRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = stacked[i] }));
+            var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = options.MotiveL2 ?? options.L2,
+                L1Regularization = 0,
+                NumberOfThreads = 1,
+                OptimizationTolerance = 1e-6f,
+                MaximumNumberOfIterations = 200,
+            }).Fit(data).Model;
+            VBuffer<float>[] classWeights = [];
+            model.GetWeights(ref classWeights, out var classes);
+            var biases = model.GetBiases().ToArray();
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (Corpus.Fold(records[i].Id, options.Folds) != fold)
+                {
+                    continue;
+                }
+
+                var best = 0;
+                var bestScore = float.NegativeInfinity;
+                for (var m = 0; m < classes; m++)
+                {
+                    var dense = new float[QuoteFeatures.Dimension + 8];
+                    classWeights[m].CopyTo(dense);
+                    var sum = biases[m];
+                    var values = stacked[i].GetValues();
+                    var indices = stacked[i].GetIndices();
+                    for (var k = 0; k < values.Length; k++)
+                    {
+                        sum += dense[indices[k]] * values[k];
+                    }
+
+                    if (sum > bestScore)
+                    {
+                        bestScore = sum;
+                        best = m;
+                    }
+                }
+
+                motives[i] = TaggerModel.MotiveOrder[best];
+            }
+
+            log.WriteLine($"  stacked motive fold {fold + 1}/{options.Folds}");
+        }
+    }
+
+    /// <summary>The text features with each tag's probability appended after them.</summary>
+    private static VBuffer<float> Stack(VBuffer<float> x, float[] tagScores)
+    {
+        var values = x.GetValues().ToArray().Concat(tagScores.Select(s => 1f / (1f + MathF.Exp(-s)))).ToArray();
+        var indices = x.GetIndices().ToArray().Concat(Enumerable.Range(QuoteFeatures.Dimension, tagScores.Length)).ToArray();
+        return new VBuffer<float>(QuoteFeatures.Dimension + tagScores.Length, values.Length, values, indices);
+    }
+
     private VBuffer<float> Featurize(LabelledQuote record)
     {
         var vector = new SparseVector();
@@ -220,17 +319,12 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         {
             var tag = QuoteTags.All[t];
             var ratio = options.NaiveBayes ? LogCountRatio(rows.Select(i => (vectors[i], records[i].Tags.Contains(tag)))) : null;
-            var data = ml.Data.LoadFromEnumerable(rows.Select(i => new TagRow { Label = records[i].Tags.Contains(tag), Features = ratio is null ? vectors[i] : Scale(vectors[i], ratio) }));
-            var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-            {
-                L2Regularization = options.TagL2?[t] ?? options.L2,
-                L1Regularization = 0,
-                NumberOfThreads = 1,
-                OptimizationTolerance = 1e-6f,
-                MaximumNumberOfIterations = 200,
-            });
-            var model = trainer.Fit(data).Model.SubModel;
-            var w = model.Weights.ToArray();
+            var positives = rows.Count(i => records[i].Tags.Contains(tag));
+            var positiveWeight = options.PositiveWeight > 0 && positives > 0 ? (float)Math.Pow((rows.Count - positives) / (double)positives, options.PositiveWeight) : 1f;
+            var data = ml.Data.LoadFromEnumerable(rows.Select(i => new TagRow { Label = records[i].Tags.Contains(tag), Weight = records[i].Tags.Contains(tag) ? positiveWeight : 1f, Features = ratio is null ? vectors[i] : Scale(vectors[i], ratio) }));
+            var l2 = options.TagL2?[t] ?? options.L2;
+            var weightColumn = options.PositiveWeight > 0 ? nameof(TagRow.Weight) : null;
+            var (w, bias) = FitBinary(ml, data, l2, weightColumn);
             if (ratio is not null)
             {
                 // The regression saw x·r, so its weights on the raw features are w·r: scoring stays one dot product.
@@ -240,7 +334,7 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
                 }
             }
 
-            tags[t] = new Linear(w, model.Bias);
+            tags[t] = new Linear(w, bias);
         }
 
         var motiveData = ml.Data.LoadFromEnumerable(rows.Select(i => new MotiveRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = vectors[i] }));
@@ -269,6 +363,66 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         }
 
         return new Fitted(tags, motive);
+    }
+
+    private (float[] Weights, float Bias) FitBinary(MLContext ml, IDataView data, float l2, string? weightColumn)
+    {
+        var binary = ml.BinaryClassification.Trainers;
+        switch (options.TagTrainer)
+        {
+            case "lbfgs":
+                {
+                    var model = binary.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+                    {
+                        L2Regularization = l2,
+                        L1Regularization = 0,
+                        NumberOfThreads = 1,
+                        OptimizationTolerance = 1e-6f,
+                        MaximumNumberOfIterations = 200,
+                        ExampleWeightColumnName = weightColumn,
+                    }).Fit(data).Model.SubModel;
+                    return (model.Weights.ToArray(), model.Bias);
+                }
+
+            case "sdca":
+                {
+                    var model = binary.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+                    {
+                        L2Regularization = l2,
+                        L1Regularization = 0,
+                        NumberOfThreads = 1,
+                        Shuffle = false,
+                        ExampleWeightColumnName = weightColumn,
+                    }).Fit(data).Model.SubModel;
+                    return (model.Weights.ToArray(), model.Bias);
+                }
+
+            case "perceptron":
+                {
+                    var model = binary.AveragedPerceptron(new AveragedPerceptronTrainer.Options
+                    {
+                        L2Regularization = l2,
+                        NumberOfIterations = 10,
+                        Shuffle = false,
+                    }).Fit(data).Model;
+                    return (model.Weights.ToArray(), model.Bias);
+                }
+
+            case "svm":
+                {
+                    var model = binary.LinearSvm(new LinearSvmTrainer.Options
+                    {
+                        Lambda = l2,
+                        NumberOfIterations = 10,
+                        Shuffle = false,
+                        ExampleWeightColumnName = weightColumn,
+                    }).Fit(data).Model;
+                    return (model.Weights.ToArray(), model.Bias);
+                }
+
+            default:
+                throw new ArgumentException($"unknown trainer {options.TagTrainer}: lbfgs | sdca | perceptron | svm");
+        }
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ public enum FeatureKinds
     /// <summary>Latin word unigrams and bigrams of light English stems (plural, -ed, -ing, -ly removed).</summary>
     Stems = 64,
 
+    /// <summary>Each lexicon cue again, crossed with the quote's language (en / zh / mixed), so a cue can weigh differently per language.</summary>
+    LangCues = 128,
+
     /// <summary>What the shipped model uses (chosen by cross-validation on the training split, see bench/README.md).</summary>
     Default = Words | Chars | Cues | Stems,
 }
@@ -214,7 +217,7 @@ public static class QuoteFeatures
         extra.Clear();
         if ((kinds & FeatureKinds.Cues) != 0)
         {
-            AddCues(folded, emphasised, emoji, customer is not null, extra);
+            AddCues(folded, emphasised, emoji, customer is not null, (kinds & FeatureKinds.LangCues) != 0, extra);
         }
 
         if ((kinds & FeatureKinds.Rules) != 0)
@@ -453,16 +456,22 @@ public static class QuoteFeatures
         }
     }
 
-    private static void AddCues(string folded, IReadOnlyList<string> emphasised, IReadOnlyList<string> emoji, bool hasCustomer, List<int> output)
+    private static void AddCues(string folded, IReadOnlyList<string> emphasised, IReadOnlyList<string> emoji, bool hasCustomer, bool byLanguage, List<int> output)
     {
         var hits = _hits ??= new List<PhraseHit>(64);
         hits.Clear();
         Matcher.Match(folded, hits);
+        var language = QuoteTagger.LanguageOf(folded);
+        var languageSalt = language switch { "en" => 0x1000u, "zh" => 0x2000u, _ => 0x3000u };
         foreach (var hit in hits)
         {
             var cue = EntryCues[hit.Entry];
             var negated = IsNegated(folded, hit.Start);
             output.Add(Index(Mix((uint)cue ^ (negated ? 0x100u : 0u) ^ CueSeed)));
+            if (byLanguage)
+            {
+                output.Add(Index(Mix((uint)cue ^ (negated ? 0x100u : 0u) ^ languageSalt ^ CueSeed)));
+            }
         }
 
         foreach (var span in emphasised)
@@ -492,7 +501,7 @@ public static class QuoteFeatures
             output.Add(AttributedIndex);
         }
 
-        output.Add(Index(Mix(NonZero(Fnv(QuoteTagger.LanguageOf(folded), LanguagePrefix)) ^ CueSeed)));
+        output.Add(Index(Mix(NonZero(Fnv(language, LanguagePrefix)) ^ CueSeed)));
     }
 
     /// <summary>A negator shortly before the cue in the same clause: English within about three words, Chinese 不/没/无/非/未 within three characters.</summary>
