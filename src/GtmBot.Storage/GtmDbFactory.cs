@@ -26,9 +26,7 @@ internal sealed class GtmDbFactory : IGtmDbFactory
         _sqliteSync = sqliteSync;
         if (provider == StorageProvider.Postgres)
         {
-            _postgres = new DbContextOptionsBuilder<PostgresGtmDbContext>()
-                .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
-                .Options;
+            _postgres = PostgresOptions(connectionString);
         }
         else
         {
@@ -40,6 +38,13 @@ internal sealed class GtmDbFactory : IGtmDbFactory
     }
 
     public StorageProvider Provider { get; }
+
+    /// <summary>In a method of its own, so a SQLite host never loads the Npgsql assemblies (the JIT loads what a method names).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptions<PostgresGtmDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresGtmDbContext>()
+            .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
+            .Options;
 
     public GtmDbContext Create() => Provider == StorageProvider.Postgres
         ? new PostgresGtmDbContext(_postgres!)
