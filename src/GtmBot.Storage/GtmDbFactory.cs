@@ -16,41 +16,66 @@ internal sealed class GtmDbFactory : IGtmDbFactory
     private readonly DbContextOptions<SqliteGtmDbContext>? _sqlite;
     private readonly DbContextOptions<PostgresGtmDbContext>? _postgres;
 
-    public GtmDbFactory(StorageProvider provider, string connectionString)
+    private readonly string _connectionString;
+    private readonly SqliteSync _sqliteSync;
+
+    public GtmDbFactory(StorageProvider provider, string connectionString, SqliteSync sqliteSync = SqliteSync.Full)
     {
         Provider = provider;
+        _connectionString = connectionString;
+        _sqliteSync = sqliteSync;
         if (provider == StorageProvider.Postgres)
         {
-            _postgres = new DbContextOptionsBuilder<PostgresGtmDbContext>()
-                .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
-                .Options;
+            _postgres = PostgresOptions(connectionString);
         }
         else
         {
             _sqlite = new DbContextOptionsBuilder<SqliteGtmDbContext>()
                 .UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
-                .AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(new SqlitePragmas(sqliteSync))
                 .Options;
         }
     }
 
     public StorageProvider Provider { get; }
 
+    /// <summary>In a method of its own, so a SQLite host never loads the Npgsql assemblies (the JIT loads what a method names).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptions<PostgresGtmDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresGtmDbContext>()
+            .UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
+            .Options;
+
     public GtmDbContext Create() => Provider == StorageProvider.Postgres
         ? new PostgresGtmDbContext(_postgres!)
         : new SqliteGtmDbContext(_sqlite!);
 
     /// <summary>
+    /// SQLite: a connection of the group-commit writer's own, open for as long as the writer runs, so its page cache and
+    /// prepared statements stay warm (a pooled handle's cache is dropped whenever another handle has written). Not pooled,
+    /// so clearing the pools does not close it under the writer.
+    /// </summary>
+    internal SqliteConnection OpenSqliteWriter()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = SqlitePragmas.For(_sqliteSync);
+        cmd.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>
     /// busy_timeout waits for a lock instead of failing at once; foreign_keys is per connection in SQLite; synchronous=FULL
-    /// syncs the WAL on every commit, so a committed (acknowledged) write survives a power loss, not only a process kill
-    /// (group commit pays that sync once per batch).
+    /// (the default) syncs the WAL on every commit, so a committed (acknowledged) write survives a power loss, not only a
+    /// process kill (group commit pays that sync once per batch); NORMAL syncs only at checkpoints (survives a process kill).
     /// WAL (readers and the writer at once) is persistent per file, so it is set once at startup (<see cref="EnableWalAsync"/>).
     /// The three are per native connection and Microsoft.Data.Sqlite pools those, so they run once per native handle, not on
     /// every open (a statement per request in the capture profile).
     /// </summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(SqliteSync sync) : DbConnectionInterceptor
     {
-        private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+        private readonly string _connectionPragmas = For(sync);
 
         private readonly ConditionalWeakTable<object, object> _configured = new();
 
@@ -59,7 +84,7 @@ internal sealed class GtmDbFactory : IGtmDbFactory
             if (IsNew(connection))
             {
                 await using var cmd = connection.CreateCommand();
-                cmd.CommandText = ConnectionPragmas;
+                cmd.CommandText = _connectionPragmas;
                 await cmd.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -69,10 +94,13 @@ internal sealed class GtmDbFactory : IGtmDbFactory
             if (IsNew(connection))
             {
                 using var cmd = connection.CreateCommand();
-                cmd.CommandText = ConnectionPragmas;
+                cmd.CommandText = _connectionPragmas;
                 cmd.ExecuteNonQuery();
             }
         }
+
+        public static string For(SqliteSync sync) => "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous="
+            + (sync == SqliteSync.Normal ? "NORMAL;" : "FULL;");
 
         /// <summary>True the first time this native handle is seen (a pooled handle keeps its PRAGMAs across opens).</summary>
         private bool IsNew(DbConnection connection) =>

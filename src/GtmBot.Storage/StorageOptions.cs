@@ -13,6 +13,21 @@ public sealed class StorageOptions
     /// <summary>Folder of the SQLite file <c>gtmbot.db</c>.</summary>
     [Required]
     public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>
+    /// When SQLite syncs its write-ahead log: <c>Full</c> (default) on every commit, so an acknowledged write survives a power
+    /// loss as well as a process kill; <c>Normal</c> only at checkpoints, so it survives a process kill but the last commits
+    /// before a power loss may be lost (bench/README.md, "Write path").
+    /// </summary>
+    /// <see href="https://www.sqlite.org/pragma.html#pragma_synchronous"/>
+    public SqliteSync SqliteSynchronous { get; set; } = SqliteSync.Full;
+}
+
+/// <summary>SQLite's <c>PRAGMA synchronous</c> levels GtmBot allows (both keep the database consistent in WAL mode).</summary>
+public enum SqliteSync
+{
+    Full,
+    Normal,
 }
 
 /// <summary>Supported database providers.</summary>

@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Provider == StorageProvider.Postgres
                 ? new GtmDbFactory(StorageProvider.Postgres, configuration.GetConnectionString("Postgres")!)
-                : new GtmDbFactory(StorageProvider.Sqlite, GtmDbFactory.SqliteConnectionString(options.DataDirectory));
+                : new GtmDbFactory(StorageProvider.Sqlite, GtmDbFactory.SqliteConnectionString(options.DataDirectory), options.SqliteSynchronous);
         });
         services.AddSingleton<ISettingsStore, SettingsStore>();
         services.AddSingleton<IInboundDedupe, InboundDedupe>();

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Runtime.CompilerServices;
 using Azure.AI.OpenAI;
 using Azure.Identity;
 using GtmBot.Engine.Summaries;
@@ -61,38 +62,40 @@ public static partial class LlmServiceCollectionExtensions
     }
 
     /// <summary>An <see cref="IChatClient"/> for the configured provider, or null for <see cref="LlmProvider.None"/>.</summary>
-    internal static IChatClient? CreateChatClient(LlmOptions options)
+    /// <remarks>
+    /// Each client is built in a method of its own, so a host without an LLM never loads the Azure and OpenAI assemblies (the
+    /// JIT loads the assemblies of every type a method names when it compiles that method; they were ~5 MB of the idle RSS).
+    /// </remarks>
+    internal static IChatClient? CreateChatClient(LlmOptions options) => options.Provider switch
     {
-        var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
-        var retry = new ClientRetryPolicy(options.MaxRetries);
-        switch (options.Provider)
+        LlmProvider.AzureOpenAI => CreateAzureOpenAI(options),
+        LlmProvider.OpenAI => CreateOpenAI(options),
+        _ => null,
+    };
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IChatClient CreateAzureOpenAI(LlmOptions options)
+    {
+        // https://learn.microsoft.com/dotnet/api/overview/azure/ai.openai-readme
+        var clientOptions = new AzureOpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds), RetryPolicy = new ClientRetryPolicy(options.MaxRetries) };
+        var client = string.IsNullOrWhiteSpace(options.ApiKey)
+            ? new AzureOpenAIClient(options.Endpoint!, new DefaultAzureCredential(), clientOptions)
+            : new AzureOpenAIClient(options.Endpoint!, new ApiKeyCredential(options.ApiKey), clientOptions);
+        return client.GetChatClient(options.Deployment!).AsIChatClient();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IChatClient CreateOpenAI(LlmOptions options)
+    {
+        var clientOptions = new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds), RetryPolicy = new ClientRetryPolicy(options.MaxRetries) };
+        if (options.BaseUrl is not null)
         {
-            case LlmProvider.AzureOpenAI:
-                {
-                    // https://learn.microsoft.com/dotnet/api/overview/azure/ai.openai-readme
-                    var clientOptions = new AzureOpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = retry };
-                    var client = string.IsNullOrWhiteSpace(options.ApiKey)
-                        ? new AzureOpenAIClient(options.Endpoint!, new DefaultAzureCredential(), clientOptions)
-                        : new AzureOpenAIClient(options.Endpoint!, new ApiKeyCredential(options.ApiKey), clientOptions);
-                    return client.GetChatClient(options.Deployment!).AsIChatClient();
-                }
-
-            case LlmProvider.OpenAI:
-                {
-                    var clientOptions = new OpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = retry };
-                    if (options.BaseUrl is not null)
-                    {
-                        clientOptions.Endpoint = options.BaseUrl;
-                    }
-
-                    // Local model servers usually ignore the key; the SDK still wants one.
-                    var client = new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), clientOptions);
-                    return client.GetChatClient(options.Model!).AsIChatClient();
-                }
-
-            default:
-                return null;
+            clientOptions.Endpoint = options.BaseUrl;
         }
+
+        // Local model servers usually ignore the key; the SDK still wants one.
+        var client = new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), clientOptions);
+        return client.GetChatClient(options.Model!).AsIChatClient();
     }
 
     private sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>

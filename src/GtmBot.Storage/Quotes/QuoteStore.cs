@@ -35,18 +35,26 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         var fingerprint = QuoteFingerprint.Of(quote.Text, quote.Customer);
         try
         {
-            var saved = await writer.WriteAsync<QuoteRecord>(
-                ctx =>
+            var saved = await writer.WriteDirectAsync<QuoteRecord>(
+                batch =>
                 {
                     var row = NewRow(channel, quote);
                     row.Fingerprint = fingerprint;
-                    ctx.Add(row);
+                    if (batch.Direct)
+                    {
+                        row.Id = QuoteInsert.Run(batch, row);
+                    }
+                    else
+                    {
+                        batch.Context.Add(row);
+                    }
+
                     return () => ToRecord(row, []);
                 },
                 cancellationToken);
             return new QuoteSave(saved, Added: true);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             // Not a repeat after all (a row too long, a lost connection): the write's own error stands.
             var existing = await FindByFingerprintAsync(channel, fingerprint, cancellationToken);
@@ -200,7 +208,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
         return id is null ? null : await LoadAsync(ctx, channel, id.Value, cancellationToken);
     }
 
-    private static QuoteEntity NewRow(ConversationKey channel, NewQuote quote) => new()
+    internal static QuoteEntity NewRow(ConversationKey channel, NewQuote quote) => new()
     {
         WorkspaceKey = channel.WorkspaceKey,
         Channel = channel.Channel,

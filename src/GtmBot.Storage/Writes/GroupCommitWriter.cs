@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using GtmBot.Engine.Ports;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,9 @@ namespace GtmBot.Storage.Writes;
 /// A unit is whatever one request writes (a quote, a dedupe row, an outbox row, a setting): its rows go into the same
 /// transaction, so they are stored together or not at all. When a batch fails (a unique key taken, a row too long) each of
 /// its units is retried alone, so one bad unit fails only its own request.
+/// On SQLite the writer keeps one connection open of its own (<see cref="GtmDbFactory.OpenSqliteWriter"/>) and a unit may
+/// write through prepared statements on it (<see cref="WriteDirectAsync{T}"/>, the quote of a capture); units written with
+/// EF Core join the same transaction through a context on that connection.
 /// </remarks>
 internal sealed partial class GroupCommitWriter : BackgroundService
 {
@@ -60,17 +64,25 @@ internal sealed partial class GroupCommitWriter : BackgroundService
     /// once committed, e.g. the generated id) and waits until they are committed.
     /// </summary>
     /// <exception cref="StorageBusyException">The queue is full.</exception>
-    public async Task<T> WriteAsync<T>(Func<GtmDbContext, Func<T>> stage, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<GtmDbContext, Func<T>> stage, CancellationToken cancellationToken) =>
+        WriteDirectAsync(batch => stage(batch.Context), cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="WriteAsync{T}"/>, but the unit gets the batch itself: on SQLite it may run prepared statements on the
+    /// writer's connection (<see cref="WriteBatch.Command"/>) instead of going through EF Core's change tracker.
+    /// </summary>
+    /// <exception cref="StorageBusyException">The queue is full.</exception>
+    public async Task<T> WriteDirectAsync<T>(Func<WriteBatch, Func<T>> stage, CancellationToken cancellationToken)
     {
         var riders = TakeRiders();
-        var pending = new PendingWrite(ctx =>
+        var pending = new PendingWrite(batch =>
         {
             foreach (var rider in riders)
             {
-                rider.Stage(ctx);
+                rider.Stage(batch.Context);
             }
 
-            var read = stage(ctx);
+            var read = stage(batch);
             return () =>
             {
                 foreach (var rider in riders)
@@ -162,6 +174,7 @@ internal sealed partial class GroupCommitWriter : BackgroundService
     {
         var batch = new List<PendingWrite>(MaxBatch);
         var reader = _queue.Reader;
+        await using var own = new OwnConnection();
         try
         {
             // No timer: while one commit runs the next batch gathers, so the batch grows with the load by itself.
@@ -181,7 +194,7 @@ internal sealed partial class GroupCommitWriter : BackgroundService
 
                 if (batch.Count > 0)
                 {
-                    await CommitAsync(batch);
+                    await CommitAsync(batch, own);
                     batch.Clear();
                 }
             }
@@ -198,11 +211,11 @@ internal sealed partial class GroupCommitWriter : BackgroundService
         }
     }
 
-    private async Task CommitAsync(List<PendingWrite> batch)
+    private async Task CommitAsync(List<PendingWrite> batch, OwnConnection own)
     {
         try
         {
-            var reads = await SaveAsync(batch);
+            var reads = await SaveAsync(batch, own);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Complete(reads[i]);
@@ -225,7 +238,7 @@ internal sealed partial class GroupCommitWriter : BackgroundService
         {
             try
             {
-                var reads = await SaveAsync([item]);
+                var reads = await SaveAsync([item], own);
                 item.Complete(reads[0]);
             }
             catch (Exception e)
@@ -235,23 +248,70 @@ internal sealed partial class GroupCommitWriter : BackgroundService
         }
     }
 
-    /// <summary>Stages every unit on one context and commits them in one transaction (SaveChanges wraps it in one).</summary>
-    private async Task<Func<object?>[]> SaveAsync(IReadOnlyList<PendingWrite> units)
+    /// <summary>Stages every unit in one transaction and commits it.</summary>
+    private async Task<Func<object?>[]> SaveAsync(IReadOnlyList<PendingWrite> units, OwnConnection own)
     {
-        await using var ctx = _db.Create();
         var reads = new Func<object?>[units.Count];
-        for (var i = 0; i < units.Count; i++)
+        if (_db.Provider == StorageProvider.Postgres || _db is not GtmDbFactory factory)
         {
-            reads[i] = units[i].Stage(ctx);
+            // One pooled connection per batch; SaveChanges wraps the batch in one transaction.
+            await using var batch = new WriteBatch(_db, null, null, null);
+            for (var i = 0; i < units.Count; i++)
+            {
+                reads[i] = units[i].Stage(batch);
+            }
+
+            // Not the requests' tokens: once staged, the batch commits whole, whoever stopped waiting.
+            await batch.Context.SaveChangesAsync(CancellationToken.None);
+        }
+        else
+        {
+            var connection = own.Open(factory);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
+            await using (var batch = new WriteBatch(_db, connection, transaction, own.Commands))
+            {
+                for (var i = 0; i < units.Count; i++)
+                {
+                    reads[i] = units[i].Stage(batch);
+                }
+
+                if (batch.HasContext)
+                {
+                    await batch.Context.SaveChangesAsync(CancellationToken.None);
+                }
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
-        // Not the requests' tokens: once staged, the batch commits whole, whoever stopped waiting.
-        await ctx.SaveChangesAsync(CancellationToken.None);
         Interlocked.Increment(ref _commits);
         return reads;
     }
 
-    private sealed record PendingWrite(Func<GtmDbContext, Func<object?>> Stage, CancellationToken CancellationToken)
+    /// <summary>The SQLite writer's own connection and its prepared statements, opened on the first batch.</summary>
+    private sealed class OwnConnection : IAsyncDisposable
+    {
+        private SqliteConnection? _connection;
+
+        public Dictionary<string, SqliteCommand> Commands { get; } = new(StringComparer.Ordinal);
+
+        public SqliteConnection Open(GtmDbFactory factory) => _connection ??= factory.OpenSqliteWriter();
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in Commands.Values)
+            {
+                await command.DisposeAsync();
+            }
+
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed record PendingWrite(Func<WriteBatch, Func<object?>> Stage, CancellationToken CancellationToken)
     {
         public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -130,6 +130,61 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_prepared_quote_insert_stores_the_same_columns_as_ef_core()
+    {
+        var store = new QuoteStore(_db.Db, _writer, _db.Clock);
+        var quote = new NewQuote(
+            "“导出太慢了” — every Monday the export times out",
+            "Acme 中国",
+            "zh",
+            new QuoteOrigin("U1", "Ana", "U2", null, "https://example.slack.com/archives/C1/p1", "1700000000.000100", "reaction"),
+            new DateTimeOffset(2026, 11, 23, 17, 5, 9, 123, TimeSpan.FromHours(8)).AddTicks(4567),
+            ["pain", "performance"],
+            Motive.Want,
+            ["pricing"]);
+        var efChannel = SqliteDb.Channel with { Channel = "ef" };
+        await using (var ctx = _db.Db.Create())
+        {
+            var row = QuoteStore.NewRow(efChannel, quote);
+            row.Fingerprint = QuoteFingerprint.Of(quote.Text, quote.Customer);
+            ctx.Add(row);
+            await ctx.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await _writer.StartAsync(CancellationToken.None);
+        var saved = await store.AddAsync(SqliteDb.Channel, quote, CancellationToken.None);
+
+        var ef = await RawRowAsync(efChannel.Channel);
+        var direct = await RawRowAsync(SqliteDb.Channel.Channel);
+        Assert.Equal(saved.Quote.Id, direct["Id"]);
+        Assert.Equal(ef.Keys.Order(), direct.Keys.Order());
+        foreach (var column in ef.Keys.Where(c => c is not "Id" and not "Channel"))
+        {
+            Assert.True(Equals(ef[column], direct[column]), $"{column}: EF Core stored {ef[column]} ({ef[column]?.GetType().Name}), the prepared insert {direct[column]} ({direct[column]?.GetType().Name})");
+        }
+
+        Assert.Null(direct["AuthorName"]);
+    }
+
+    /// <summary>Every column of the channel's one quote as SQLite returns it (TEXT, INTEGER or NULL), without EF Core's conversions.</summary>
+    private async Task<Dictionary<string, object?>> RawRowAsync(string channel)
+    {
+        await using var ctx = _db.Db.Create();
+        await ctx.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var cmd = ctx.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = "SELECT * FROM quotes WHERE \"Channel\" = $c";
+        var p = cmd.CreateParameter();
+        p.ParameterName = "$c";
+        p.Value = channel;
+        cmd.Parameters.Add(p);
+        await using var reader = await cmd.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
+        var row = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
+        Assert.False(await reader.ReadAsync(TestContext.Current.CancellationToken));
+        return row;
+    }
+
+    [Fact]
     public async Task Storage_busy_is_answered_503_with_retry_after()
     {
         var services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
