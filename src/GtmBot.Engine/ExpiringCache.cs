@@ -15,6 +15,7 @@ public sealed class ExpiringCache<TKey, TValue>
     private readonly TimeSpan _lifetime;
     private readonly int _maxEntries;
     private long _nextSweep;
+    private long _removals;
 
     public ExpiringCache(TimeProvider clock, TimeSpan lifetime, int maxEntries, IEqualityComparer<TKey>? comparer = null)
     {
@@ -29,6 +30,9 @@ public sealed class ExpiringCache<TKey, TValue>
 
     /// <summary>Entries held, expired ones not yet swept included.</summary>
     public int Count => _entries.Count;
+
+    /// <summary>How many times an entry was removed: read before loading a value, then passed to <see cref="SetUnlessRemovedSince"/>.</summary>
+    public long Removals => Interlocked.Read(ref _removals);
 
     public bool TryGet(TKey key, out TValue value)
     {
@@ -55,7 +59,24 @@ public sealed class ExpiringCache<TKey, TValue>
         _entries[key] = (value, now + (lifetime is { } l && l < _lifetime ? l : _lifetime));
     }
 
-    public void Remove(TKey key) => _entries.TryRemove(key, out _);
+    /// <summary>
+    /// Stores a value loaded after <paramref name="removals"/> was read, unless an entry was removed since: a change committed
+    /// while the load ran must not be hidden behind the older value it read.
+    /// </summary>
+    public void SetUnlessRemovedSince(long removals, TKey key, TValue value)
+    {
+        if (removals == Removals)
+        {
+            Set(key, value);
+        }
+    }
+
+    /// <summary>Drops the entry (after a change to what it caches) and counts the removal.</summary>
+    public void Remove(TKey key)
+    {
+        Interlocked.Increment(ref _removals);
+        _entries.TryRemove(key, out _);
+    }
 
     /// <summary>At most once per lifetime, on a write: drops every expired entry.</summary>
     private void SweepIfDue(DateTimeOffset now)

@@ -65,7 +65,6 @@ internal sealed class WebhookStore(IGtmDbFactory db, TimeProvider clock) : IWebh
     public const int MaxCachedWorkspaces = 10_000;
 
     private readonly ExpiringCache<string, IReadOnlyList<WebhookSubscription>> _cache = new(clock, CacheLifetime, MaxCachedWorkspaces, StringComparer.Ordinal);
-    private int _version;
 
     public async Task<WebhookSubscription> AddAsync(string workspaceKey, string url, IReadOnlyList<string> events, string secret, string createdBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -78,7 +77,7 @@ internal sealed class WebhookStore(IGtmDbFactory db, TimeProvider clock) : IWebh
         }
         finally
         {
-            Forget(workspaceKey);
+            _cache.Remove(workspaceKey);
         }
 
         return ToRecord(row);
@@ -91,15 +90,11 @@ internal sealed class WebhookStore(IGtmDbFactory db, TimeProvider clock) : IWebh
             return cached;
         }
 
-        // A change committed while this read ran must not be hidden behind the older list it read.
-        var version = Volatile.Read(ref _version);
+        var removals = _cache.Removals;
         await using var ctx = db.Create();
         var rows = await ctx.Set<WebhookEntity>().AsNoTracking().Where(w => w.WorkspaceKey == workspaceKey).OrderBy(w => w.Id).ToListAsync(cancellationToken);
         IReadOnlyList<WebhookSubscription> list = [.. rows.Select(ToRecord)];
-        if (version == Volatile.Read(ref _version))
-        {
-            _cache.Set(workspaceKey, list);
-        }
+        _cache.SetUnlessRemovedSince(removals, workspaceKey, list);
 
         return list;
     }
@@ -122,14 +117,8 @@ internal sealed class WebhookStore(IGtmDbFactory db, TimeProvider clock) : IWebh
         }
         finally
         {
-            Forget(workspaceKey);
+            _cache.Remove(workspaceKey);
         }
-    }
-
-    private void Forget(string workspaceKey)
-    {
-        Interlocked.Increment(ref _version);
-        _cache.Remove(workspaceKey);
     }
 
     private static WebhookSubscription ToRecord(WebhookEntity w) =>

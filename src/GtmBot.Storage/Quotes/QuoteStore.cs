@@ -19,7 +19,6 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
     public const int MaxCachedWorkspaces = 10_000;
 
     private readonly ExpiringCache<string, (int Limit, IReadOnlyList<QuoteRecord> Quotes)> _corrected = new(clock, CorrectedCacheLifetime, MaxCachedWorkspaces, StringComparer.Ordinal);
-    private int _correctedVersion;
 
     /// <summary>Candidates read per round trip of a search; the exact filter runs over each chunk.</summary>
     internal const int SearchChunk = 500;
@@ -282,7 +281,6 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             return null;
         }
 
-        await using var tx = await ctx.Database.BeginTransactionAsync(cancellationToken);
         ctx.Add(new QuoteCorrectionEntity
         {
             WorkspaceKey = channel.WorkspaceKey,
@@ -294,17 +292,7 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             ByName = correction.ByName,
             At = correction.At,
         });
-        try
-        {
-            await ctx.SaveChangesAsync(cancellationToken);
-            await InsightsStore.BumpAsync(ctx, channel, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            ForgetCorrected(channel.WorkspaceKey);
-        }
-
+        await SaveChangeAsync(ctx, channel, cancellationToken);
         return await LoadAsync(ctx, channel, id, cancellationToken);
     }
 
@@ -317,21 +305,10 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             return null;
         }
 
-        await using var tx = await ctx.Database.BeginTransactionAsync(cancellationToken);
         row.AutoTags = string.Join(',', tags);
         row.AutoMotive = MotiveNames.Name(motive);
         row.TaggedAt = clock.GetUtcNow();
-        try
-        {
-            await ctx.SaveChangesAsync(cancellationToken);
-            await InsightsStore.BumpAsync(ctx, channel, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            ForgetCorrected(channel.WorkspaceKey);
-        }
-
+        await SaveChangeAsync(ctx, channel, cancellationToken);
         return await LoadAsync(ctx, channel, id, cancellationToken);
     }
 
@@ -342,21 +319,29 @@ internal sealed class QuoteStore(IGtmDbFactory db, GroupCommitWriter writer, Tim
             return cached.Quotes;
         }
 
-        // A correction committed while this read ran must not be hidden behind the older list it read.
-        var version = Volatile.Read(ref _correctedVersion);
+        var removals = _corrected.Removals;
         var quotes = await LoadCorrectedAsync(workspaceKey, limit, cancellationToken);
-        if (version == Volatile.Read(ref _correctedVersion))
-        {
-            _corrected.Set(workspaceKey, (limit, quotes));
-        }
-
+        _corrected.SetUnlessRemovedSince(removals, workspaceKey, (limit, quotes));
         return quotes;
     }
 
-    private void ForgetCorrected(string workspaceKey)
+    /// <summary>
+    /// Saves a change to a channel's quotes (a correction, a re-tag) and the bump that marks the channel's insights snapshot
+    /// behind, in one transaction. The workspace's cached corrected examples are dropped whether it committed or not.
+    /// </summary>
+    private async Task SaveChangeAsync(GtmDbContext ctx, ConversationKey channel, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _correctedVersion);
-        _corrected.Remove(workspaceKey);
+        try
+        {
+            await using var tx = await ctx.Database.BeginTransactionAsync(cancellationToken);
+            await ctx.SaveChangesAsync(cancellationToken);
+            await InsightsStore.BumpAsync(ctx, channel, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _corrected.Remove(channel.WorkspaceKey);
+        }
     }
 
     private async Task<IReadOnlyList<QuoteRecord>> LoadCorrectedAsync(string workspaceKey, int limit, CancellationToken cancellationToken)

@@ -71,6 +71,20 @@ public sealed class ExpiringCacheTests
     }
 
     [Fact]
+    public void A_value_loaded_while_an_entry_was_removed_is_not_stored()
+    {
+        var cache = new ExpiringCache<string, int>(_clock, Lifetime, 100);
+        var before = cache.Removals;
+        cache.Remove("a"); // a change committed while the load ran
+        cache.SetUnlessRemovedSince(before, "a", 1);
+        Assert.False(cache.TryGet("a", out _));
+
+        cache.SetUnlessRemovedSince(cache.Removals, "a", 2);
+        Assert.True(cache.TryGet("a", out var hit));
+        Assert.Equal(2, hit);
+    }
+
+    [Fact]
     public void A_removed_entry_is_read_again()
     {
         var cache = new ExpiringCache<string, int>(_clock, Lifetime, 100);
