@@ -69,7 +69,7 @@ internal sealed partial class CsvLayout
             ? textColumn
             : cells.Select((c, i) => (c, i)).Where(x => x.i != customerColumn).MaxBy(x => x.c.Length).i;
         body = cells[text];
-        customer = customerColumn < cells.Count && cells[customerColumn].Length > 0 && !NoCustomer().IsMatch(cells[customerColumn]) ? cells[customerColumn] : null;
+        customer = customerColumn < cells.Count && cells[customerColumn].Length > 0 && !FeedbackDocument.IsNoAccount(cells[customerColumn]) ? cells[customerColumn] : null;
         return true;
     }
 
@@ -124,6 +124,4 @@ internal sealed partial class CsvLayout
     [GeneratedRegex(@"^(?i:feedback|comments?|text|answer|response|verbatim|notes?|description|what (?:could|would|should) .*|review|message|body|反馈|意见|内容|评论|描述|备注|回答|留言|建议)$")]
     private static partial Regex TextHeader();
 
-    [GeneratedRegex(@"^(?i:n/?a|none|-|—|unknown|anonymous|匿名|无|未知)$")]
-    private static partial Regex NoCustomer();
 }

@@ -73,6 +73,15 @@ public static partial class FeedbackDocument
                 continue;
             }
 
+            if (ReviewerLine().Match(trimmed) is { Success: true } reviewer)
+            {
+                // "Reviewer: Tom H., IT Manager, Mid-Market": the review's lines below are Tom H.'s.
+                section = reviewer.Groups[1].Value.Trim();
+                noiseSection = false;
+                lines.Add(new FeedbackLine(number, line, string.Empty, section, false, injection));
+                continue;
+            }
+
             if (IsSectionHeader(trimmed, out var header))
             {
                 noiseSection = NoiseSection().IsMatch(header);
@@ -85,11 +94,17 @@ public static partial class FeedbackDocument
             var isTitle = i == firstContent && i + 1 < raw.Length && string.IsNullOrWhiteSpace(raw[i + 1]) && raw.Length > 3;
             var isWrapped = WrappedNote().IsMatch(trimmed);
             var (body, customer) = SplitRecord(StripBullet(trimmed));
-            if (section is not null)
+            if (TryTrailingSignature(body, out var said, out var signer))
+            {
+                // "> 发票又识别错了 —— 李伟 / 远航医疗": the line signs itself.
+                body = said;
+                customer = signer ?? customer;
+            }
+            if (section is not null && !BoldAccount().IsMatch(StripBullet(trimmed)))
             {
                 // Under a company's header a "…:" prefix is a speaker or a topic ("Coco:", "refresh 慢："), part of what was said.
                 customer = section;
-                body = LeadingTags().Replace(StripBullet(trimmed), string.Empty);
+                body = ReviewPrompt().Replace(LeadingTags().Replace(StripBullet(trimmed), string.Empty), string.Empty);
             }
 
             body = FollowUpMarker().Replace(body, string.Empty).Trim();
@@ -133,8 +148,8 @@ public static partial class FeedbackDocument
     {
         foreach (var part in SectionSplit().Split(header))
         {
-            var name = Parenthetical().Replace(part, string.Empty).Trim();
-            if (name.Length > 0 && !SectionFiller().IsMatch(name))
+            var name = LeadingWhen().Replace(Parenthetical().Replace(part, string.Empty).Trim(), string.Empty).Trim();
+            if (name.Length > 0 && !SectionFiller().IsMatch(name) && !PasteDescription().IsMatch(name))
             {
                 return name;
             }
@@ -148,7 +163,7 @@ public static partial class FeedbackDocument
     /// <summary>Separates the record's attribution (customer) from what they said.</summary>
     private static (string Body, string? Customer) SplitRecord(string line)
     {
-        var fields = line.Contains('|', StringComparison.Ordinal) ? line.Split('|') : line.Contains('\t', StringComparison.Ordinal) ? line.Split('\t') : null;
+        var fields = FieldSeparator().IsMatch(line) ? FieldSeparator().Split(line) : null;
         if (fields is { Length: >= 2 })
         {
             var parts = fields.Select(f => f.Trim()).ToList();
@@ -173,7 +188,16 @@ public static partial class FeedbackDocument
             return (parts[bodyIndex], customer);
         }
 
-        var rest = LeadingTags().Replace(line, string.Empty);
+        // "Dana Wu (Acme Corp) 10:42 AM: …", "Priya <priya@lumen.com> (Lumen Bank): …": the time and address are not who.
+        var rest = Email().Replace(ChatTime().Replace(LeadingTags().Replace(line, string.Empty), string.Empty, 1), string.Empty);
+        var bold = BoldAccount().Match(rest);
+        if (bold.Success)
+        {
+            // "**Northwind Traders** — payroll export drops overtime", "**华景酒店**：…".
+            var account = bold.Groups[1].Value.Trim();
+            return (rest[bold.Length..].Trim(), IsNoAccount(account) || NotACustomer().IsMatch(account) ? null : AttributedCustomer(account));
+        }
+
         var attribution = Attribution().Match(rest);
         if (attribution.Success)
         {
@@ -198,12 +222,30 @@ public static partial class FeedbackDocument
     private static string? AttributedCustomer(string prefix)
     {
         // "03-02 厦门鹭岛烘焙（王店长）", "2025-03-01 Acme": the date is when, not who.
-        prefix = LeadingDate().Replace(prefix, string.Empty);
+        prefix = Rating().Replace(LeadingDate().Replace(prefix, string.Empty), " ").Trim();
+        if (prefix.Length == 0)
+        {
+            return null;
+        }
+
+        // "李伟 / 远航医疗", "Dana / Acme": the person, then the company.
+        var slash = prefix.LastIndexOfAny(['/', '／']);
+        if (slash > 0 && slash < prefix.Length - 1 && !prefix.Contains("://", StringComparison.Ordinal))
+        {
+            prefix = Department().Replace(prefix[(slash + 1)..].Trim(), string.Empty).Trim();
+        }
+
         var m = ParenOrg().Match(prefix);
         if (m.Success)
         {
             var outside = m.Groups[1].Value.Trim();
             var inside = m.Groups[2].Value.Trim();
+            if (OurTeam().IsMatch(inside))
+            {
+                // "Sam (our CSM)", "Amy（我們客服）": our side of the conversation.
+                return null;
+            }
+
             if (IsIdLike(outside) || outside.Length == 0)
             {
                 return inside;
@@ -260,20 +302,52 @@ public static partial class FeedbackDocument
         customer = from.Success ? from.Groups[1].Value.Trim()
             : who.IndexOfAny([',', '，']) is var c and > 0 ? who[(c + 1)..].Trim()
             : AttributedCustomer(who);
+        if (customer is not null)
+        {
+            customer = Department().Replace(customer, string.Empty).Trim();
+        }
+
         return customer is { Length: > 0 };
+    }
+
+    /// <summary>A line that ends with its own signature ("…， —— 李伟 / 远航医疗", "… -- Dana, Acme").</summary>
+    private static bool TryTrailingSignature(string body, out string said, out string? customer)
+    {
+        said = body;
+        customer = null;
+        var m = TrailingSignature().Match(body);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        said = m.Groups[1].Value.Trim();
+        var who = m.Groups[2].Value.Trim();
+        var from = FromCompany().Match(who);
+        customer = from.Success ? from.Groups[1].Value.Trim()
+            : who.IndexOfAny([',', '，']) is var c and > 0 ? who[(c + 1)..].Trim()
+            : AttributedCustomer(who);
+        if (customer is not null)
+        {
+            customer = Department().Replace(customer, string.Empty).Trim();
+        }
+
+        customer = customer is { Length: > 0 } && !IsNoAccount(customer) ? customer : null;
+        return true;
     }
 
     private static bool IsIdLike(string field) => field.Length == 0 || IdLike().IsMatch(field);
 
-    private static bool IsNoAccount(string field) => NoAccount().IsMatch(field);
+    /// <summary>An account cell or prefix that names nobody ("n/a", "anonymous", "internal", "匿名").</summary>
+    internal static bool IsNoAccount(string field) => NoAccount().IsMatch(field);
 
-    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week\s*\d*|day\s*\d*|q[1-4])(?:\s+(?:with|notes))?|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上)$")]
+    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week\s*\d*|day\s*\d*|q[1-4])(?:\s+(?:with|notes))?|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|原始邮件|转发|邮件|e-?mail)$")]
     private static partial Regex SectionFiller();
 
     [GeneratedRegex(@"^(?i:[a-z]{2,3}|apac|emea|latam|vp\b.*|head of.*|c[a-z]o|it|ops|hr|finance|procurement|sales|marketing|engineering|admin|legal|security|it team|.*\b(?:manager|director|lead|head|owner|officer|admin|engineer|analyst|buyer|rep|president|founder|coordinator|partner|champion)\b.*|.*(?:经理|总监|主任|主管|负责人|老板|店长|采购|财务|运营|销售|市场|技术|信息科|IT|部|科|总|老师)|北京|上海|广州|深圳|杭州|成都|新加坡|香港|台湾|华东|华南|华北|华中|西南)$")]
     private static partial Regex RoleOrRegion();
 
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,2}(?:经理|总|老师|主任|先生|女士|小姐|姐|哥|工|老板|店长|总监)$|^(?:小|老)[\p{IsCJKUnifiedIdeographs}]$")]
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,2}(?:经理|經理|总|總|老师|老師|主任|先生|女士|小姐|太太|姐|哥|工|老板|老闆|店长|店長|总监|總監)$|^(?:小|老)[\p{IsCJKUnifiedIdeographs}]$")]
     private static partial Regex ChinesePerson();
 
     [GeneratedRegex(@"(?i)\b(?:inc|ltd|llc|gmbh|co|corp|corporation|company|group|holdings|health|healthcare|labs?|foods?|bank|systems|tech|technologies|logistics|dental|legal|law|insurance|brewing|analytics|learning|trading|outdoor|home|goods|studio|studios|partners|clinic|school|university|hospital|hotels?|media|retail|software|solutions|services|motors|energy|pharma|capital|ventures|industries|manufacturing|academy|bakery|coffee|cafe|supply|markets?)\b")]
@@ -294,7 +368,49 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}月\d{1,2}日?|\d{1,2}:\d{2})\s+")]
     private static partial Regex LeadingDate();
 
-    [GeneratedRegex(@"^#{1,6}\s+(.+)$")]
+    // "Weekly account sync", "客户会议纪要", "Ticket export": a title describing the paste, not a company.
+    [GeneratedRegex(@"(?i)\b(?:notes?|export(?:ed)?|summary|digest|recap|sync|feedback|survey|reviews?|tickets?|minutes|weekly|monthly|queue|channel|chat\s+log|transcript)\b|纪要|紀要|汇总|匯總|记录|記錄|反馈|回饋|导出|匯出|周报|週報|聊天|工单|工單|问卷|問卷")]
+    private static partial Regex PasteDescription();
+
+    // "Tue 3/12 Harbor Freightways", "3/13 北辰物流", "周二 下午 南港冷链": when the call was, before whom it was with.
+    [GeneratedRegex(@"^(?:(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\d{1,4}[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?日?,?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|周[一二三四五六日天]|星期[一二三四五六日天]|上午|下午|晚上)\s+)+")]
+    private static partial Regex LeadingWhen();
+
+    // Table cells: "#1 | Acme | text", tab-separated, "#4411 · Maria Lopez (Denver) · text", "工单 20931｜王芳（杭州）｜…".
+    [GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?i:[ap]\.?m\.?)?(?=\s*[:：])")]
+    private static partial Regex ChatTime();
+
+    [GeneratedRegex(@"\s*<[^<>\s]+@[^<>\s]+>")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"^\*\*([^*]{1,40})\*\*\s*(?:[:：]|[—–-]{1,2}\s)\s*")]
+    private static partial Regex BoldAccount();
+
+    [GeneratedRegex(@"^(?i:our\b.*|.*\bour\s+(?:team|side|csm|support|sales)\b.*|internal|.*\b(?:support|customer success|help\s?desk)\b.*|.*客服.*|我们.*|我們.*|本公司.*|内部.*|內部.*)$")]
+    private static partial Regex OurTeam();
+
+    [GeneratedRegex(@"^(?i:reviewer|reviewed by|review by|评价人|評價人|评论者|評論者)\s*[:：]\s*([^,，]{1,40})")]
+    private static partial Regex ReviewerLine();
+
+    [GeneratedRegex(@"^(?i:what do you (?:like|dislike)(?: (?:best|most|least))?\??|pros?\s*[:：]|cons?\s*[:：]|recommendations? to others.*?[?:：]|优点[:：]?|缺点[:：]?|優點[:：]?|缺點[:：]?)\s*")]
+    private static partial Regex ReviewPrompt();
+
+    [GeneratedRegex(@"\s*[|｜\t]\s*|\s+[·•]\s+")]
+    private static partial Regex FieldSeparator();
+
+    // A star or score rating inside an attribution ("momo酱 ★★★☆☆", "Dana (4/5)", "3星").
+    [GeneratedRegex(@"\s*(?:[★☆]{1,5}|[(（]\d(?:\.\d)?\s*/\s*\d+[)）]|\b\d(?:\.\d)?\s*(?:星|stars?|/\s*5)\b)\s*")]
+    private static partial Regex Rating();
+
+    // A department after the company in a signature ("华庭地产 行政部", "Acme IT team").
+    [GeneratedRegex(@"(?:\s+[\p{IsCJKUnifiedIdeographs}]{1,6}(?:部|科|处|中心|办公室|小组|团队)|(?i:\s+(?:it\s+)?(?:team|dept\.?|department|office)))$")]
+    private static partial Regex Department();
+
+    // "… —— 李伟 / 远航医疗", "… -- Dana, Acme": a short signature with a person and a company at the end of the line.
+    [GeneratedRegex(@"^(.*?\S)\s*(?:——|—{1,2}|–{1,2}|\s--)\s*([^\s—–~～-][^:：。！？!?—–]{0,40}?(?:[/／,，]|\s(?:from|at)\s|@|匿名|anonymous)[^:：。！？!?—–]{0,40})$")]
+    private static partial Regex TrailingSignature();
+
+    [GeneratedRegex(@"^#{1,6}\s+(.+?)(?:\s+#+)?$")]
     private static partial Regex MarkdownHeader();
 
     [GeneratedRegex(@"^(?:\*\*(.+?)\*\*|={2,}\s*(?<1>.+?)\s*={2,}|-{2,}\s*(?<1>.+?)\s*-{2,})\s*[:：]?$")]
@@ -306,7 +422,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"\s*[(（][^)）]*[)）]")]
     private static partial Regex Parenthetical();
 
-    [GeneratedRegex(@"^(?:[-*•·]\s+|\d{1,3}[.)、]\s*)")]
+    [GeneratedRegex(@"^(?:>\s*|[-*•·]\s+|\d{1,3}[.)、]\s*)+")]
     private static partial Regex Bullet();
 
     [GeneratedRegex(@"^(?:\s*(?:\[[^\]]{1,20}\]|【[^】]{1,20}】|[★☆]{1,5}|\(\d(?:\.\d)?\s*/\s*\d\)))+\s*")]
@@ -316,7 +432,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^([^:：。！？!?,，;；""“”]{1,40}?)\s*[:：]\s*")]
     private static partial Regex Attribution();
 
-    [GeneratedRegex(@"^(?i:small talk|off[- ]topic|fyi|note|notes|update|re|request|question|answer|q|a|pricing|price|feedback|summary|todo|action items?|next steps?|follow[- ]?ups?|follow[- ]up on .*|second report.*|p\.?s\.?|闲聊|备注|追评|追加|补充|更新|问题|回答|价格|定价|反馈|总结|待办|后续|跟进|说明)$")]
+    [GeneratedRegex(@"^(?i:small talk|off[- ]topic|fyi|note|notes|update|re|request|question|answer|q|a|pricing|price|feedback|summary|todo|action items?|next steps?|follow[- ]?ups?|follow[- ]up on .*|second report.*|p\.?s\.?|闲聊|备注|追评|追加|补充|更新|问题|回答|价格|定价|反馈|总结|待办|后续|跟进|说明|subject|from|to|cc|date|主题|标题|发件人|收件人|抄送|日期|时间|整理|转发)$")]
     private static partial Regex NotACustomer();
 
     [GeneratedRegex(@"^(.*?)\s*[(（]([^)）]+)[)）]\s*$")]
@@ -325,7 +441,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^(?i:#?[a-z]{0,3}[-_ ]?\d+|(?:respondent|response|row|ticket|review|受访者|回答者|问卷|工单)\s*#?\d+|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d(?:\.\d)?\s*(?:星|stars?|/5)|[★☆]+|p[0-4]|(?:low|medium|high|urgent|open|closed|resolved|pending))$")]
     private static partial Regex IdLike();
 
-    [GeneratedRegex(@"^[(（\[]?(?i:no account|n/?a|none|unknown|anonymous|匿名|无|未知)[)）\]]?$")]
+    [GeneratedRegex(@"^[(（\[]?(?i:no account|n/?a|none|-|—|unknown|anonymous|internal|our team|匿名|无|未知|内部)[)）\]]?$")]
     private static partial Regex NoAccount();
 
     [GeneratedRegex(@"(?i)^(?:follow[- ]?ups?|action items?|next steps?|to-?dos?|logistics|admin|待办|后续|跟进|下一步|行动项)\b")]
@@ -338,7 +454,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^(?i:small talk|off[- ]topic|闲聊|寒暄|题外话)")]
     private static partial Regex SmallTalk();
 
-    [GeneratedRegex(@"^(?:(?i:follow[- ]?up(?: on [#\w]+)?|update|second report(?: this week)?|again|also|p\.?s\.?)\s*[:：,，-]\s*|(?:追评|追加|补充)\s*[:：,，]?\s*|更新\s*[:：]\s*)")]
+    [GeneratedRegex(@"^(?:(?i:follow[- ]?up(?: on [#\w]+)?(?:\s*\([^)]{1,20}\))?|update(?:\s+(?:after|on|from)\s+[\w\s]{1,20})?|second report(?: this week)?|again|also|p\.?s\.?)\s*[:：,，-]\s*|(?:追评|追加|补充)\s*[:：,，]?\s*|更新\s*[:：]\s*)")]
     private static partial Regex FollowUpMarker();
 
     [GeneratedRegex(@"[\s\p{P}\p{S}]+")]

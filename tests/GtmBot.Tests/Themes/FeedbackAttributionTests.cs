@@ -69,4 +69,85 @@ public sealed class FeedbackAttributionTests
             """;
         Assert.Equal(["明德实验小学", "明德实验小学", "Eastbrook International School", null], Customers(mail));
     }
+
+    [Fact]
+    public void Ticket_cells_split_on_middle_dots_and_full_width_bars()
+    {
+        const string tickets = """
+            #771 · Rosa Diaz (Fresno) · The route sheet prints blank on the Zebra printer.
+            工单 88120｜孙丽（成都）｜指纹老是识别失败。
+            """;
+        Assert.Equal(["Rosa Diaz (Fresno)", "孙丽（成都）"], Customers(tickets));
+    }
+
+    [Fact]
+    public void A_rating_or_a_chat_time_in_the_prefix_is_not_part_of_the_name()
+    {
+        const string lines = """
+            豆豆妈 ★★☆☆☆：续费前不提醒。
+            豆豆妈 ★☆☆☆☆：又扣费了。
+            Ken Ito (Hilltop Dairy) 9:05 AM: the scale import failed again.
+            [2025-04-01 14:02] Ana Ruiz <ana@brightmills.com> (Bright Mills): invoices arrive twice.
+            """;
+        Assert.Equal(["豆豆妈", "豆豆妈", "Hilltop Dairy", "Bright Mills"], Customers(lines));
+    }
+
+    [Fact]
+    public void Our_own_team_is_never_a_customer()
+    {
+        const string chat = """
+            Lee Park (Quarry Labs) 2:10 PM: exports time out after 30 seconds.
+            Jo (our CSM) 2:12 PM: looking into it now.
+            美玲（我們客服）：已經幫您重新同步。
+            """;
+        Assert.Equal(["Quarry Labs", null, null], Customers(chat));
+    }
+
+    [Fact]
+    public void Bold_account_names_and_dated_headers_name_the_company()
+    {
+        const string notes = """
+            # Account check-ins — 会议纪要 (week 9)
+
+            - **Larchmont Foods** — the label printer drops the lot number.
+            - **云杉物流**：回单照片经常丢。
+
+            ## Wed 4/9 — Tarn Mobility ##
+            - wants offline maps
+            === 4/10 北岭药业（追加）===
+            - 追加：批号打印还是不对。
+            """;
+        Assert.Equal(["Larchmont Foods", "云杉物流", "Tarn Mobility", "北岭药业"], Customers(notes));
+    }
+
+    [Fact]
+    public void A_reviewer_line_names_who_wrote_the_lines_below_it()
+    {
+        const string reviews = """
+            Reviewer: Priya S., Ops Lead, Mid-Market
+            What do you dislike? The sync stops every weekend.
+            Update after 1 month: still stops.
+
+            Reviewer: Dan K., Owner, Small-Business
+            Cons: pricing page is confusing.
+            """;
+        Assert.Equal(["Priya S.", "Priya S.", "Dan K."], Customers(reviews));
+    }
+
+    [Fact]
+    public void A_line_that_signs_itself_and_a_department_in_a_signature_give_the_company()
+    {
+        const string forwarded = """
+            > 报销单提交后看不到进度。 —— 陈静 / 远川制药
+            ---------- 转发邮件 ----------
+            主题：几点意见
+            1. 发票抬头识别经常错。
+            —— 王磊 / 海岳物流 财务部
+            """;
+        var lines = FeedbackDocument.Parse(forwarded).Where(l => l.IsFeedback).ToList();
+        Assert.Equal("远川制药", lines[0].Customer);
+        Assert.Equal("报销单提交后看不到进度。", lines[0].Body);
+        Assert.Equal("海岳物流", lines[^1].Customer);
+        Assert.DoesNotContain(lines, l => l.Customer is "转发邮件" or "主题");
+    }
 }
