@@ -65,6 +65,13 @@ public static class ThemesEval
                     motive += best.Motive == goldMotive ? 1 : 0;
                     Console.WriteLine($"  {label} -> {best.Label}  customers {best.DistinctCustomers}/{goldCustomers} mentions {best.Mentions}/{goldMentions} motive {best.Motive}/{goldMotive}"
                         + (verbose && best.Customers is not null ? $"  [{string.Join(", ", best.Customers)}]" : string.Empty));
+                    if (verbose)
+                    {
+                        foreach (var q in best.Quotes)
+                        {
+                            Console.WriteLine($"      · {q}");
+                        }
+                    }
                 }
 
                 extra += unmatched.Count;

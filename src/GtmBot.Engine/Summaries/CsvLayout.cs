@@ -48,11 +48,12 @@ internal sealed partial class CsvLayout
         return false;
     }
 
-    /// <summary>Reads a data row: its feedback text and customer (null when the cell is empty).</summary>
-    public bool TryRow(string line, out string body, out string? customer)
+    /// <summary>Reads a data row: its feedback text, customer (null when the cell names nobody) and the account cell as written.</summary>
+    public bool TryRow(string line, out string body, out string? customer, out string account)
     {
         body = string.Empty;
         customer = null;
+        account = string.Empty;
         var cells = Split(line, delimiter);
         if (cells.Count > columns && textColumn == columns - 1)
         {
@@ -69,7 +70,8 @@ internal sealed partial class CsvLayout
             ? textColumn
             : cells.Select((c, i) => (c, i)).Where(x => x.i != customerColumn).MaxBy(x => x.c.Length).i;
         body = cells[text];
-        customer = customerColumn < cells.Count && cells[customerColumn].Length > 0 && !FeedbackDocument.IsNoAccount(cells[customerColumn]) ? cells[customerColumn] : null;
+        account = customerColumn < cells.Count ? cells[customerColumn] : string.Empty;
+        customer = account.Length > 0 && !FeedbackDocument.IsNoAccount(account) ? account : null;
         return true;
     }
 

@@ -51,9 +51,10 @@ public static partial class FeedbackDocument
                 continue;
             }
 
-            if (csv is not null && csv.TryRow(trimmed, out var csvBody, out var csvCustomer))
+            if (csv is not null && csv.TryRow(trimmed, out var csvBody, out var csvCustomer, out var account))
             {
-                var isFeedback = !injection && csvBody.Length > 0 && !SmallTalk().IsMatch(csvBody);
+                var ourRow = OurTeam().IsMatch(account);
+                var isFeedback = !injection && !ourRow && csvBody.Length > 0 && !SmallTalk().IsMatch(csvBody) && !ActionItem().IsMatch(csvBody);
                 lines.Add(new FeedbackLine(number, line, csvBody, csvCustomer, isFeedback, injection));
                 continue;
             }
@@ -82,6 +83,15 @@ public static partial class FeedbackDocument
                 continue;
             }
 
+            if (LabelLine().Match(StripBullet(trimmed)) is { Success: true } label && NoiseSection().IsMatch(label.Groups[1].Value.Trim()))
+            {
+                // "Action items:", "Notes from CS (not survey data):", "待办：": our own notes follow, until the next header.
+                noiseSection = true;
+                section = null;
+                lines.Add(new FeedbackLine(number, line, string.Empty, null, false, injection));
+                continue;
+            }
+
             if (IsSectionHeader(trimmed, out var header))
             {
                 noiseSection = NoiseSection().IsMatch(header);
@@ -91,7 +101,9 @@ public static partial class FeedbackDocument
             }
 
             // A title line followed by a blank line, before anything else, describes the paste ("Zendesk export …").
-            var isTitle = i == firstContent && i + 1 < raw.Length && string.IsNullOrWhiteSpace(raw[i + 1]) && raw.Length > 3;
+            // So does one that names the paste and is built like a title ("ClockWise — ticket export — week 46").
+            var isTitle = i == firstContent && raw.Length > 3
+                && ((i + 1 < raw.Length && string.IsNullOrWhiteSpace(raw[i + 1])) || (PasteDescription().IsMatch(trimmed) && TitleShape().IsMatch(trimmed)));
             var isWrapped = WrappedNote().IsMatch(trimmed);
             var (body, customer) = SplitRecord(StripBullet(trimmed));
             if (TryTrailingSignature(body, out var said, out var signer))
@@ -108,7 +120,9 @@ public static partial class FeedbackDocument
             }
 
             body = FollowUpMarker().Replace(body, string.Empty).Trim();
-            var feedback = !isTitle && !isWrapped && !noiseSection && !injection && body.Length > 0
+            var ours = OurTeamLine().IsMatch(StripBullet(trimmed));
+            var feedback = !isTitle && !isWrapped && !noiseSection && !injection && !ours && body.Length > 0 && !ActionItem().IsMatch(body)
+                && !ActionItem().IsMatch(StripBullet(trimmed).Replace("**", string.Empty, StringComparison.Ordinal))
                 && !SmallTalk().IsMatch(StripBullet(trimmed)) && !SmallTalk().IsMatch(body);
             lines.Add(new FeedbackLine(number, line, body, customer, feedback, injection));
         }
@@ -372,6 +386,22 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"(?i)\b(?:notes?|export(?:ed)?|summary|digest|recap|sync|feedback|survey|reviews?|tickets?|minutes|weekly|monthly|queue|channel|chat\s+log|transcript)\b|纪要|紀要|汇总|匯總|记录|記錄|反馈|回饋|导出|匯出|周报|週報|聊天|工单|工單|问卷|問卷")]
     private static partial Regex PasteDescription();
 
+    // A label on a line of its own: "Action items:", "待办：".
+    [GeneratedRegex(@"^([^:：。！？!?]{1,40})[:：]$")]
+    private static partial Regex LabelLine();
+
+    // "Action: RMA the terminal", "Action item (Lin)：…", "Next steps: …", "待办：…": our to-do, not what a customer said.
+    [GeneratedRegex(@"^(?i:action(?:\s+items?)?|next\s+steps?|to-?dos?|待办|待辦|跟进|跟進|下一步|行动项|行動項)\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]")]
+    private static partial Regex ActionItem();
+
+    // "Sam (our CSM) 10:45 AM: …", "Mia (Ledgerly Support): …", "Amy（我們客服）：…": our side of the conversation.
+    [GeneratedRegex(@"^[^:：(（]{1,40}[(（](?i:our\b[^)）]*|[^)）]*\b(?:support|customer success|help\s?desk)\b[^)）]*|[^)）]*客服[^)）]*|我們[^)）]*|我们[^)）]*)[)）]")]
+    private static partial Regex OurTeamLine();
+
+    // A title built of parts ("Acme — ticket export — week 46") rather than a sentence.
+    [GeneratedRegex(@"\s[—–|-]\s.*\s[—–|-]\s|^[^:：]*\s[—–]\s[^:：]*$")]
+    private static partial Regex TitleShape();
+
     // "Tue 3/12 Harbor Freightways", "3/13 北辰物流", "周二 下午 南港冷链": when the call was, before whom it was with.
     [GeneratedRegex(@"^(?:(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\d{1,4}[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?日?,?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|周[一二三四五六日天]|星期[一二三四五六日天]|上午|下午|晚上)\s+)+")]
     private static partial Regex LeadingWhen();
@@ -444,7 +474,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^[(（\[]?(?i:no account|n/?a|none|-|—|unknown|anonymous|internal|our team|匿名|无|未知|内部)[)）\]]?$")]
     private static partial Regex NoAccount();
 
-    [GeneratedRegex(@"(?i)^(?:follow[- ]?ups?|action items?|next steps?|to-?dos?|logistics|admin|待办|后续|跟进|下一步|行动项)\b")]
+    [GeneratedRegex(@"(?i)^(?:follow[- ]?ups?|action items?|next steps?|to-?dos?|logistics|admin|internal|notes? from (?:cs|us|our|the team|sales|support|success)|待办|待辦|后续|跟进|下一步|行动项|內部|内部|备注|備註)\b|\(not (?:survey|customer|review) (?:data|feedback)\)")]
     private static partial Regex NoiseSection();
 
     // "(end of export)", "（以上共23条…）": the paster's own note about the paste.

@@ -93,14 +93,15 @@ public sealed class FeedbackAttributionTests
     }
 
     [Fact]
-    public void Our_own_team_is_never_a_customer()
+    public void Our_own_teams_replies_are_not_feedback()
     {
         const string chat = """
             Lee Park (Quarry Labs) 2:10 PM: exports time out after 30 seconds.
             Jo (our CSM) 2:12 PM: looking into it now.
             美玲（我們客服）：已經幫您重新同步。
             """;
-        Assert.Equal(["Quarry Labs", null, null], Customers(chat));
+        Assert.Equal(["Quarry Labs"], Customers(chat));
+        Assert.Equal(3, FeedbackDocument.Parse(chat).Count);
     }
 
     [Fact]
@@ -149,5 +150,36 @@ public sealed class FeedbackAttributionTests
         Assert.Equal("报销单提交后看不到进度。", lines[0].Body);
         Assert.Equal("海岳物流", lines[^1].Customer);
         Assert.DoesNotContain(lines, l => l.Customer is "转发邮件" or "主题");
+    }
+
+    [Fact]
+    public void Action_items_our_notes_and_a_title_built_of_parts_are_not_feedback()
+    {
+        const string paste = """
+            Fernway — ticket export — week 12
+            #1 · Ola Berg (Oslo) · The label printer skips every other order.
+            #2 · Mia (Fernway Support) · Thanks Ola, escalated.
+            #3 · Kai Moe (Bergen) · Action: none needed, printer fixed itself.
+            - **Action item (Jo)**: call Ola back on Friday.
+
+            Notes from CS (not customer data):
+            - ask the hardware team about the firmware
+            待办：
+            - 周五前回复
+            """;
+        var feedback = FeedbackDocument.Parse(paste).Where(l => l.IsFeedback).ToList();
+        Assert.Equal(["Ola Berg (Oslo)"], feedback.Select(l => l.Customer));
+    }
+
+    [Fact]
+    public void A_csv_row_from_our_own_team_is_not_feedback()
+    {
+        const string csv = """
+            date,account,comment
+            2025-05-01,Elm Street Deli,"Receipts print twice, every order"
+            2025-05-02,internal,"Follow up with Elm Street on the printer"
+            2025-05-02,Our support team,"Sent the driver update"
+            """;
+        Assert.Equal(["Elm Street Deli"], Customers(csv));
     }
 }
