@@ -11,11 +11,13 @@ internal sealed partial class CsvLayout
 {
     private readonly char delimiter;
     private readonly int customerColumn;
+    private readonly int cityColumn;
     private readonly int textColumn;
     private readonly int columns;
 
-    private CsvLayout(char delimiter, int customerColumn, int textColumn, int columns)
+    private CsvLayout(char delimiter, int customerColumn, int cityColumn, int textColumn, int columns)
     {
+        this.cityColumn = cityColumn;
         this.delimiter = delimiter;
         this.customerColumn = customerColumn;
         this.textColumn = textColumn;
@@ -35,13 +37,21 @@ internal sealed partial class CsvLayout
             }
 
             var customer = cells.FindIndex(c => CustomerHeader().IsMatch(c));
+            var person = false;
+            if (customer < 0)
+            {
+                // A ticket export names the person who asked: with a city column, "Name (City)" is the customer.
+                customer = cells.FindIndex(c => RequesterHeader().IsMatch(c));
+                person = true;
+            }
+
             if (customer < 0)
             {
                 continue;
             }
 
             var text = cells.FindIndex(c => TextHeader().IsMatch(c));
-            layout = new CsvLayout(delimiter, customer, text, cells.Count);
+            layout = new CsvLayout(delimiter, customer, person ? cells.FindIndex(c => CityHeader().IsMatch(c)) : -1, text, cells.Count);
             return true;
         }
 
@@ -72,6 +82,10 @@ internal sealed partial class CsvLayout
         body = cells[text];
         account = customerColumn < cells.Count ? cells[customerColumn] : string.Empty;
         customer = account.Length > 0 && !FeedbackDocument.IsNoAccount(account) ? account : null;
+        if (customer is not null && cityColumn >= 0 && cityColumn < cells.Count && cells[cityColumn].Length > 0 && !FeedbackDocument.IsNoAccount(cells[cityColumn]))
+        {
+            customer = $"{customer} ({cells[cityColumn]})";
+        }
         return true;
     }
 
@@ -122,6 +136,12 @@ internal sealed partial class CsvLayout
 
     [GeneratedRegex(@"^(?i:customer|customer name|company|company name|account|account name|organi[sz]ation|org|client|tenant|school|store|客户|客户名称|公司|公司名称|账户|单位|机构|门店|学校)$")]
     private static partial Regex CustomerHeader();
+
+    [GeneratedRegex(@"^(?i:requester|requester name|reporter|submitter|submitted by|raised by|user|user name|name|contact|姓名|提交人|申请人|报告人|联系人)$")]
+    private static partial Regex RequesterHeader();
+
+    [GeneratedRegex(@"^(?i:city|location|town|site|城市|地区|所在地)$")]
+    private static partial Regex CityHeader();
 
     [GeneratedRegex(@"^(?i:feedback|comments?|text|answer|response|verbatim|notes?|description|what (?:could|would|should) .*|review|message|body|反馈|意见|内容|评论|描述|备注|回答|留言|建议)$")]
     private static partial Regex TextHeader();

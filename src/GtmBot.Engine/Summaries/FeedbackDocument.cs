@@ -120,7 +120,7 @@ public static partial class FeedbackDocument
             }
 
             body = FollowUpMarker().Replace(body, string.Empty).Trim();
-            var ours = OurTeamLine().IsMatch(StripBullet(trimmed));
+            var ours = OurTeamLine().IsMatch(StripBullet(trimmed)) || (customer is not null && OurHandle().IsMatch(customer));
             var feedback = !isTitle && !isWrapped && !noiseSection && !injection && !ours && body.Length > 0 && !ActionItem().IsMatch(body)
                 && !ActionItem().IsMatch(StripBullet(trimmed).Replace("**", string.Empty, StringComparison.Ordinal))
                 && !SmallTalk().IsMatch(StripBullet(trimmed)) && !SmallTalk().IsMatch(body);
@@ -160,7 +160,18 @@ public static partial class FeedbackDocument
     /// </summary>
     private static string? SectionCustomer(string header)
     {
-        foreach (var part in SectionSplit().Split(header))
+        var parts = SectionSplit().Split(Parenthetical().Replace(header, string.Empty));
+        foreach (var part in parts)
+        {
+            // "发件人：周敏｜明德实验小学 财务室｜11月4日": the part that names an organisation wins over a person.
+            var org = LeadingWhen().Replace(part.Trim(), string.Empty).Trim();
+            if (ChineseOrganisation().IsMatch(org) && !PasteDescription().IsMatch(org))
+            {
+                return Department().Replace(org, string.Empty).Trim();
+            }
+        }
+
+        foreach (var part in parts)
         {
             var name = LeadingWhen().Replace(Parenthetical().Replace(part, string.Empty).Trim(), string.Empty).Trim();
             if (name.Length > 0 && !SectionFiller().IsMatch(name) && !PasteDescription().IsMatch(name))
@@ -270,6 +281,12 @@ public static partial class FeedbackDocument
                 return outside;
             }
 
+            if (ChineseOrganisation().IsMatch(inside) != ChineseOrganisation().IsMatch(outside))
+            {
+                // "李强【顺远物流】", "顺远物流（李强）": the side that names an organisation.
+                return ChineseOrganisation().IsMatch(inside) ? inside : outside;
+            }
+
             return LooksLikePerson(outside) ? inside : outside;
         }
 
@@ -298,7 +315,10 @@ public static partial class FeedbackDocument
         }
 
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length is 1 or 2 && words.All(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower)) && !CompanyWord().IsMatch(name);
+        // "Dana", "Dana Wu", "Dana W." (an initial is a surname cut short).
+        return words.Length is 1 or 2
+            && words.Select((w, i) => (w, i)).All(x => (x.w.Length > 1 && char.IsUpper(x.w[0]) && x.w.Skip(1).All(char.IsLower)) || (x.i == 1 && x.w.Length == 2 && char.IsUpper(x.w[0]) && x.w[1] == '.'))
+            && !CompanyWord().IsMatch(name);
     }
 
     /// <summary>A signature line ("— Priya, Northwind", "-- Dana (Acme)", "～ 王经理，海川科技") and the customer it names.</summary>
@@ -355,7 +375,7 @@ public static partial class FeedbackDocument
     /// <summary>An account cell or prefix that names nobody ("n/a", "anonymous", "internal", "匿名").</summary>
     internal static bool IsNoAccount(string field) => NoAccount().IsMatch(field);
 
-    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week\s*\d*|day\s*\d*|q[1-4])(?:\s+(?:with|notes))?|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|原始邮件|转发|邮件|e-?mail)$")]
+    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week\s*\d*|day\s*\d*|q[1-4])(?:\s+(?:with|notes))?|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|转发的邮件|原始邮件|转发|邮件|e-?mail|from|sender|发件人|寄件人|發件人)$")]
     private static partial Regex SectionFiller();
 
     [GeneratedRegex(@"^(?i:[a-z]{2,3}|apac|emea|latam|vp\b.*|head of.*|c[a-z]o|it|ops|hr|finance|procurement|sales|marketing|engineering|admin|legal|security|it team|.*\b(?:manager|director|lead|head|owner|officer|admin|engineer|analyst|buyer|rep|president|founder|coordinator|partner|champion)\b.*|.*(?:经理|总监|主任|主管|负责人|老板|店长|采购|财务|运营|销售|市场|技术|信息科|IT|部|科|总|老师)|北京|上海|广州|深圳|杭州|成都|新加坡|香港|台湾|华东|华南|华北|华中|西南)$")]
@@ -398,6 +418,10 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^[^:：(（]{1,40}[(（](?i:our\b[^)）]*|[^)）]*\b(?:support|customer success|help\s?desk)\b[^)）]*|[^)）]*客服[^)）]*|我們[^)）]*|我们[^)）]*)[)）]")]
     private static partial Regex OurTeamLine();
 
+    // A reply under the brand's own handle ("@暖居官方", "Acme Official", "our team").
+    [GeneratedRegex(@"(?:官方|客服)$|^(?i:our\b.*|.*\bofficial)$")]
+    private static partial Regex OurHandle();
+
     // A title built of parts ("Acme — ticket export — week 46") rather than a sentence.
     [GeneratedRegex(@"\s[—–|-]\s.*\s[—–|-]\s|^[^:：]*\s[—–]\s[^:：]*$")]
     private static partial Regex TitleShape();
@@ -416,7 +440,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^\*\*([^*]{1,40})\*\*\s*(?:[:：]|[—–-]{1,2}\s)\s*")]
     private static partial Regex BoldAccount();
 
-    [GeneratedRegex(@"^(?i:our\b.*|.*\bour\s+(?:team|side|csm|support|sales)\b.*|internal|.*\b(?:support|customer success|help\s?desk)\b.*|.*客服.*|我们.*|我們.*|本公司.*|内部.*|內部.*)$")]
+    [GeneratedRegex(@"^(?i:our\b.*|.*\bour\s+(?:team|side|csm|support|sales)\b.*|internal|.*\b(?:support|customer success|help\s?desk)\b.*|.*客服.*|.*官方.*|.*\bofficial\b.*|我们.*|我們.*|本公司.*|内部.*|內部.*)$")]
     private static partial Regex OurTeam();
 
     [GeneratedRegex(@"^(?i:reviewer|reviewed by|review by|评价人|評價人|评论者|評論者)\s*[:：]\s*([^,，]{1,40})")]
@@ -433,7 +457,7 @@ public static partial class FeedbackDocument
     private static partial Regex Rating();
 
     // A department after the company in a signature ("华庭地产 行政部", "Acme IT team").
-    [GeneratedRegex(@"(?:\s+[\p{IsCJKUnifiedIdeographs}]{1,6}(?:部|科|处|中心|办公室|小组|团队)|(?i:\s+(?:it\s+)?(?:team|dept\.?|department|office)))$")]
+    [GeneratedRegex(@"(?:\s+[\p{IsCJKUnifiedIdeographs}]{1,6}(?:部|科|处|處|室|中心|办公室|辦公室|小组|小組|团队|團隊)|(?i:\s+(?:it\s+)?(?:team|dept\.?|department|office)))$")]
     private static partial Regex Department();
 
     // "… —— 李伟 / 远航医疗", "… -- Dana, Acme": a short signature with a person and a company at the end of the line.
@@ -452,10 +476,10 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"\s*[(（][^)）]*[)）]")]
     private static partial Regex Parenthetical();
 
-    [GeneratedRegex(@"^(?:>\s*|[-*•·]\s+|\d{1,3}[.)、]\s*)+")]
+    [GeneratedRegex(@"^(?:>\s*|[└├↳]\s*|[-*•·]\s+|\d{1,3}[.)、]\s*)+")]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"^(?:\s*(?:\[[^\]]{1,20}\]|【[^】]{1,20}】|[★☆]{1,5}|\(\d(?:\.\d)?\s*/\s*\d\)))+\s*")]
+    [GeneratedRegex(@"^(?:\s*(?:\[[^\]]{1,20}\]|【[^】]{1,20}】|[★☆]{1,5}|\(\d(?:\.\d)?\s*/\s*\d\)|(?i:score|nps|rating|评分|評分)\s*\d{1,2}(?:\s*/\s*10)?\s*[—–:：-]))+\s*")]
     private static partial Regex LeadingTags();
 
     // "Acme:", "客户W：", "R03 (Bramble Health):", "j***8：" — a short name before a colon, with no sentence in it.
@@ -465,10 +489,14 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^(?i:small talk|off[- ]topic|fyi|note|notes|update|re|request|question|answer|q|a|pricing|price|feedback|summary|todo|action items?|next steps?|follow[- ]?ups?|follow[- ]up on .*|second report.*|p\.?s\.?|闲聊|备注|追评|追加|补充|更新|问题|回答|价格|定价|反馈|总结|待办|后续|跟进|说明|subject|from|to|cc|date|主题|标题|发件人|收件人|抄送|日期|时间|整理|转发)$")]
     private static partial Regex NotACustomer();
 
-    [GeneratedRegex(@"^(.*?)\s*[(（]([^)）]+)[)）]\s*$")]
+    [GeneratedRegex(@"^(.*?)\s*[(（【]([^)）】]+)[)）】]\s*$")]
     private static partial Regex ParenOrg();
 
-    [GeneratedRegex(@"^(?i:#?[a-z]{0,3}[-_ ]?\d+|(?:respondent|response|row|ticket|review|受访者|回答者|问卷|工单)\s*#?\d+|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d(?:\.\d)?\s*(?:星|stars?|/5)|[★☆]+|p[0-4]|(?:low|medium|high|urgent|open|closed|resolved|pending))$")]
+    // A Chinese organisation name: ends in (or contains) a kind of organisation.
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]{2,}(?:公司|集团|集團|学校|學校|小学|小學|中学|中學|大学|大學|学院|學院|幼儿园|医院|醫院|诊所|診所|物流|科技|银行|銀行|酒店|工厂|工廠|实业|實業|餐饮|餐飲|超市|商场|商場|地产|地產|机械|機械|教育|食品|制药|製藥|医疗|醫療|建设|建設|营造|營造|工程|药业|藥業|冷链|冷鏈|电商|電商|建材|供应链|供應鏈)")]
+    private static partial Regex ChineseOrganisation();
+
+    [GeneratedRegex(@"^(?i:#?[a-z]{0,3}[-_ ]?\d+|[a-z]{2,10}-\d+|(?:respondent|response|row|ticket|review|受访者|回答者|问卷|工单)\s*#?\d+|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d(?:\.\d)?\s*(?:星|stars?|/5)|[★☆]+|p[0-4]|(?:low|medium|high|urgent|open|closed|resolved|pending))$")]
     private static partial Regex IdLike();
 
     [GeneratedRegex(@"^[(（\[]?(?i:no account|n/?a|none|-|—|unknown|anonymous|internal|our team|匿名|无|未知|内部)[)）\]]?$")]

@@ -182,4 +182,30 @@ public sealed class FeedbackAttributionTests
             """;
         Assert.Equal(["Elm Street Deli"], Customers(csv));
     }
+
+    [Fact]
+    public void A_ticket_csv_with_a_requester_and_a_city_names_the_person_in_the_city()
+    {
+        const string csv = """
+            id,created,requester,city,status,message
+            T-1,2026-01-02,Lina Berg,Malmö,open,"Welcome e-mails land in spam"
+            T-2,2026-01-03,陈晨,苏州,open,"电子签状态一直不更新"
+            """;
+        Assert.Equal(["Lina Berg (Malmö)", "陈晨 (苏州)"], Customers(csv));
+    }
+
+    [Fact]
+    public void Scores_issue_keys_square_brackets_and_mail_headers_are_read_for_the_company()
+    {
+        const string lines = """
+            Score 4 — Ravi K. (Tidewell Foods): exports to Sage fail every Monday.
+            OPS-4411 | Lumen Freight | the map freezes on tablets
+            [03-02 10:15] 李强【顺远物流】：结算又晚了两周。
+            └ @晴天小猪：同款问题，重启才好。
+            └ @暖居官方：已私信您。
+            ===== 发件人：陈芳｜北辰实验小学 财务室｜3月2日 =====
+            家长缴费后后台显示未缴。
+            """;
+        Assert.Equal(["Tidewell Foods", "Lumen Freight", "顺远物流", "@晴天小猪", "北辰实验小学"], Customers(lines));
+    }
 }
