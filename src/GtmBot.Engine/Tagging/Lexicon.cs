@@ -95,18 +95,12 @@ internal enum Cue
 }
 
 /// <summary>
-/// The bilingual lexicons of the quote tagger (English, Simplified Chinese; Traditional is folded to Simplified first).
+/// The bilingual lexicons of the quote tagger (English, Simplified Chinese; Traditional is folded to Simplified first, see <see cref="PhraseMatcher"/>).
 /// Phrases are lower case; Latin phrases match whole words and a trailing <c>*</c> matches a word prefix. The lists follow
 /// the taxonomy's definitions (see the tag descriptions in <see cref="QuoteTags"/>), not any particular quotes.
 /// </summary>
 internal static class Lexicon
 {
-    /// <summary>Traditional characters folded to the Simplified ones at the same index of <see cref="Simplified"/>.</summary>
-    public const string Traditional = "號裡臺於來幫說們價確實覺値競貴點現庫麼問題沒對幾廠戶這個區費預續約換錯難頭單張報統資數據導時間後還過從進開關門員讓會將經營銷買賣錢帳賬務財險權審檔體驗試謝訊為嗎決當處業雲網絡電腦話機裝載啟動閃減並與專標準認證讀寫錄記紀應該須規範則總長層級齊優選擇夠鐘煩氣場顧慮擔憂滿讚強較順陸東華發際節響頁顯圖畫線灣係紙筆樣種輸準麗漂讓產腳邊邏輯術師醫護診隊團組織級內外掛卡慢雜亂聯繫繳稅貨倉揀碼語聲齡遲慢費覆蓋權限離職丟損壞漏濺廣告嚇醒沖斷訂閱";
-
-    /// <summary>See <see cref="Traditional"/>.</summary>
-    public const string Simplified = "号里台于来帮说们价确实觉值竞贵点现库么问题没对几厂户这个区费预续约换错难头单张报统资数据导时间后还过从进开关门员让会将经营销买卖钱帐账务财险权审档体验试谢讯为吗决当处业云网络电脑话机装载启动闪减并与专标准认证读写录记纪应该须规范则总长层级齐优选择够钟烦气场顾虑担忧满赞强较顺陆东华发际节响页显图画线湾系纸笔样种输准丽漂让产脚边逻辑术师医护诊队团组织级内外挂卡慢杂乱联系缴税货仓拣码语声龄迟慢费覆盖权限离职丢损坏漏溅广告吓醒冲断订阅";
-
     /// <summary>All phrases with their cue.</summary>
     public static IEnumerable<(string Phrase, Cue Cue)> Entries()
     {

@@ -170,13 +170,27 @@ internal sealed class PhraseMatcher
         map['\u3000'] = ' ';
         map['\u00A0'] = ' ';
 
-        var traditional = Lexicon.Traditional;
-        var simplified = Lexicon.Simplified;
-        for (var i = 0; i < traditional.Length; i++)
+        foreach (var (traditional, simplified) in TraditionalToSimplified())
         {
-            map[traditional[i]] = simplified[i];
+            map[traditional] = simplified;
         }
 
         return map;
+    }
+
+    /// <summary>The embedded table <c>Tagging/Data/traditional-simplified.tsv</c> (from ICU's Traditional-Simplified transliterator).</summary>
+    private static IEnumerable<(char Traditional, char Simplified)> TraditionalToSimplified()
+    {
+        const string name = "GtmBot.Engine.Tagging.Data.traditional-simplified.tsv";
+        using var stream = typeof(PhraseMatcher).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded data file '{name}' is missing from GtmBot.Engine.");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 3 && line[0] != '#' && line[1] == '\t')
+            {
+                yield return (line[0], line[2]);
+            }
+        }
     }
 }

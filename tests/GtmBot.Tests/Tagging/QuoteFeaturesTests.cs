@@ -98,4 +98,16 @@ public sealed class QuoteFeaturesTests
             : Path.Combine(dir.FullName, "data", "quotes", "train.jsonl");
         return [.. File.ReadLines(path).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!)];
     }
+
+    [Theory]
+    [InlineData("價格比競品貴不少，我們很難跟老闆交代。", "价格比竞品贵不少，我们很难跟老板交代。")]
+    [InlineData("續約前要先過資安審查，雲端備份還沒通過", "续约前要先过资安审查，云端备份还没通过")]
+    public void Traditional_characters_are_read_as_simplified(string traditional, string simplified)
+    {
+        Assert.Equal(PhraseMatcher.Fold(simplified), PhraseMatcher.Fold(traditional));
+        var (a, b) = (new SparseVector(), new SparseVector());
+        QuoteFeatures.Extract(simplified, FeatureKinds.Default, a);
+        QuoteFeatures.Extract(traditional, FeatureKinds.Default, b);
+        Assert.Equal(a.Indices.ToArray(), b.Indices.ToArray());
+    }
 }
