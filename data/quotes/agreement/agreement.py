@@ -1,17 +1,18 @@
 """Agreement between the corpus labels and a blind re-labelling of a sample.
 
-usage: python3 data/quotes/agreement.py  (run from the repository root)
-Reads data/quotes/train.jsonl + test.jsonl (first labels) and data/quotes/agreement/blind-520.jsonl (blind labels);
+usage: python3 data/quotes/agreement/agreement.py [BLIND_FILE]  (default: blind-520.jsonl, beside this script)
+Reads data/quotes/train.jsonl + test.jsonl (first labels) and the blind labels of a sample;
 prints per tag: agreement, Cohen's kappa, and both label counts; then the motive and the customer field.
 """
-import json, os
+import json, os, sys
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
 first = {}
 for name in ("train.jsonl", "test.jsonl"):
     for line in open(os.path.join(root, name), encoding="utf-8"):
         r = json.loads(line); first[r["id"]] = r
-blind = [json.loads(l) for l in open(os.path.join(here, "blind-520.jsonl"), encoding="utf-8")]
+name = sys.argv[1] if len(sys.argv) > 1 else "blind-520.jsonl"
+blind = [json.loads(l) for l in open(name if os.path.isabs(name) else os.path.join(here, name), encoding="utf-8")]
 TAGS = ["pain", "scenario", "feature-request", "objection", "pricing", "competitor", "praise", "churn-risk"]
 
 def kappa(pairs, labels):
