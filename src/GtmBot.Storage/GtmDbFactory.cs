@@ -53,14 +53,22 @@ internal sealed class GtmDbFactory : IGtmDbFactory
     /// <summary>
     /// SQLite: a connection of the group-commit writer's own, open for as long as the writer runs, so its page cache and
     /// prepared statements stay warm (a pooled handle's cache is dropped whenever another handle has written). Not pooled,
-    /// so clearing the pools does not close it under the writer.
+    /// so clearing the pools does not close it under the writer. Its commits never checkpoint (<c>wal_autocheckpoint=0</c>):
+    /// SQLite's automatic checkpoint runs inside the COMMIT that crosses the threshold, copying the log into the database
+    /// and syncing it while every request of that batch waits; <see cref="Writes.WalCheckpointer"/> does it beside the writer.
     /// </summary>
-    internal SqliteConnection OpenSqliteWriter()
+    /// <see href="https://www.sqlite.org/wal.html#automatic_checkpoint"/>
+    internal SqliteConnection OpenSqliteWriter() => OpenSqliteOwn("PRAGMA wal_autocheckpoint=0;");
+
+    /// <summary>SQLite: a connection of the checkpointer's own (not pooled, kept open while it runs).</summary>
+    internal SqliteConnection OpenSqliteCheckpointer() => OpenSqliteOwn(string.Empty);
+
+    private SqliteConnection OpenSqliteOwn(string pragmas)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
         connection.Open();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = SqlitePragmas.For(_sqliteSync);
+        cmd.CommandText = SqlitePragmas.For(_sqliteSync) + pragmas;
         cmd.ExecuteNonQuery();
         return connection;
     }

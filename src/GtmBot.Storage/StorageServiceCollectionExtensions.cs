@@ -60,6 +60,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        services.AddHostedService<WalCheckpointer>();
         return services;
     }
 

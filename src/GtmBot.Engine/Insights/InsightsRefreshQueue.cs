@@ -18,6 +18,7 @@ public sealed class InsightsRefreshQueue(TimeProvider clock)
     private readonly Lock _gate = new();
     private readonly Dictionary<ConversationKey, DateTimeOffset> _due = [];
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset _restUntil = DateTimeOffset.MinValue;
 
     /// <summary>Channels waiting.</summary>
     public int Count
@@ -46,6 +47,18 @@ public sealed class InsightsRefreshQueue(TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// No channel is handed out before <paramref name="rest"/> has passed (the worker rests after a rebuild in proportion to
+    /// what it took, so regrouping never takes more than a bounded share of the CPU that captures need).
+    /// </summary>
+    public void RestFor(TimeSpan rest)
+    {
+        lock (_gate)
+        {
+            _restUntil = clock.GetUtcNow() + rest;
+        }
+    }
+
     /// <summary>The next channel that is due, waiting for one.</summary>
     public async Task<ConversationKey> NextAsync(CancellationToken cancellationToken)
     {
@@ -60,13 +73,14 @@ public sealed class InsightsRefreshQueue(TimeProvider clock)
                 if (_due.Count > 0)
                 {
                     var first = _due.MinBy(p => p.Value);
-                    if (first.Value <= now)
+                    var at = first.Value > _restUntil ? first.Value : _restUntil;
+                    if (at <= now)
                     {
                         _due.Remove(first.Key);
                         return first.Key;
                     }
 
-                    wait = first.Value - now;
+                    wait = at - now;
                 }
 
                 if (_wake.Task.IsCompleted)

@@ -46,7 +46,7 @@ internal sealed class SlackDispatcher(
         var result = await turns.RunAsync(turn, ct);
         var target = new SlackReplyTarget(slackAuth, turn.Conversation, c.UserId!, c.ResponseUrl, c.TriggerId, null, turn.Input, started);
         var origin = new OriginCapabilities(ResponseSlot.Message, CanOpenForm: CanOpen(target));
-        return new SlackAck(await replies.CarryOutAsync(target, DeliveryPlan.For(result, origin), answerInAck: true, ct));
+        return new SlackAck(Slash: await replies.CarryOutAsync(target, DeliveryPlan.For(result, origin), answerInAck: true, ct));
     }
 
     private async Task<SlackAck> OnInteractionAsync(InteractionPayload p, long started, CancellationToken ct)

@@ -22,6 +22,8 @@ internal static class SlackHttpEndpoint
     /// <see href="https://docs.slack.dev/apis/events-api/#retries"/>
     public const string RetryNumHeader = "X-Slack-Retry-Num";
 
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     public static async Task<IResult> HandleAsync(HttpContext http, SlackDispatcher dispatcher, IOptions<SlackOptions> options, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("GtmBot.Slack.Http");
@@ -79,7 +81,8 @@ internal static class SlackHttpEndpoint
 
         return ack switch
         {
-            { Body: { } json } => Results.Text(json.ToJsonString(), "application/json; charset=utf-8"),
+            { Slash: { } slash } => Results.Json(slash, SlackJson.Default.SlashResponse, JsonContentType),
+            { Body: { } json } => Results.Text(json.ToJsonString(), JsonContentType),
             { PlainText: { } text } => Results.Text(text, "text/plain; charset=utf-8"),
             _ => Results.Ok(),
         };

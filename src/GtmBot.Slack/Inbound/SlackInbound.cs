@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GtmBot.Slack.Wire;
 
@@ -44,8 +45,15 @@ internal sealed record InteractionInbound(InteractionPayload Payload) : SlackInb
 /// <param name="RetryNum">Slack's retry counter (<c>X-Slack-Retry-Num</c> / envelope <c>retry_attempt</c>).</param>
 internal sealed record EventInbound(EventEnvelope Envelope, int? RetryNum) : SlackInbound;
 
-/// <summary>The acknowledgement: an empty 200, a JSON body (slash answer, <c>response_action</c>) or a plain-text challenge.</summary>
-internal sealed record SlackAck(JsonObject? Body = null, string? PlainText = null)
+/// <summary>
+/// The acknowledgement: an empty 200, a JSON body (<c>response_action</c>, a challenge), a slash command's answer
+/// (<paramref name="Slash"/>: written straight to UTF-8 on HTTP, without a JSON tree) or a plain-text challenge.
+/// </summary>
+internal sealed record SlackAck(JsonObject? Body = null, string? PlainText = null, SlashResponse? Slash = null)
 {
     public static readonly SlackAck Empty = new();
+
+    /// <summary>The JSON body as a tree, for Socket Mode, which nests it in its envelope's acknowledgement.</summary>
+    public JsonObject? BodyNode() =>
+        Body ?? (Slash is null ? null : JsonSerializer.SerializeToNode(Slash, SlackJson.Default.SlashResponse)!.AsObject());
 }

@@ -20,7 +20,7 @@ namespace GtmBot.Slack.Inbound;
 internal sealed class SlackReplies(SlackApiClient api, SlackModals modals, IOutbox outbox)
 {
     /// <summary>Carries out the plan; returns the acknowledgement's body (a slash command's answer), or null.</summary>
-    public async Task<JsonObject?> CarryOutAsync(SlackReplyTarget target, DeliveryPlan plan, bool answerInAck, CancellationToken ct)
+    public async Task<SlashResponse?> CarryOutAsync(SlackReplyTarget target, DeliveryPlan plan, bool answerInAck, CancellationToken ct)
     {
         var later = new List<Reply>();
         var response = plan.Response;
@@ -37,14 +37,13 @@ internal sealed class SlackReplies(SlackApiClient api, SlackModals modals, IOutb
             }
         }
 
-        JsonObject? body = null;
+        SlashResponse? body = null;
         if (response is not null)
         {
             var messages = BlockKitRenderer.RenderMessages(response, plan.Lang);
             if (answerInAck && messages.Count == 1)
             {
-                body = MessageBody(messages[0]);
-                body["response_type"] = response.Visibility == ReplyVisibility.Channel ? "in_channel" : "ephemeral";
+                body = new SlashResponse(messages[0].Text, messages[0].Blocks, response.Visibility == ReplyVisibility.Channel ? "in_channel" : "ephemeral");
             }
             else
             {
@@ -103,6 +102,4 @@ internal sealed class SlackReplies(SlackApiClient api, SlackModals modals, IOutb
         var routed = reply with { Route = new ReplyRoute(target.UserId, target.ResponseUrl, target.SourceTs, lang) };
         return outbox.EnqueueAsync(new OutboundMessage(target.Conversation, routed), ct);
     }
-
-    private static JsonObject MessageBody(KitMessage message) => JsonSerializer.SerializeToNode(message, SlackJson.Default.KitMessage)!.AsObject();
 }

@@ -200,7 +200,7 @@ internal sealed class SocketModeService(SlackApiClient api, SlackDispatcher disp
             if (inbound is not null)
             {
                 var ack = await dispatcher.HandleAsync(inbound, ct);
-                payload = frame.AcceptsResponsePayload == true || frame.Type == "interactive" ? ack.Body : null;
+                payload = frame.AcceptsResponsePayload == true || frame.Type == "interactive" ? ack.BodyNode() : null;
             }
             else
             {

@@ -92,6 +92,11 @@ internal sealed record UsersSelectElement(string? InitialUser, TextObject? Place
 /// <see href="https://docs.slack.dev/reference/methods/chat.postMessage"/>
 internal sealed record KitMessage(string Text, IReadOnlyList<KitBlock> Blocks);
 
+/// <summary>A slash command's answer in the HTTP response: the message and whether the channel sees it.</summary>
+/// <param name="ResponseType"><c>in_channel</c> or <c>ephemeral</c>.</param>
+/// <see href="https://docs.slack.dev/interactivity/implementing-slash-commands#responding_immediate_response"/>
+internal sealed record SlashResponse(string Text, IReadOnlyList<KitBlock> Blocks, string ResponseType);
+
 /// <summary>A modal view.</summary>
 /// <see href="https://docs.slack.dev/surfaces/modals"/>
 internal sealed record KitView(TextObject Title, TextObject? Submit, TextObject? Close, IReadOnlyList<KitBlock> Blocks, string? CallbackId, string? PrivateMetadata)

@@ -11,6 +11,7 @@ namespace GtmBot.Slack.Wire;
 [JsonSerializable(typeof(EventEnvelope))]
 [JsonSerializable(typeof(SocketFrame))]
 [JsonSerializable(typeof(KitMessage))]
+[JsonSerializable(typeof(SlashResponse))]
 [JsonSerializable(typeof(KitView))]
 [JsonSerializable(typeof(KitBlock))]
 [JsonSerializable(typeof(MessageRef))]

@@ -167,6 +167,7 @@ internal sealed partial class GroupCommitWriter : BackgroundService
     public override void Dispose()
     {
         _queue.Writer.TryComplete();
+        CheckpointGate.Dispose();
         base.Dispose();
     }
 
@@ -197,6 +198,11 @@ internal sealed partial class GroupCommitWriter : BackgroundService
                     await CommitAsync(batch, own);
                     batch.Clear();
                 }
+
+                if (_catchUpRequested)
+                {
+                    CatchUpCheckpoint(own);
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -208,6 +214,52 @@ internal sealed partial class GroupCommitWriter : BackgroundService
             }
 
             throw;
+        }
+    }
+
+    private volatile bool _catchUpRequested;
+
+    /// <summary>
+    /// Asks the SQLite writer to checkpoint the write-ahead log itself once, between two batches (after the requests of the
+    /// last one were answered): a checkpoint run beside a writer that never pauses cannot catch up, and the log starts again
+    /// from its beginning only once a checkpoint has. Called by <see cref="WalCheckpointer"/> when the log has grown.
+    /// </summary>
+    public void RequestCatchUpCheckpoint() => _catchUpRequested = true;
+
+    /// <summary>
+    /// Held by whoever checkpoints the SQLite log (the writer's catch-up, <see cref="WalCheckpointer"/>): SQLite runs one
+    /// checkpoint at a time and a PASSIVE one that finds another running gives up at once, so the two take turns.
+    /// </summary>
+    internal SemaphoreSlim CheckpointGate { get; } = new(1, 1);
+
+    private void CatchUpCheckpoint(OwnConnection own)
+    {
+        if (own.Connection is not { } connection)
+        {
+            _catchUpRequested = false;
+            return;
+        }
+
+        if (!CheckpointGate.Wait(0))
+        {
+            return; // the checkpointer is copying now; catch up after the next batch
+        }
+
+        _catchUpRequested = false;
+        try
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            cmd.ExecuteNonQuery();
+        }
+        catch (SqliteException e)
+        {
+            // Only the log's size is at stake; the checkpointer asks again.
+            Log.CheckpointFailed(_logger, e);
+        }
+        finally
+        {
+            CheckpointGate.Release();
         }
     }
 
@@ -295,6 +347,8 @@ internal sealed partial class GroupCommitWriter : BackgroundService
 
         public Dictionary<string, SqliteCommand> Commands { get; } = new(StringComparer.Ordinal);
 
+        public SqliteConnection? Connection => _connection;
+
         public SqliteConnection Open(GtmDbFactory factory) => _connection ??= factory.OpenSqliteWriter();
 
         public async ValueTask DisposeAsync()
@@ -326,17 +380,5 @@ internal sealed partial class GroupCommitWriter : BackgroundService
                 Completion.TrySetException(e);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 8100, Level = LogLevel.Warning, Message = "Write refused: {MaxPending} writes already waiting; the edge answers 503 with Retry-After")]
-        public static partial void QueueFull(ILogger logger, int maxPending);
-
-        [LoggerMessage(EventId = 8101, Level = LogLevel.Warning, Message = "A batch of {Count} writes failed ({Error}); retrying each alone")]
-        public static partial void BatchRetriedAlone(ILogger logger, int count, string error);
-
-        [LoggerMessage(EventId = 8102, Level = LogLevel.Critical, Message = "Group-commit writer stopped")]
-        public static partial void WriterFailed(ILogger logger, Exception exception);
     }
 }

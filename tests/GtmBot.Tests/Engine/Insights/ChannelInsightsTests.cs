@@ -272,4 +272,22 @@ public sealed class InsightsRefreshQueueTests
         queue.Request(B, TimeSpan.Zero);
         Assert.Equal(B, await next);
     }
+
+    [Fact]
+    public async Task After_a_rest_is_asked_no_channel_is_handed_out_until_it_has_passed()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var queue = new InsightsRefreshQueue(clock);
+        queue.RestFor(TimeSpan.FromSeconds(4));
+        queue.Request(A, TimeSpan.Zero); // due now, but the worker rests
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // generous: a loaded test run can starve the thread pool for seconds
+        var next = queue.NextAsync(cts.Token);
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(next.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(A, await next);
+    }
 }
