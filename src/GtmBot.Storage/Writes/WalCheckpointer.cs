@@ -93,8 +93,9 @@ internal sealed class WalCheckpointer(IGtmDbFactory db, GroupCommitWriter writer
             {
                 CheckpointOnce();
             }
-            catch (SqliteException e)
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
             {
+                // Only the log's size is at stake: logged, and tried again on a fresh connection (a fault here must not stop the host).
                 Log.CheckpointFailed(logger, e);
                 _connection?.Dispose();
                 _connection = null;
