@@ -331,17 +331,18 @@ public static partial class FeedbackDocument
             return false;
         }
 
-        var who = m.Groups[1].Value.Trim();
+        customer = Signer(m.Groups[1].Value.Trim());
+        return customer is { Length: > 0 };
+    }
+
+    /// <summary>The company a signature names: "Priya from Northwind", "Priya, Northwind", "李伟 / 远航医疗 财务部".</summary>
+    private static string? Signer(string who)
+    {
         var from = FromCompany().Match(who);
-        customer = from.Success ? from.Groups[1].Value.Trim()
+        var customer = from.Success ? from.Groups[1].Value.Trim()
             : who.IndexOfAny([',', '，']) is var c and > 0 ? who[(c + 1)..].Trim()
             : AttributedCustomer(who);
-        if (customer is not null)
-        {
-            customer = Department().Replace(customer, string.Empty).Trim();
-        }
-
-        return customer is { Length: > 0 };
+        return customer is null ? null : Department().Replace(customer, string.Empty).Trim();
     }
 
     /// <summary>A line that ends with its own signature ("…， —— 李伟 / 远航医疗", "… -- Dana, Acme").</summary>
@@ -356,16 +357,7 @@ public static partial class FeedbackDocument
         }
 
         said = m.Groups[1].Value.Trim();
-        var who = m.Groups[2].Value.Trim();
-        var from = FromCompany().Match(who);
-        customer = from.Success ? from.Groups[1].Value.Trim()
-            : who.IndexOfAny([',', '，']) is var c and > 0 ? who[(c + 1)..].Trim()
-            : AttributedCustomer(who);
-        if (customer is not null)
-        {
-            customer = Department().Replace(customer, string.Empty).Trim();
-        }
-
+        customer = Signer(m.Groups[2].Value.Trim());
         customer = customer is { Length: > 0 } && !IsNoAccount(customer) ? customer : null;
         return true;
     }
