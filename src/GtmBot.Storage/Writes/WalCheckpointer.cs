@@ -103,10 +103,21 @@ internal sealed class WalCheckpointer(IGtmDbFactory db, GroupCommitWriter writer
         }
     }
 
+    /// <summary>How long disposing waits for a checkpoint in progress to end before closing its connection.</summary>
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
+
     public override void Dispose()
     {
-        _connection?.Dispose();
+        // Cancel the loop and let a checkpoint in progress end first: closing its connection under it, or a new one
+        // opening after the files were removed, would race whoever disposed the host.
         base.Dispose();
+        if (ExecuteTask is { } loop)
+        {
+            ((IAsyncResult)loop).AsyncWaitHandle.WaitOne(StopWait);
+        }
+
+        _connection?.Dispose();
+        _connection = null;
     }
 
     private static WalState Checkpoint(SqliteConnection connection, string mode)
