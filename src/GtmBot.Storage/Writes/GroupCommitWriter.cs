@@ -248,9 +248,7 @@ internal sealed partial class GroupCommitWriter : BackgroundService
         _catchUpRequested = false;
         try
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            cmd.ExecuteNonQuery();
+            WalCheckpointer.Checkpoint(connection, "PASSIVE");
         }
         catch (SqliteException e)
         {

@@ -120,7 +120,8 @@ internal sealed class WalCheckpointer(IGtmDbFactory db, GroupCommitWriter writer
         _connection = null;
     }
 
-    private static WalState Checkpoint(SqliteConnection connection, string mode)
+    /// <summary>Runs <c>PRAGMA wal_checkpoint(mode)</c> on <paramref name="connection"/> (the writer's catch-up uses it too).</summary>
+    internal static WalState Checkpoint(SqliteConnection connection, string mode)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"PRAGMA wal_checkpoint({mode});";
