@@ -1,0 +1,37 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GtmBot.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class QuoteMessageIdPartialIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_quotes_WorkspaceKey_Channel_MessageId",
+                table: "quotes");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quotes_WorkspaceKey_Channel_MessageId",
+                table: "quotes",
+                columns: new[] { "WorkspaceKey", "Channel", "MessageId" },
+                filter: "\"MessageId\" IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_quotes_WorkspaceKey_Channel_MessageId",
+                table: "quotes");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quotes_WorkspaceKey_Channel_MessageId",
+                table: "quotes",
+                columns: new[] { "WorkspaceKey", "Channel", "MessageId" });
+        }
+    }
+}
