@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace GtmBot.Storage.Migrations.Postgres
+namespace GtmBot.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class QuoteMessageIdPartialIndex : Migration
+    public partial class CaptureIndexing : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,11 +19,15 @@ namespace GtmBot.Storage.Migrations.Postgres
                 table: "quotes",
                 columns: new[] { "WorkspaceKey", "Channel", "MessageId" },
                 filter: "\"MessageId\" IS NOT NULL");
+
+            SearchTailIndexing.Up(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            SearchTailIndexing.Down(migrationBuilder);
+
             migrationBuilder.DropIndex(
                 name: "IX_quotes_WorkspaceKey_Channel_MessageId",
                 table: "quotes");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GtmBot.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGtmDbContext))]
-    [Migration("20261130030257_QuoteMessageIdPartialIndex")]
-    partial class QuoteMessageIdPartialIndex
+    [Migration("20261130030257_CaptureIndexing")]
+    partial class CaptureIndexing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

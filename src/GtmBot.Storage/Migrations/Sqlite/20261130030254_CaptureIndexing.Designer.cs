@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GtmBot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGtmDbContext))]
-    [Migration("20261130030254_QuoteMessageIdPartialIndex")]
-    partial class QuoteMessageIdPartialIndex
+    [Migration("20261130030254_CaptureIndexing")]
+    partial class CaptureIndexing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
