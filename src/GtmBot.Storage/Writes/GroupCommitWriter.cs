@@ -357,7 +357,7 @@ internal sealed partial class GroupCommitWriter : BackgroundService
 
     /// <summary>
     /// Indexes the quotes above the mark in the batch's transaction, after the batch's own rows. A failure is logged and leaves
-    /// the batch alone (the savepoint undid the run; searches read the tail by LIKE meanwhile).
+    /// the batch alone (the savepoint undid the run; searches read the tail by LIKE meanwhile); the next try comes a chunk later.
     /// </summary>
     private bool IndexSearchTail(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -368,6 +368,7 @@ internal sealed partial class GroupCommitWriter : BackgroundService
         catch (SqliteException e)
         {
             Log.SearchIndexFailed(_logger, e);
+            _searchTail = 0;
             return false;
         }
     }

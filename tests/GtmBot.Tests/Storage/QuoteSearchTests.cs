@@ -150,6 +150,21 @@ public sealed class QuoteSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_indexing_run_is_undone_and_the_batch_still_commits()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await ExecuteAsync("DROP TABLE quotes_fts;", ct);
+        await Task.WhenAll(Enumerable.Range(0, SearchTail.Chunk).Select(i => _store.AddAsync(SqliteDb.Channel, Quote($"quote {i} before the failure", null, i), ct)));
+
+        // This batch's indexing run fails (no FTS5 table): the savepoint undoes it, the quote is still stored and acknowledged.
+        var last = await _store.AddAsync(SqliteDb.Channel, Quote("stored although indexing failed", null, 999), ct);
+        Assert.True(last.Added);
+        Assert.Equal(0, await MarkAsync(ct));
+        await using var ctx = _db.Db.Create();
+        Assert.Equal(SearchTail.Chunk + 1, await ctx.Set<QuoteEntity>().CountAsync(ct));
+    }
+
+    [Fact]
     public async Task Edits_and_deletes_keep_the_index_in_step_on_both_sides_of_the_mark()
     {
         var ct = TestContext.Current.CancellationToken;
