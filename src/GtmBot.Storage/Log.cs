@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8104, Level = LogLevel.Error, Message = "SQLite checkpoint failed; retrying")]
     public static partial void CheckpointFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 8105, Level = LogLevel.Error, Message = "Indexing the newest quotes for search failed; searches read them without the index until the next run")]
+    public static partial void SearchIndexFailed(ILogger logger, Exception exception);
 }

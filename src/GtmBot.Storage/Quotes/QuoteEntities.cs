@@ -104,7 +104,9 @@ internal sealed class QuoteEntityConfiguration : IEntityTypeConfiguration<QuoteE
     {
         b.ToTable("quotes");
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.CapturedAt });
-        b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.MessageId });
+        // Only quotes captured from a message (shortcut, reaction, message action) carry its id, and only FindByMessageAsync reads
+        // it: a slash or form capture then writes no entry in this index.
+        b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.MessageId }).HasFilter("\"MessageId\" IS NOT NULL");
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Fingerprint }).IsUnique();
         b.HasIndex(e => new { e.WorkspaceKey, e.CapturedBy, e.CapturedAt }).HasDatabaseName("ix_quotes_person");
         b.HasIndex(e => new { e.WorkspaceKey, e.Channel, e.Customer }).HasDatabaseName("ix_quotes_channel_customer");

@@ -46,7 +46,9 @@ internal static class QuoteInsert
         p[16].Value = row.TaggedAt;
         Set(p[17], row.Fingerprint);
         Set(p[18], row.SearchText);
-        return (long)cmd.ExecuteScalar()!;
+        var id = (long)cmd.ExecuteScalar()!;
+        batch.QuotesInserted++;
+        return id;
     }
 
     private static void Declare(SqliteParameterCollection parameters)

@@ -11,8 +11,9 @@ namespace GtmBot.Storage.Quotes;
 /// indexes of the <c>QuoteSearch</c> migration. Every predicate here finds at least the quotes the exact filter
 /// (<see cref="QuoteSearch.Matches"/>) keeps; that filter then runs over the chunk's rows.
 /// <list type="bullet">
-/// <item>A keyword of 3 characters or more: on SQLite the FTS5 trigram index (<c>quotes_fts MATCH</c>) when it is rare enough
-/// to start from (<see cref="ChooseIndexedKeywordAsync"/>), else <c>LIKE</c> in time order; on PostgreSQL <c>LIKE</c>, which the
+/// <item>A keyword of 3 characters or more: on SQLite the FTS5 trigram index (<c>quotes_fts MATCH</c>, plus the newest quotes
+/// not indexed yet by <c>LIKE</c>: <see cref="SearchTail"/>) when it is rare enough to start from
+/// (<see cref="ChooseIndexedKeywordAsync"/>), else <c>LIKE</c> in time order; on PostgreSQL <c>LIKE</c>, which the
 /// planner serves from the GIN trigram index <c>ix_quotes_search_trgm</c> or the time indexes.</item>
 /// <item>A keyword of 1–2 characters (below a trigram; many Chinese words: 价格, 导出): <c>LIKE</c> over the channel's (or
 /// workspace's) rows in time order, read through <c>IX_quotes_WorkspaceKey_Channel_CapturedAt</c>.</item>
@@ -166,7 +167,7 @@ internal static class QuoteSearchSql
             }
             else if (!pg && keyword == indexed)
             {
-                where.Append($""" AND q."Id" IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH {P(Phrase(keyword))})""");
+                where.Append(" AND ").Append(SearchTail.Match(P(Phrase(keyword)), P(Like(keyword))));
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using GtmBot.Engine.Ports;
+using GtmBot.Storage.Quotes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -317,6 +318,9 @@ internal sealed partial class GroupCommitWriter : BackgroundService
         else
         {
             var connection = own.Open(factory);
+            _searchTail ??= SearchTail.Pending(connection) ?? -1;
+            var inserted = 0;
+            var indexed = false;
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
             await using (var batch = new WriteBatch(_db, connection, transaction, own.Commands))
             {
@@ -329,13 +333,44 @@ internal sealed partial class GroupCommitWriter : BackgroundService
                 {
                     await batch.Context.SaveChangesAsync(CancellationToken.None);
                 }
+
+                inserted = batch.QuotesInserted;
+                indexed = _searchTail >= SearchTail.Chunk && IndexSearchTail(connection, transaction);
             }
 
             await transaction.CommitAsync(CancellationToken.None);
+            if (_searchTail >= 0)
+            {
+                _searchTail = indexed ? SearchTail.Pending(connection) ?? -1 : _searchTail + inserted;
+            }
         }
 
         Interlocked.Increment(ref _commits);
         return reads;
+    }
+
+    /// <summary>
+    /// Quotes above the FTS5 index's high-water mark (<see cref="SearchTail"/>) as far as this writer knows (its own inserts since
+    /// the last count); -1 when the database has no mark; null until the first SQLite batch. Only the SQLite writer loop uses it.
+    /// </summary>
+    private int? _searchTail;
+
+    /// <summary>
+    /// Indexes the quotes above the mark in the batch's transaction, after the batch's own rows. A failure is logged and leaves
+    /// the batch alone (the savepoint undid the run; searches read the tail by LIKE meanwhile); the next try comes a chunk later.
+    /// </summary>
+    private bool IndexSearchTail(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        try
+        {
+            return SearchTail.Index(connection, transaction);
+        }
+        catch (SqliteException e)
+        {
+            Log.SearchIndexFailed(_logger, e);
+            _searchTail = 0;
+            return false;
+        }
     }
 
     /// <summary>The SQLite writer's own connection and its prepared statements, opened on the first batch.</summary>

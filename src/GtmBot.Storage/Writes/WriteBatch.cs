@@ -29,6 +29,9 @@ internal sealed class WriteBatch : IAsyncDisposable
     /// <summary>Whether a unit asked for <see cref="Context"/> (its changes are saved before the commit).</summary>
     public bool HasContext => _context is not null;
 
+    /// <summary>Quotes the batch's units inserted through prepared statements (the FTS5 index's tail grows by as many).</summary>
+    public int QuotesInserted { get; set; }
+
     /// <summary>An EF Core context in the batch's transaction, made on first use.</summary>
     public GtmDbContext Context => _context ??= CreateContext();
 

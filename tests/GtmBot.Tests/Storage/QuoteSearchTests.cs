@@ -96,27 +96,97 @@ public sealed class QuoteSearchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Triggers_keep_the_search_index_in_step_on_insert_update_and_delete()
+    public async Task A_new_quote_is_found_through_the_index_path_before_and_after_it_is_indexed()
     {
         var ct = TestContext.Current.CancellationToken;
         var saved = await _store.AddAsync(SqliteDb.Channel, Quote("Audit logs are a must", "Acme", 0), ct);
-        Assert.Equal([saved.Quote.Id], await FtsAsync("audit", ct));
 
-        await using (var ctx = _db.Db.Create())
-        {
-            await ctx.Database.ExecuteSqlAsync($"UPDATE quotes SET \"SearchText\" = 'webhooks are missing' WHERE \"Id\" = {saved.Quote.Id}", ct);
-        }
-
+        // Above the high-water mark: not in FTS5 yet, and the search (rare keyword, so driven by the index) still finds it.
         Assert.Empty(await FtsAsync("audit", ct));
-        Assert.Equal([saved.Quote.Id], await FtsAsync("webhook", ct));
-        await IntegrityCheckAsync(ct);
+        Assert.Equal(saved.Quote.Id, await MarkAsync(ct) + 1);
+        Assert.Equal(["Audit logs are a must"], await TextsAsync(_store, Search(["audit"]), ct));
+        Assert.Equal(["Audit logs are a must"], await TextsAsync(_store, Search(["audit", "acme"]), ct));
 
-        await using (var ctx = _db.Db.Create())
+        await IndexTailAsync(ct);
+        Assert.Equal([saved.Quote.Id], await FtsAsync("audit", ct));
+        Assert.Equal(saved.Quote.Id, await MarkAsync(ct));
+        Assert.Equal(["Audit logs are a must"], await TextsAsync(_store, Search(["audit"]), ct));
+        Assert.Equal(1, (await _store.SearchAsync(Search(["audit"]) with { CountUpTo = 10 }, ct)).Matched);
+        await IntegrityCheckAsync(ct);
+    }
+
+    [Fact]
+    public async Task Search_results_do_not_depend_on_where_the_mark_is()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await SeedAsync(_store, ct);
+        string[][] keywords = [["export"], ["安全部门"], ["价格"], ["导出"], ["export", "slow"], ["单点和登录"], ["webhook"], ["globex"], ["单点登录"]];
+        var before = new List<List<string>>();
+        foreach (var k in keywords)
         {
-            await ctx.Set<QuoteEntity>().Where(q => q.Id == saved.Quote.Id).ExecuteDeleteAsync(ct);
+            before.Add(await TextsAsync(_store, Search(k), ct));
         }
 
-        Assert.Empty(await FtsAsync("webhook", ct));
+        await IndexTailAsync(ct);
+        for (var i = 0; i < keywords.Length; i++)
+        {
+            Assert.Equal(before[i], await TextsAsync(_store, Search(keywords[i]), ct));
+        }
+    }
+
+    [Fact]
+    public async Task The_writer_indexes_the_tail_in_its_own_transaction_once_it_reaches_a_chunk()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Task.WhenAll(Enumerable.Range(0, SearchTail.Chunk).Select(i => _store.AddAsync(SqliteDb.Channel, Quote($"chunk quote {i} about webhooks", null, i), ct)));
+        Assert.Equal(0, await MarkAsync(ct));
+
+        // The next batch crosses the chunk: it indexes every quote above the mark, its own included, before it commits.
+        var last = await _store.AddAsync(SqliteDb.Channel, Quote("the last one about webhooks", null, 999), ct);
+        Assert.Equal(last.Quote.Id, await MarkAsync(ct));
+        Assert.Equal(SearchTail.Chunk + 1, (await FtsAsync("webhooks", ct)).Count);
+        Assert.Equal(SearchTail.Chunk + 1, (await _store.SearchAsync(Search(["webhooks"]) with { CountUpTo = 500 }, ct)).Matched);
+        await IntegrityCheckAsync(ct);
+    }
+
+    [Fact]
+    public async Task A_failed_indexing_run_is_undone_and_the_batch_still_commits()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await ExecuteAsync("DROP TABLE quotes_fts;", ct);
+        await Task.WhenAll(Enumerable.Range(0, SearchTail.Chunk).Select(i => _store.AddAsync(SqliteDb.Channel, Quote($"quote {i} before the failure", null, i), ct)));
+
+        // This batch's indexing run fails (no FTS5 table): the savepoint undoes it, the quote is still stored and acknowledged.
+        var last = await _store.AddAsync(SqliteDb.Channel, Quote("stored although indexing failed", null, 999), ct);
+        Assert.True(last.Added);
+        Assert.Equal(0, await MarkAsync(ct));
+        await using var ctx = _db.Db.Create();
+        Assert.Equal(SearchTail.Chunk + 1, await ctx.Set<QuoteEntity>().CountAsync(ct));
+    }
+
+    [Fact]
+    public async Task Edits_and_deletes_keep_the_index_in_step_on_both_sides_of_the_mark()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var indexed = await _store.AddAsync(SqliteDb.Channel, Quote("Audit logs are a must", "Acme", 0), ct);
+        var other = await _store.AddAsync(SqliteDb.Channel, Quote("Dashboards load slowly", null, 1), ct);
+        await IndexTailAsync(ct);
+        var tail = await _store.AddAsync(SqliteDb.Channel, Quote("Single sign-on is missing", null, 2), ct);
+        var tail2 = await _store.AddAsync(SqliteDb.Channel, Quote("Reports time out", null, 3), ct);
+
+        await ExecuteAsync($"UPDATE quotes SET \"SearchText\" = 'webhooks are missing' WHERE \"Id\" = {indexed.Quote.Id}", ct);
+        await ExecuteAsync($"UPDATE quotes SET \"SearchText\" = 'sso please' WHERE \"Id\" = {tail.Quote.Id}", ct);
+        Assert.Empty(await FtsAsync("audit", ct));
+        Assert.Equal([indexed.Quote.Id], await FtsAsync("webhook", ct));
+        Assert.Equal(["Single sign-on is missing"], await TextsAsync(_store, Search(["sso"]), ct));
+
+        await ExecuteAsync($"DELETE FROM quotes WHERE \"Id\" IN ({other.Quote.Id}, {tail2.Quote.Id})", ct);
+        Assert.Empty(await FtsAsync("dashboards", ct));
+        Assert.Empty(await TextsAsync(_store, Search(["reports"]), ct));
+
+        await IndexTailAsync(ct);
+        Assert.Equal([tail.Quote.Id], await FtsAsync("sso", ct));
+        Assert.Equal(["Single sign-on is missing"], await TextsAsync(_store, Search(["sso"]), ct));
         await IntegrityCheckAsync(ct);
     }
 
@@ -184,6 +254,34 @@ public sealed class QuoteSearchTests : IAsyncLifetime
     {
         await using var ctx = _db.Db.Create();
         return await ctx.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM quotes_fts WHERE quotes_fts MATCH {keyword}").ToListAsync(ct);
+    }
+
+    /// <summary>Indexes every quote above the mark, as the writer does once the tail reaches a chunk.</summary>
+    private async Task IndexTailAsync(CancellationToken ct)
+    {
+        await using var ctx = _db.Db.Create();
+        await ctx.Database.OpenConnectionAsync(ct);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)ctx.Database.GetDbConnection();
+        await using var transaction = connection.BeginTransaction();
+        var more = true;
+        while (more)
+        {
+            more = SearchTail.Index(connection, transaction);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task<long> MarkAsync(CancellationToken ct)
+    {
+        await using var ctx = _db.Db.Create();
+        return await ctx.Database.SqlQuery<long>($"SELECT \"IndexedUpTo\" AS \"Value\" FROM quotes_fts_mark").SingleAsync(ct);
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var ctx = _db.Db.Create();
+        await ctx.Database.ExecuteSqlRawAsync(sql, ct);
     }
 
     /// <summary>FTS5's own check of an external-content index against its table (https://www.sqlite.org/fts5.html#the_integrity_check_command).</summary>

@@ -1474,7 +1474,8 @@ namespace GtmBot.Storage.Migrations.Postgres
                     b.HasIndex("WorkspaceKey", "Channel", "Fingerprint")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceKey", "Channel", "MessageId");
+                    b.HasIndex("WorkspaceKey", "Channel", "MessageId")
+                        .HasFilter("\"MessageId\" IS NOT NULL");
 
                     b.ToTable("quotes", (string)null);
                 });

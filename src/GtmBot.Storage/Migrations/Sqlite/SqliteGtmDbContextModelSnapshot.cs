@@ -1421,7 +1421,8 @@ namespace GtmBot.Storage.Migrations.Sqlite
                     b.HasIndex("WorkspaceKey", "Channel", "Fingerprint")
                         .IsUnique();
 
-                    b.HasIndex("WorkspaceKey", "Channel", "MessageId");
+                    b.HasIndex("WorkspaceKey", "Channel", "MessageId")
+                        .HasFilter("\"MessageId\" IS NOT NULL");
 
                     b.ToTable("quotes", (string)null);
                 });
