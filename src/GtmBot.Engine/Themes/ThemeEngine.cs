@@ -44,6 +44,12 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
     /// </summary>
     internal const double MergeThreshold = ConceptWeight;
 
+    /// <summary>
+    /// Most a generic concept (an object most feedback names, "the phone", "报表"; or a bare complaint, "missing") may weigh,
+    /// as a share of the merge threshold: on its own it never joins two items, with one more shared concept or rare word it does.
+    /// </summary>
+    private const double GenericShare = 0.9;
+
     /// <summary>A shared rare word is weaker evidence: several are needed.</summary>
     private const double TermWeight = 0.6;
 
@@ -215,7 +221,9 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
             }
 
             var idf = Math.Log((double)n / df);
-            weights[f] = isConcept ? (ConceptWeight * conceptWeight) + idf : TermWeight * idf * background.Rarity(f);
+            weights[f] = !isConcept ? TermWeight * idf * background.Rarity(f)
+                : conceptWeight >= 1 ? ConceptWeight + idf
+                : Math.Min(conceptWeight * (ConceptWeight + idf), GenericShare * MergeThreshold);
         }
 
         return weights;

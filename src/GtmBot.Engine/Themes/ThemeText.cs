@@ -65,6 +65,55 @@ public static class ThemeText
         }
     }
 
+    /// <summary>Traditional characters and their simplified forms (data file <c>Themes/Data/traditional.tsv</c>, rebuilt by <c>bench/themes-traditional.sh</c>).</summary>
+    private static readonly Dictionary<char, char> TraditionalToSimplified = LoadTraditional();
+
+    /// <summary>
+    /// <paramref name="text"/> with traditional Chinese characters written simplified, one character for one, so positions
+    /// stay where they were: "離線" and "离线", "續航" and "续航" become one feature.
+    /// </summary>
+    public static string Simplify(string text)
+    {
+        var i = 0;
+        while (i < text.Length && !TraditionalToSimplified.ContainsKey(text[i]))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (; i < chars.Length; i++)
+        {
+            if (TraditionalToSimplified.TryGetValue(chars[i], out var simplified))
+            {
+                chars[i] = simplified;
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static Dictionary<char, char> LoadTraditional()
+    {
+        var map = new Dictionary<char, char>();
+        foreach (var (number, line) in ThemeData.Lines(ThemeData.Read("traditional.tsv")))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 2 || parts[0].Length != 1 || parts[1].Length != 1)
+            {
+                throw new FormatException($"traditional.tsv line {number}: expected 'traditional TAB simplified', one character each");
+            }
+
+            map[parts[0][0]] = parts[1][0];
+        }
+
+        return map;
+    }
+
     public static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 
     /// <summary>A light English stemmer: enough to make "duplicates", "duplicated" and "duplicate" one word.</summary>
