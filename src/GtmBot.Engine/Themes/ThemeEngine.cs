@@ -155,25 +155,26 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
     }
 
     /// <summary>The text without its clauses that deny a concern: "价格还行，就是导出太慢" keeps only the export.</summary>
-    /// <remarks>A bare verdict ("没意见", "no complaints") denies the clause before it too: "per-viewer 收费 OK，没意见".</remarks>
+    /// <remarks>A bare verdict ("没意见", "no complaints") denies the clause before it too: "per-viewer 收费 OK，没意见". Traditional text is read as simplified ("沒什麼問題").</remarks>
     internal static string Affirmed(string text)
     {
         var clauses = NegatedConcern.Clauses(text);
         if (clauses.Count == 1)
         {
-            return NegatedConcern.IsDenial(text) ? string.Empty : text;
+            return NegatedConcern.IsDenial(ThemeText.Simplify(text)) ? string.Empty : text;
         }
 
         var kept = new List<string>(clauses.Count);
         foreach (var clause in clauses)
         {
-            if (!NegatedConcern.IsDenial(clause))
+            var simplified = ThemeText.Simplify(clause);
+            if (!NegatedConcern.IsDenial(simplified))
             {
                 kept.Add(clause);
                 continue;
             }
 
-            if (NegatedConcern.IsBareVerdict(clause) && kept.Count > 0)
+            if (NegatedConcern.IsBareVerdict(simplified) && kept.Count > 0)
             {
                 kept.RemoveAt(kept.Count - 1);
             }
