@@ -51,7 +51,7 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
     private const double GenericShare = 0.9;
 
     /// <summary>A shared rare word is weaker evidence: several are needed.</summary>
-    private const double TermWeight = 0.6;
+    private const double TermWeight = 0.8;
 
     /// <summary>A word or object in more than this share of the items is the product itself, not a theme.</summary>
     private const double MaxItemShare = 0.4;
