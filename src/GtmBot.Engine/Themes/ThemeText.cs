@@ -65,8 +65,8 @@ public static class ThemeText
         }
     }
 
-    /// <summary>Traditional characters and their simplified forms (data file <c>Themes/Data/traditional.tsv</c>, rebuilt by <c>bench/themes-traditional.sh</c>).</summary>
-    private static readonly Dictionary<char, char> TraditionalToSimplified = LoadTraditional();
+    /// <summary>Traditional characters and their simplified forms: the tagger's table (<c>Tagging/Data/traditional-simplified.tsv</c>).</summary>
+    private static readonly Dictionary<char, char> TraditionalToSimplified = Tagging.PhraseMatcher.TraditionalToSimplified().ToDictionary(p => p.Traditional, p => p.Simplified);
 
     /// <summary>
     /// <paramref name="text"/> with traditional Chinese characters written simplified, one character for one, so positions
@@ -95,23 +95,6 @@ public static class ThemeText
         }
 
         return new string(chars);
-    }
-
-    private static Dictionary<char, char> LoadTraditional()
-    {
-        var map = new Dictionary<char, char>();
-        foreach (var (number, line) in ThemeData.Lines(ThemeData.Read("traditional.tsv")))
-        {
-            var parts = line.Split('\t');
-            if (parts.Length != 2 || parts[0].Length != 1 || parts[1].Length != 1)
-            {
-                throw new FormatException($"traditional.tsv line {number}: expected 'traditional TAB simplified', one character each");
-            }
-
-            map[parts[0][0]] = parts[1][0];
-        }
-
-        return map;
     }
 
     public static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
