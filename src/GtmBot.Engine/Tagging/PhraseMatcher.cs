@@ -179,7 +179,7 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>The embedded table <c>Tagging/Data/traditional-simplified.tsv</c> (from ICU's Traditional-Simplified transliterator).</summary>
-    private static IEnumerable<(char Traditional, char Simplified)> TraditionalToSimplified()
+    internal static IEnumerable<(char Traditional, char Simplified)> TraditionalToSimplified()
     {
         const string name = "GtmBot.Engine.Tagging.Data.traditional-simplified.tsv";
         using var stream = typeof(PhraseMatcher).Assembly.GetManifestResourceStream(name)

@@ -5,8 +5,8 @@ namespace GtmBot.Engine.Themes;
 
 /// <summary>
 /// How often each word and Chinese bigram occurs across the product's quote corpus (data file
-/// <c>Themes/Data/background.tsv</c>, rebuilt from <c>data/quotes/*.jsonl</c> by
-/// <c>dotnet run --project bench/GtmBot.Bench -- themes-background data/quotes/*.jsonl</c>). A word every customer uses
+/// <c>Themes/Data/background.tsv</c>, rebuilt from <c>data/quotes/train.jsonl</c> (the corpus's training split) by
+/// <c>dotnet run --project bench/GtmBot.Bench -- themes-background data/quotes/train.jsonl</c>). A word every customer uses
 /// ("data", "系统") weighs little; a rare one ("dupes", "降频") weighs in full.
 /// </summary>
 public sealed class BackgroundFrequency

@@ -14,7 +14,7 @@ public sealed class ConceptMap
     /// <param name="Id">Stable id (<c>backup</c>).</param>
     /// <param name="Weight">1 for a kind of complaint or ask; less for an object most feedback mentions (a report, the app).</param>
     /// <param name="English">English phrases as word patterns: <c>word*</c> any ending, <c>#</c> a number, <c>~</c> any word.</param>
-    /// <param name="Chinese">Chinese words, matched as substrings.</param>
+    /// <param name="Chinese">Chinese words (simplified), matched as substrings; traditional text matches them too.</param>
     public sealed record Concept(string Id, double Weight, IReadOnlyList<string[]> English, IReadOnlyList<string> Chinese);
 
     /// <summary>Patterns by their first word, or by the first two letters of a first word that ends in <c>*</c>.</summary>
@@ -132,7 +132,7 @@ public sealed class ConceptMap
             yield break;
         }
 
-        var folded = text.ToLowerInvariant();
+        var folded = ThemeText.Simplify(text.ToLowerInvariant());
         foreach (var (c, word) in chinese)
         {
             if (seen.Contains(c.Id))

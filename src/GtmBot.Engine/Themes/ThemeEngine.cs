@@ -44,8 +44,14 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
     /// </summary>
     internal const double MergeThreshold = ConceptWeight;
 
+    /// <summary>
+    /// Most a generic concept (an object most feedback names, "the phone", "报表"; or a bare complaint, "missing") may weigh,
+    /// as a share of the merge threshold: on its own it never joins two items, with one more shared concept or rare word it does.
+    /// </summary>
+    private const double GenericShare = 0.9;
+
     /// <summary>A shared rare word is weaker evidence: several are needed.</summary>
-    private const double TermWeight = 0.6;
+    private const double TermWeight = 0.8;
 
     /// <summary>A word or object in more than this share of the items is the product itself, not a theme.</summary>
     private const double MaxItemShare = 0.4;
@@ -149,25 +155,26 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
     }
 
     /// <summary>The text without its clauses that deny a concern: "价格还行，就是导出太慢" keeps only the export.</summary>
-    /// <remarks>A bare verdict ("没意见", "no complaints") denies the clause before it too: "per-viewer 收费 OK，没意见".</remarks>
+    /// <remarks>A bare verdict ("没意见", "no complaints") denies the clause before it too: "per-viewer 收费 OK，没意见". Traditional text is read as simplified ("沒什麼問題").</remarks>
     internal static string Affirmed(string text)
     {
         var clauses = NegatedConcern.Clauses(text);
         if (clauses.Count == 1)
         {
-            return NegatedConcern.IsDenial(text) ? string.Empty : text;
+            return NegatedConcern.IsDenial(ThemeText.Simplify(text)) ? string.Empty : text;
         }
 
         var kept = new List<string>(clauses.Count);
         foreach (var clause in clauses)
         {
-            if (!NegatedConcern.IsDenial(clause))
+            var simplified = ThemeText.Simplify(clause);
+            if (!NegatedConcern.IsDenial(simplified))
             {
                 kept.Add(clause);
                 continue;
             }
 
-            if (NegatedConcern.IsBareVerdict(clause) && kept.Count > 0)
+            if (NegatedConcern.IsBareVerdict(simplified) && kept.Count > 0)
             {
                 kept.RemoveAt(kept.Count - 1);
             }
@@ -215,7 +222,9 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
             }
 
             var idf = Math.Log((double)n / df);
-            weights[f] = isConcept ? (ConceptWeight * conceptWeight) + idf : TermWeight * idf * background.Rarity(f);
+            weights[f] = !isConcept ? TermWeight * idf * background.Rarity(f)
+                : conceptWeight >= 1 ? ConceptWeight + idf
+                : Math.Min(conceptWeight * (ConceptWeight + idf), GenericShare * MergeThreshold);
         }
 
         return weights;

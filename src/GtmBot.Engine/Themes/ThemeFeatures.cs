@@ -4,7 +4,7 @@ namespace GtmBot.Engine.Themes;
 
 /// <summary>
 /// What a piece of feedback is about, as features: concepts of the <see cref="ConceptMap"/> (<c>c:backup</c>), English word
-/// stems (<c>w:dupl</c>) and Chinese character bigrams (<c>z:续航</c>), stop words left out, each with the words as written.
+/// stems (<c>w:dupl</c>) and Chinese character bigrams (<c>z:续航</c>, traditional characters read as simplified), stop words left out, each with the words as written.
 /// </summary>
 public static partial class ThemeFeatures
 {
@@ -61,12 +61,13 @@ public static partial class ThemeFeatures
 
         foreach (var (run, _) in ThemeText.ChineseRuns(text))
         {
+            var simplified = ThemeText.Simplify(run);
             for (var i = 0; i + 1 < run.Length; i++)
             {
-                var bigram = run.Substring(i, 2);
+                var bigram = simplified.Substring(i, 2);
                 if (!StopWords.IsChinese(bigram))
                 {
-                    features.TryAdd(BigramPrefix + bigram, bigram);
+                    features.TryAdd(BigramPrefix + bigram, run.Substring(i, 2));
                 }
             }
         }

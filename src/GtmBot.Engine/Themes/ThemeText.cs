@@ -65,6 +65,38 @@ public static class ThemeText
         }
     }
 
+    /// <summary>Traditional characters and their simplified forms: the tagger's table (<c>Tagging/Data/traditional-simplified.tsv</c>).</summary>
+    private static readonly Dictionary<char, char> TraditionalToSimplified = Tagging.PhraseMatcher.TraditionalToSimplified().ToDictionary(p => p.Traditional, p => p.Simplified);
+
+    /// <summary>
+    /// <paramref name="text"/> with traditional Chinese characters written simplified, one character for one, so positions
+    /// stay where they were: "離線" and "离线", "續航" and "续航" become one feature.
+    /// </summary>
+    public static string Simplify(string text)
+    {
+        var i = 0;
+        while (i < text.Length && !TraditionalToSimplified.ContainsKey(text[i]))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (; i < chars.Length; i++)
+        {
+            if (TraditionalToSimplified.TryGetValue(chars[i], out var simplified))
+            {
+                chars[i] = simplified;
+            }
+        }
+
+        return new string(chars);
+    }
+
     public static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 
     /// <summary>A light English stemmer: enough to make "duplicates", "duplicated" and "duplicate" one word.</summary>

@@ -95,6 +95,77 @@ public sealed class ThemeEngineTests
     }
 
     [Fact]
+    public void Traditional_and_simplified_writing_of_a_complaint_are_one_theme()
+    {
+        Assert.Equal("离线后续航掉电", ThemeText.Simplify("離線後續航掉電"));
+        Assert.Equal("Wi-Fi 断掉", ThemeText.Simplify("Wi-Fi 斷掉"));
+
+        var themes = Discover(
+            ("阿哲", "溫控器斷網後整個變成離線，調不了溫度。"),
+            ("小胖", "断网以后温控器就离线了，只能拔电重启。"),
+            ("Yuki", "我家也是，路由器重開後它就一直離線。"),
+            ("Lily", "深色模式什么时候出？"));
+
+        var offline = Assert.Single(themes);
+        Assert.Equal(["阿哲", "小胖", "Yuki"], offline.Customers);
+        Assert.Contains(offline.Keywords, k => k is "離線" or "离线" or "斷網" or "断网");
+    }
+
+    [Fact]
+    public void A_concern_the_customer_calls_fine_raises_no_theme_in_either_language_or_script()
+    {
+        Assert.Equal(string.Empty, ThemeEngine.Affirmed("Approvals from mobile work fine for us."));
+        Assert.Equal(string.Empty, ThemeEngine.Affirmed("Cost-wise we're fine"));
+        Assert.Equal(string.Empty, ThemeEngine.Affirmed("The usage bill has been predictable for us."));
+        Assert.Equal(string.Empty, ThemeEngine.Affirmed("我家接線倒是沒什麼問題"));
+        Assert.Equal(string.Empty, ThemeEngine.Affirmed("广告不多，完全能接受"));
+        Assert.DoesNotContain("结算", ThemeEngine.Affirmed("我们这边结算一直挺及时的，倒是竞价大厅太卡了"), StringComparison.Ordinal);
+        Assert.Contains("太卡", ThemeEngine.Affirmed("我们这边结算一直挺及时的，倒是竞价大厅太卡了"), StringComparison.Ordinal);
+        Assert.Contains("mobile", ThemeEngine.Affirmed("Works fine on desktop but approvals fail on mobile."), StringComparison.Ordinal);
+        Assert.Equal("系统无法正常使用", ThemeEngine.Affirmed("系统无法正常使用"));
+
+        var themes = Discover(
+            ("Fairway", "Second approver can't approve from a phone; suppliers wait."),
+            ("Beacon", "Dual authorisation has to work on mobile, our directors are never at a desk."),
+            ("Hollins", "Approvals from mobile work fine for us, no complaints there."),
+            ("Tiller", "Second signatory approvals only on the web is a blocker."));
+
+        var approval = Assert.Single(themes);
+        Assert.Equal(["Fairway", "Beacon", "Tiller"], approval.Customers);
+    }
+
+    [Fact]
+    public void A_generic_object_alone_never_joins_two_complaints_but_does_with_a_shared_problem()
+    {
+        var apart = Discover(
+            ("Acme", "Can we get dual sign-off on the phone?"),
+            ("Globex", "Would be nice if it remembered me longer on my own mobile."),
+            ("Initech", "Dark mode please."),
+            ("Soylent", "Bulk edit of tags."),
+            ("Umbrella", "Backups to our own bucket."));
+        Assert.DoesNotContain(apart, t => t.Customers.Contains("Acme") && t.Customers.Contains("Globex"));
+
+        var together = Discover(
+            ("Acme", "The phone app crashes when I open a ticket."),
+            ("Globex", "On my phone it crashes every morning."));
+        var crash = Assert.Single(together);
+        Assert.Equal(2, crash.DistinctCustomers);
+    }
+
+    [Fact]
+    public void Session_timeouts_group_however_they_are_worded()
+    {
+        var themes = Discover(
+            ("Copperleaf", "Getting logged out every five minutes is maddening."),
+            ("Quayside", "Session timeouts are a bit aggressive."),
+            ("Marlowe", "Would be nice if it remembered me longer; logging back in between appointments is a chore."),
+            ("Northwind", "The statement export doesn't import into Xero cleanly."));
+
+        var session = Assert.Single(themes);
+        Assert.Equal(["Copperleaf", "Quayside", "Marlowe"], session.Customers);
+    }
+
+    [Fact]
     public void A_malformed_concept_line_is_refused_with_its_line_number()
     {
         var error = Assert.Throws<FormatException>(() => ConceptMap.Parse("# comment\nbackup | 1 | backup* | 备份\nbroken line without fields\n"));
