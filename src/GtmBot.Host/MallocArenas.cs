@@ -5,7 +5,7 @@ namespace GtmBot.Host;
 /// <summary>
 /// glibc's malloc gives each thread that allocates while others do an arena of its own (up to eight per core), and each arena
 /// keeps the memory freed into it. Under the capture load (thread pool, Kestrel, SQLite's page caches and statements) that was
-/// ~27 MB of native heap in a dozen arenas; two arenas hold the same data in less (bench/README.md, "Memory").
+/// ~27 MB of native heap in about ten arenas; two arenas hold the same data in less (bench/README.md, "Memory").
 /// </summary>
 internal static class MallocArenas
 {
