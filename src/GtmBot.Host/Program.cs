@@ -12,6 +12,8 @@ using GtmBot.Slack;
 using GtmBot.Storage;
 using GtmBot.Teams;
 
+MallocArenas.Limit(); // first, before the host's threads allocate
+
 if (await CliVerbs.TryRunAsync(args) is int exitCode)
 {
     return exitCode;

@@ -57,11 +57,42 @@ public static class ChartPainter
     /// <summary>The family of an installed font with Chinese glyphs (e.g. from fonts-noto-cjk or fonts-wqy-microhei), or null: then the default font draws and Chinese shows as boxes.</summary>
     public static string? CjkFontFamily => CjkFont.Value;
 
+    private static readonly TaskCompletionSource<TimeSpan> Warmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static int warmUpStarted;
+
     /// <summary>
-    /// Loads the drawing library and finds the fonts once (about 2 s on a busy machine, ~0.1 s per chart after), so the
-    /// first <c>/gtm insights chart</c> still answers within Slack's 3 s.
+    /// Completes with how long the warm-up took once <see cref="Prepare"/> ran it, or faults with why charts cannot be
+    /// drawn here (SkiaSharp's native library did not load). Never completes in a host nobody asked for insights.
     /// </summary>
-    public static void WarmUp() => Paint(new StackedBarChart("客户 warm-up", "数", ["主题"], [new ChartSeries("-", [1])]));
+    public static Task<TimeSpan> Warm => Warmed.Task;
+
+    /// <summary>
+    /// Loads the drawing library and finds the fonts once, in the background (about 2 s on a busy machine, ~0.1 s per chart
+    /// after), when a chart may soon be asked for: an <c>/gtm insights</c> command. Not at start: the library, its fonts and
+    /// their code take ~10 MB that a host whose people never ask for a chart does not need. Later calls return the same task.
+    /// </summary>
+    public static Task<TimeSpan> Prepare()
+    {
+        if (Interlocked.Exchange(ref warmUpStarted, 1) == 0)
+        {
+            _ = Task.Run(() =>
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                try
+                {
+                    Paint(new StackedBarChart("客户 warm-up", "数", ["主题"], [new ChartSeries("-", [1])]));
+                    Warmed.SetResult(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                }
+                catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException)
+                {
+                    Warmed.SetException(e);
+                }
+            });
+        }
+
+        return Warmed.Task;
+    }
 
     /// <summary>The height in pixels of a chart with <paramref name="categories"/> bars.</summary>
     public static int HeightFor(int categories) => FrameHeight + (RowHeight * Math.Max(1, categories));

@@ -464,6 +464,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
 
     private async Task<IReadOnlyList<Reply>> InsightsCommandAsync(FlowContext context, string args, CancellationToken cancellationToken)
     {
+        var charts = ChartPainter.Prepare(); // a chart often follows insights: the drawing library loads now, in the background
         var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length > 0 && ThresholdWords.Contains(words[0].ToLowerInvariant()))
         {
@@ -479,6 +480,7 @@ public sealed partial class QuoteFlow(IQuoteStore store, IQuoteSearch search, Ch
 
         if (words.Length >= 1 && ChartWords.Contains(words[0].ToLowerInvariant()))
         {
+            await charts; // one warm-up, not a second load racing it
             var rest = string.Join(' ', words[1..]);
             return NeedsChartWords.Contains(rest.ToLowerInvariant())
                 ? await NeedsChartAsync(context, cancellationToken)

@@ -231,100 +231,12 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
     }
 
     /// <summary>
-    /// Average-linkage agglomerative clustering over the sparse similarity graph: pairs come from the weighted features'
-    /// posting lists (never all n² pairs), and the best merge from a heap whose stale entries are skipped, so a channel's
-    /// thousands of quotes group in well under a second.
+    /// Average-linkage agglomerative clustering: the two clusters with the highest average similarity merge first (ties: the
+    /// lower ids), until no pair reaches <see cref="MergeThreshold"/>. See <see cref="Clustering"/> for how its memory stays
+    /// linear in the items' features.
     /// </summary>
-    private static List<List<int>> Cluster(List<Dictionary<string, string>> features, Dictionary<string, double> weights)
-    {
-        var n = features.Count;
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < n; i++)
-        {
-            foreach (var f in features[i].Keys)
-            {
-                if (weights.ContainsKey(f))
-                {
-                    if (!postings.TryGetValue(f, out var list))
-                    {
-                        postings[f] = list = [];
-                    }
-
-                    list.Add(i);
-                }
-            }
-        }
-
-        // Neighbours of each cluster with the summed similarity of all their item pairs.
-        var links = new Dictionary<int, double>[n];
-        for (var i = 0; i < n; i++)
-        {
-            links[i] = [];
-        }
-
-        foreach (var (f, items) in postings)
-        {
-            var w = weights[f];
-            for (var x = 0; x < items.Count; x++)
-            {
-                for (var y = x + 1; y < items.Count; y++)
-                {
-                    var (a, b) = (items[x], items[y]);
-                    links[a][b] = links[a].GetValueOrDefault(b) + w;
-                    links[b][a] = links[b].GetValueOrDefault(a) + w;
-                }
-            }
-        }
-
-        var clusters = Enumerable.Range(0, n).Select(i => new List<int> { i }).ToList();
-        var alive = Enumerable.Repeat(true, n).ToArray();
-        var version = new int[n];
-        var heap = new PriorityQueue<(int A, int B, int VersionA, int VersionB), (double NegAverage, int A, int B)>();
-        for (var a = 0; a < n; a++)
-        {
-            foreach (var (b, sum) in links[a])
-            {
-                if (a < b && sum >= MergeThreshold)
-                {
-                    heap.Enqueue((a, b, 0, 0), (-sum, a, b));
-                }
-            }
-        }
-
-        while (heap.TryDequeue(out var pair, out _))
-        {
-            var (keep, gone) = (pair.A, pair.B);
-            if (!alive[keep] || !alive[gone] || version[keep] != pair.VersionA || version[gone] != pair.VersionB)
-            {
-                continue; // A cluster changed since this pair was scored.
-            }
-
-            clusters[keep].AddRange(clusters[gone]);
-            alive[gone] = false;
-            links[keep].Remove(gone);
-            links[gone].Remove(keep);
-            foreach (var (other, sum) in links[gone])
-            {
-                links[keep][other] = links[keep].GetValueOrDefault(other) + sum;
-                links[other].Remove(gone);
-            }
-
-            links[gone].Clear();
-            version[keep]++;
-            foreach (var (other, sum) in links[keep])
-            {
-                links[other][keep] = sum;
-                var average = sum / (clusters[keep].Count * clusters[other].Count);
-                if (average >= MergeThreshold)
-                {
-                    var (a, b) = keep < other ? (keep, other) : (other, keep);
-                    heap.Enqueue((a, b, version[a], version[b]), (-average, a, b));
-                }
-            }
-        }
-
-        return [.. Enumerable.Range(0, n).Where(i => alive[i]).Select(i => clusters[i])];
-    }
+    internal static List<List<int>> Cluster(List<Dictionary<string, string>> features, Dictionary<string, double> weights) =>
+        new Clustering(features, weights).Run();
 
     private static double Score(string f, int count, Dictionary<string, double> weights) =>
         count * (weights.GetValueOrDefault(f) + (f.StartsWith(ThemeFeatures.ConceptPrefix, StringComparison.Ordinal) ? 1 : 0.1));
@@ -375,5 +287,280 @@ public sealed class ThemeEngine(ConceptMap concepts, BackgroundFrequency backgro
         }
 
         return keywords;
+    }
+
+    /// <summary>
+    /// The clustering's state, linear in the items' features: no similarity is stored per pair. A cluster is a sparse vector
+    /// of how many of its items raise each weighted feature, so the average similarity of two clusters (the mean over their
+    /// item pairs of the shared features' summed weights) is Σ weight × share in one × share in the other, computed from the
+    /// two vectors when it is needed. Each cluster keeps only its best partner; after a merge every cluster sharing a
+    /// feature with the new one is compared with it, and a cluster whose best partner merged keeps its old best as an upper
+    /// bound (average linkage never raises a similarity by merging) and is searched again only if that bound comes out on top.
+    /// For a channel's 1,000 near-identical quotes this holds a few thousand numbers where a table of linked pairs held
+    /// half a million.
+    /// </summary>
+    private sealed class Clustering
+    {
+        private readonly double[] weight;
+        private readonly int[][] postings;
+        private readonly int[] clusterOf;
+        private readonly List<int>?[] members;
+        private readonly int[][] featureIds;
+        private readonly int[][] featureCounts;
+        private readonly double[] bestValue;
+        private readonly int[] bestPartner;
+        private readonly bool[] bestExact;
+        private readonly double[] share;
+        private readonly int[] seen;
+        private readonly List<int> candidates = [];
+        private int stamp;
+
+        public Clustering(List<Dictionary<string, string>> features, Dictionary<string, double> weights)
+        {
+            var n = features.Count;
+
+            // Feature ids in order of first use, so a pair of single items sums its shared weights in the same order as before.
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            var weightList = new List<double>();
+            var postingList = new List<List<int>>();
+            featureIds = new int[n][];
+            featureCounts = new int[n][];
+            for (var i = 0; i < n; i++)
+            {
+                var own = new List<int>();
+                foreach (var f in features[i].Keys)
+                {
+                    if (!weights.TryGetValue(f, out var w))
+                    {
+                        continue;
+                    }
+
+                    if (!ids.TryGetValue(f, out var id))
+                    {
+                        ids[f] = id = weightList.Count;
+                        weightList.Add(w);
+                        postingList.Add([]);
+                    }
+
+                    postingList[id].Add(i);
+                    own.Add(id);
+                }
+
+                own.Sort();
+                featureIds[i] = [.. own];
+                featureCounts[i] = [.. Enumerable.Repeat(1, own.Count)];
+            }
+
+            weight = [.. weightList];
+            postings = [.. postingList.Select(p => p.ToArray())];
+            clusterOf = [.. Enumerable.Range(0, n)];
+            members = [.. Enumerable.Range(0, n).Select(i => new List<int> { i })];
+            bestValue = new double[n];
+            bestPartner = [.. Enumerable.Repeat(-1, n)];
+            bestExact = new bool[n];
+            share = new double[weight.Length];
+            seen = new int[n];
+        }
+
+        public List<List<int>> Run()
+        {
+            var n = members.Length;
+            for (var c = 0; c < n; c++)
+            {
+                Search(c);
+            }
+
+            while (true)
+            {
+                var top = -1;
+                for (var c = 0; c < n; c++)
+                {
+                    if (members[c] is not null && bestPartner[c] >= 0 && (top < 0 || Before(bestValue[c], c, bestPartner[c], bestValue[top], top, bestPartner[top])))
+                    {
+                        top = c;
+                    }
+                }
+
+                if (top < 0)
+                {
+                    break;
+                }
+
+                var partner = bestPartner[top];
+                if (!bestExact[top] || members[partner] is null)
+                {
+                    Search(top); // Its best partner merged since: the stored value was only an upper bound.
+                    continue;
+                }
+
+                Merge(Math.Min(top, partner), Math.Max(top, partner));
+            }
+
+            return [.. members.Where(m => m is not null).Select(m => m!)];
+        }
+
+        /// <summary>Does pair (a, b) with average <paramref name="x"/> merge before pair (c, d) with <paramref name="y"/>?</summary>
+        private static bool Before(double x, int a, int b, double y, int c, int d)
+        {
+            if (x != y)
+            {
+                return x > y;
+            }
+
+            var (a1, b1) = a < b ? (a, b) : (b, a);
+            var (c1, d1) = c < d ? (c, d) : (d, c);
+            return a1 != c1 ? a1 < c1 : b1 < d1;
+        }
+
+        /// <summary>Finds the exact best partner of cluster <paramref name="c"/> among the clusters sharing a feature with it.</summary>
+        private void Search(int c)
+        {
+            bestPartner[c] = -1;
+            Spread(c);
+            foreach (var other in candidates)
+            {
+                var average = Average(other);
+                if (average >= MergeThreshold && (bestPartner[c] < 0 || Before(average, c, other, bestValue[c], c, bestPartner[c])))
+                {
+                    (bestValue[c], bestPartner[c]) = (average, other);
+                }
+            }
+
+            bestExact[c] = true;
+            Clear(c);
+        }
+
+        private void Merge(int keep, int gone)
+        {
+            var kept = members[keep]!;
+            foreach (var item in members[gone]!)
+            {
+                clusterOf[item] = keep;
+                kept.Add(item);
+            }
+
+            members[gone] = null;
+            (featureIds[keep], featureCounts[keep]) = Add(featureIds[keep], featureCounts[keep], featureIds[gone], featureCounts[gone]);
+            featureIds[gone] = featureCounts[gone] = [];
+            bestPartner[gone] = -1;
+
+            bestPartner[keep] = -1;
+            Spread(keep);
+            foreach (var other in candidates)
+            {
+                var average = Average(other);
+                if (average < MergeThreshold)
+                {
+                    if (bestPartner[other] == keep || bestPartner[other] == gone)
+                    {
+                        bestExact[other] = false;
+                    }
+
+                    continue;
+                }
+
+                if (bestPartner[keep] < 0 || Before(average, keep, other, bestValue[keep], keep, bestPartner[keep]))
+                {
+                    (bestValue[keep], bestPartner[keep]) = (average, other);
+                }
+
+                // Every other pair of `other` is unchanged, so the new pair is its best if it ranks at or above the stored best
+                // (which was the best, or an upper bound of it, before this merge).
+                var stored = bestPartner[other];
+                if (stored < 0 || !Before(bestValue[other], other, stored, average, other, keep))
+                {
+                    (bestValue[other], bestPartner[other], bestExact[other]) = (average, keep, true);
+                }
+                else if (stored == keep || stored == gone)
+                {
+                    bestExact[other] = false;
+                }
+            }
+
+            bestExact[keep] = true;
+            Clear(keep);
+        }
+
+        /// <summary>Writes cluster <paramref name="c"/>'s feature shares into <see cref="share"/> and lists the clusters sharing a feature with it.</summary>
+        private void Spread(int c)
+        {
+            candidates.Clear();
+            stamp++;
+            seen[c] = stamp;
+            var size = (double)members[c]!.Count;
+            var ids = featureIds[c];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                share[ids[k]] = featureCounts[c][k] / size;
+                foreach (var item in postings[ids[k]])
+                {
+                    var other = clusterOf[item];
+                    if (seen[other] != stamp)
+                    {
+                        seen[other] = stamp;
+                        candidates.Add(other);
+                    }
+                }
+            }
+        }
+
+        private void Clear(int c)
+        {
+            foreach (var id in featureIds[c])
+            {
+                share[id] = 0;
+            }
+        }
+
+        /// <summary>
+        /// Average similarity of cluster <paramref name="other"/> with the spread one, summed in feature order. The product of
+        /// the two shares is taken first, so either side may be the spread one; for two single items it is exactly the sum of
+        /// their shared features' weights.
+        /// </summary>
+        private double Average(int other)
+        {
+            var size = (double)members[other]!.Count;
+            var ids = featureIds[other];
+            var counts = featureCounts[other];
+            var sum = 0.0;
+            for (var k = 0; k < ids.Length; k++)
+            {
+                var mine = share[ids[k]];
+                if (mine != 0)
+                {
+                    sum += weight[ids[k]] * (mine * (counts[k] / size));
+                }
+            }
+
+            return sum;
+        }
+
+        /// <summary>Adds two sparse count vectors, both in feature order.</summary>
+        private static (int[] Ids, int[] Counts) Add(int[] aIds, int[] aCounts, int[] bIds, int[] bCounts)
+        {
+            var ids = new List<int>(aIds.Length + bIds.Length);
+            var counts = new List<int>(aIds.Length + bIds.Length);
+            var (x, y) = (0, 0);
+            while (x < aIds.Length || y < bIds.Length)
+            {
+                if (y == bIds.Length || (x < aIds.Length && aIds[x] < bIds[y]))
+                {
+                    ids.Add(aIds[x]);
+                    counts.Add(aCounts[x++]);
+                }
+                else if (x == aIds.Length || bIds[y] < aIds[x])
+                {
+                    ids.Add(bIds[y]);
+                    counts.Add(bCounts[y++]);
+                }
+                else
+                {
+                    ids.Add(aIds[x]);
+                    counts.Add(aCounts[x++] + bCounts[y++]);
+                }
+            }
+
+            return ([.. ids], [.. counts]);
+        }
     }
 }

@@ -36,6 +36,18 @@ public sealed class ChartPainterTests
     }
 
     [Fact]
+    public async Task The_warm_up_runs_once_and_reports_when_it_is_done()
+    {
+        var first = ChartPainter.Prepare();
+        var second = ChartPainter.Prepare();
+
+        Assert.Same(first, second);
+        Assert.Same(first, ChartPainter.Warm);
+        var took = await first.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        Assert.True(took > TimeSpan.Zero);
+    }
+
+    [Fact]
     public void Chinese_labels_have_a_chinese_font_where_one_is_installed()
     {
         if (ChartPainter.CjkFontFamily is null)
