@@ -19,9 +19,13 @@ public static class CpuThroughput
     public static int Run(string[] args)
     {
         var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var model = Stopwatch.StartNew();
         var trained = new ModelQuoteTagger(TaggerModel.Load(Path.Combine(AppContext.BaseDirectory, TaggerModel.OutputPath)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model load (wall, first load in this process): {model.Elapsed.TotalMilliseconds:F0} ms"));
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model in memory (managed heap growth over the load): {(heapAfter - heapBefore) / 1048576.0:F1} MB; process working set {Environment.WorkingSet / 1048576.0:F0} MB"));
+        GC.KeepAlive(trained);
         Measure("trained (ModelQuoteTagger)", trained, rounds);
         Measure("rules (QuoteTagger)", new QuoteTagger(), rounds);
         return 0;

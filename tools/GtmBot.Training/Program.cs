@@ -11,7 +11,11 @@ using GtmBot.Training;
 //                                             --tag-l2 (8 values) / --motive-l2 / --nb change the regressions; --errors TAG|motive
 //                                             lists the out-of-fold mistakes; --dump FILE writes the out-of-fold predictions;
 //                                             --fraction F (learning curve), --trainer lbfgs|sdca|perceptron|svm, --pos-weight X,
-//                                             --stack (motive over out-of-fold tag probabilities; cv only)
+//                                             --stack (motive over the text and out-of-fold tag probabilities; cv only),
+//                                             --no-second-stage (motive from the first stage alone), --second-stage-l2 X
+//   stack --dump FILE [--dump FILE2] --set S,… [--l2 X,…]   second-stage motive variants cross-validated over dumped
+//                                             out-of-fold outputs (cv --dump); sets: ship, or mlogit/mprob/tprob/traw/cross/
+//                                             tpair/mquad/lang joined by +
 var root = RepoRoot();
 if (args.Length == 0)
 {
@@ -43,7 +47,8 @@ IReadOnlyList<float>? TagL2() => Option("--tag-l2", string.Empty) is { Length: >
 float? MotiveL2() => Option("--motive-l2", string.Empty) is { Length: > 0 } x ? float.Parse(x, CultureInfo.InvariantCulture) : null;
 
 TrainOptions Variant(float l2, bool holdout) => new(Kinds(), l2, TrainOptions.DefaultFolds, holdout, TagL2(), MotiveL2(), args.Contains("--nb"), Option("--errors", string.Empty) is { Length: > 0 } e ? e : null, Option("--dump", string.Empty) is { Length: > 0 } d ? d : null,
-    double.Parse(Option("--fraction", "1"), CultureInfo.InvariantCulture), Option("--trainer", "lbfgs"), double.Parse(Option("--pos-weight", "0"), CultureInfo.InvariantCulture), args.Contains("--stack"));
+    double.Parse(Option("--fraction", "1"), CultureInfo.InvariantCulture), Option("--trainer", "lbfgs"), double.Parse(Option("--pos-weight", "0"), CultureInfo.InvariantCulture), args.Contains("--stack"),
+    !args.Contains("--no-second-stage"), float.Parse(Option("--second-stage-l2", TrainOptions.DefaultSecondStageL2.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
 
 static string Describe(FeatureKinds kinds) => string.Join(',', Enum.GetValues<FeatureKinds>()
     .Where(k => k is not FeatureKinds.None and not FeatureKinds.Default && kinds.HasFlag(k)).Select(k => k.ToString().ToLowerInvariant()));
@@ -86,7 +91,7 @@ switch (args[0])
             var l2 = float.Parse(Option("--l2", TrainOptions.DefaultL2.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             var options = Variant(l2, holdout: false);
             var output = Option("--out", Path.Combine(root, TaggerModel.RepoPath));
-            var description = $"corpus {Trainer.CorpusHash(records)} ({records.Count} quotes), features {Describe(options.Kinds)}, L2 {l2.ToString(CultureInfo.InvariantCulture)}";
+            var description = $"corpus {Trainer.CorpusHash(records)} ({records.Count} quotes), features {Describe(options.Kinds)}, L2 {l2.ToString(CultureInfo.InvariantCulture)}{(options.SecondStage ? $", motive second stage L2 {options.SecondStageL2.ToString(CultureInfo.InvariantCulture)}" : string.Empty)}, int8 weights";
             Console.Error.WriteLine($"training: {description}");
             var (model, cv) = new Trainer(options, Console.Error).Train(records, description);
             Trainer.Report(Console.Out, $"cross-validated on {Path.GetFileName(trainPath)}", cv.Evaluation);
@@ -116,6 +121,35 @@ switch (args[0])
                 var cv = new Trainer(options, Console.Error).CrossValidate(records);
                 var what = options.Holdout ? "hold-out (fold 1 of 5)" : "cv";
                 Trainer.Report(Console.Out, $"{what} {options} ({clock.Elapsed.TotalSeconds:F0} s)", cv.Evaluation);
+            }
+
+            return 0;
+        }
+
+    case "stack":
+        {
+            if (args.Contains("--tag-stack"))
+            {
+                foreach (var set in Option("--set", "logits").Split(','))
+                {
+                    StackExperiment.TagStack(Options("--dump").First(), set, float.Parse(Option("--l2", "0.01"), CultureInfo.InvariantCulture), Console.Out);
+                }
+
+                return 0;
+            }
+
+            if (args.Contains("--tags"))
+            {
+                StackExperiment.Tags([.. Options("--dump")], Console.Out);
+                return 0;
+            }
+
+            foreach (var set in Option("--set", "mlogit").Split(','))
+            {
+                foreach (var l2Text in Option("--l2", "0.01").Split(','))
+                {
+                    StackExperiment.Run([.. Options("--dump")], set, float.Parse(l2Text, CultureInfo.InvariantCulture), Console.Out);
+                }
             }
 
             return 0;

@@ -21,8 +21,13 @@ namespace GtmBot.Training;
 /// <param name="TagTrainer">Binary trainer of the tag heads: lbfgs (logistic regression), sdca (logistic regression by SDCA), perceptron (averaged), svm (linear).</param>
 /// <param name="PositiveWeight">Positives weigh (negatives / positives)^this in each tag's regression (0: unweighted; the perceptron takes no weights).</param>
 /// <param name="StackMotive">Cross-validate a motive model over the text features plus the out-of-fold tag probabilities.</param>
-public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null, double Fraction = 1.0, string TagTrainer = "lbfgs", double PositiveWeight = 0, bool StackMotive = false)
+/// <param name="SecondStage">Decide the motive by a second stage (<see cref="MotiveStack"/>) fitted on the out-of-fold first-stage outputs.</param>
+/// <param name="SecondStageL2">L2 regularisation of the second stage.</param>
+public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null, double Fraction = 1.0, string TagTrainer = "lbfgs", double PositiveWeight = 0, bool StackMotive = false, bool SecondStage = true, float SecondStageL2 = TrainOptions.DefaultSecondStageL2)
 {
+    /// <summary>Chosen by cross-validation on the training split (<c>stack</c> verb; see bench/README.md).</summary>
+    public const float DefaultSecondStageL2 = 0.01f;
+
     /// <summary>Chosen by cross-validation on the training split (<c>cv</c> verb; see bench/README.md).</summary>
     public const float DefaultL2 = 0.001f;
 
@@ -33,12 +38,13 @@ public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool 
 }
 
 /// <summary>Cross-validated scores of a run (out-of-fold predictions over the training split).</summary>
-public sealed record CrossValidation(TagEvaluation Evaluation, IReadOnlyList<TagHead> Heads);
+public sealed record CrossValidation(TagEvaluation Evaluation, IReadOnlyList<TagHead> Heads, MotiveStack? Stack);
 
 /// <summary>
 /// Trains the tagger with ML.NET: one-vs-rest L-BFGS logistic regression per tag and L-BFGS maximum entropy for the motive,
 /// over <see cref="QuoteFeatures"/>. Out-of-fold scores give each tag a Platt calibration, a threshold (best F1) and a
-/// confidence line. One thread and fixed seeds: the same corpus gives the same model file, byte for byte.
+/// confidence line, and the motive a second stage (<see cref="MotiveStack"/>) over the out-of-fold outputs. One thread
+/// and fixed seeds: the same corpus gives the same model file, byte for byte.
 /// </summary>
 public sealed class Trainer(TrainOptions options, TextWriter log)
 {
@@ -96,7 +102,8 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         }
 
         var heads = cv.Heads.Select((h, t) => h with { Bias = fitted.Tags[t].Bias }).ToList();
-        var model = new TaggerModel(options.Kinds, heads, [.. fitted.Motive.Select(m => m.Bias)], weights, description);
+        var model = new TaggerModel(options.Kinds, heads, [.. fitted.Motive.Select(m => m.Bias)], weights, description, cv.Stack);
+        ReportQuantisation(model, fitted, vectors);
         return (model, cv);
     }
 
@@ -107,6 +114,7 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         var tagCount = QuoteTags.All.Count;
         var raw = new float[records.Count, tagCount];
         var motives = new Motive[records.Count];
+        var motiveRaw = new float[records.Count, TaggerModel.MotiveOrder.Count];
         var scoredFolds = options.Holdout ? 1 : options.Folds;
         for (var fold = 0; fold < scoredFolds; fold++)
         {
@@ -125,6 +133,7 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
                 for (var m = 0; m < fitted.Motive.Length; m++)
                 {
                     var s = Dot(fitted.Motive[m], vectors[i]);
+                    motiveRaw[i, m] = s;
                     if (s > bestScore)
                     {
                         bestScore = s;
@@ -159,6 +168,7 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         }
 
         var heads = new List<TagHead>();
+        var calibrated = new float[records.Count, tagCount];
         var predicted = Enumerable.Range(0, records.Count).Select(_ => new List<string>()).ToList();
         for (var t = 0; t < tagCount; t++)
         {
@@ -172,11 +182,18 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             heads.Add(new TagHead(tag, 0f, (float)slope, (float)offset, (float)threshold, (float)confident));
             for (var i = 0; i < records.Count; i++)
             {
+                calibrated[i, t] = (float)p[i];
                 if (p[i] >= threshold)
                 {
                     predicted[i].Add(tag);
                 }
             }
+        }
+
+        MotiveStack? stack = null;
+        if (options.SecondStage && !options.Holdout)
+        {
+            stack = SecondStage(records, motiveRaw, calibrated, motives);
         }
 
         var pairs = records.Select((r, i) => new TagPair(r.Tags, predicted[i], r.Motive, motives[i])).ToList();
@@ -185,7 +202,7 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             using var file = new StreamWriter(dump);
             for (var i = 0; i < records.Count; i++)
             {
-                file.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id = records[i].Id, lang = records[i].Lang, gold = records[i].Tags, motive = records[i].Motive.ToString(), predicted = predicted[i], predictedMotive = motives[i].ToString(), scores = Enumerable.Range(0, tagCount).Select(t => raw[i, t]).ToArray() }));
+                file.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id = records[i].Id, lang = records[i].Lang, gold = records[i].Tags, motive = records[i].Motive.ToString(), predicted = predicted[i], predictedMotive = motives[i].ToString(), scores = Enumerable.Range(0, tagCount).Select(t => raw[i, t]).ToArray(), motiveScores = Enumerable.Range(0, TaggerModel.MotiveOrder.Count).Select(m => motiveRaw[i, m]).ToArray() }));
             }
         }
 
@@ -209,7 +226,132 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             log.WriteLine($"  motive {gold}: " + string.Join(' ', TaggerModel.MotiveOrder.Select(m => $"{m}={pairs.Count(p => p.GoldMotive == gold && p.PredictedMotive == m)}")));
         }
 
-        return new CrossValidation(TagEvaluation.Score(pairs), heads);
+        return new CrossValidation(TagEvaluation.Score(pairs), heads, stack);
+    }
+
+    private sealed class DenseRow
+    {
+        [KeyType(3)]
+        public uint Label { get; set; }
+
+        [VectorType(MotiveStack.FeatureCount)]
+        public float[] Features { get; set; } = [];
+    }
+
+    /// <summary>
+    /// The motive's second stage: cross-validated over the same folds on the out-of-fold first-stage outputs (overwriting
+    /// <paramref name="motives"/> with its out-of-fold choices), then fitted on all of them for the model.
+    /// </summary>
+    private MotiveStack SecondStage(IReadOnlyList<LabelledQuote> records, float[,] motiveRaw, float[,] tagP, Motive[] motives)
+    {
+        var inputs = new float[records.Count][];
+        Span<float> scores = stackalloc float[TaggerModel.MotiveOrder.Count];
+        Span<float> probabilities = stackalloc float[QuoteTags.All.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            for (var m = 0; m < scores.Length; m++)
+            {
+                scores[m] = motiveRaw[i, m];
+            }
+
+            for (var t = 0; t < probabilities.Length; t++)
+            {
+                probabilities[t] = tagP[i, t];
+            }
+
+            inputs[i] = new float[MotiveStack.FeatureCount];
+            MotiveStack.Inputs(scores, probabilities, inputs[i]);
+        }
+
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var stack = FitStack(records, inputs, [.. Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) != fold && Kept(records[i].Id))]);
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (Corpus.Fold(records[i].Id, options.Folds) == fold)
+                {
+                    for (var m = 0; m < scores.Length; m++)
+                    {
+                        scores[m] = motiveRaw[i, m];
+                    }
+
+                    for (var t = 0; t < probabilities.Length; t++)
+                    {
+                        probabilities[t] = tagP[i, t];
+                    }
+
+                    stack.Apply(scores, probabilities);
+                    motives[i] = TaggerModel.MotiveOrder[scores.IndexOf(Max(scores))];
+                }
+            }
+        }
+
+        log.WriteLine("  second-stage motive cross-validated");
+        return FitStack(records, inputs, [.. Enumerable.Range(0, records.Count).Where(i => Kept(records[i].Id))]);
+    }
+
+    private static float Max(ReadOnlySpan<float> values)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
+    }
+
+    private MotiveStack FitStack(IReadOnlyList<LabelledQuote> records, float[][] inputs, List<int> rows)
+    {
+        var ml = new MLContext(seed: Seed);
+        var data = ml.Data.LoadFromEnumerable(rows.Select(i => new DenseRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = inputs[i] }));
+        var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            L2Regularization = options.SecondStageL2,
+            L1Regularization = 0,
+            NumberOfThreads = 1,
+            OptimizationTolerance = 1e-7f,
+            MaximumNumberOfIterations = 500,
+        }).Fit(data).Model;
+        VBuffer<float>[] classWeights = [];
+        model.GetWeights(ref classWeights, out var classes);
+        var biases = model.GetBiases().ToArray();
+        var weights = new float[TaggerModel.MotiveOrder.Count * MotiveStack.FeatureCount];
+        var bias = new float[TaggerModel.MotiveOrder.Count];
+        for (var m = 0; m < classes; m++)
+        {
+            classWeights[m].DenseValues().ToArray().CopyTo(weights, m * MotiveStack.FeatureCount);
+            bias[m] = biases[m];
+        }
+
+        return new MotiveStack(weights, bias);
+    }
+
+    /// <summary>How many of the training quotes' decisions the quantised weights change (they should be a handful).</summary>
+    private void ReportQuantisation(TaggerModel model, Fitted fitted, IReadOnlyList<VBuffer<float>> vectors)
+    {
+        var changed = 0;
+        double worst = 0;
+        Span<float> scores = stackalloc float[TaggerModel.Outputs];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var x = vectors[i];
+            var sparse = SparseVector.Of(x.GetIndices(), x.GetValues());
+            model.Score(sparse, scores);
+            for (var o = 0; o < TaggerModel.Outputs; o++)
+            {
+                var exact = o < fitted.Tags.Length ? Dot(fitted.Tags[o], x) - fitted.Tags[o].Bias : Dot(fitted.Motive[o - fitted.Tags.Length], x) - fitted.Motive[o - fitted.Tags.Length].Bias;
+                worst = Math.Max(worst, Math.Abs(exact - scores[o]));
+                if (o < fitted.Tags.Length)
+                {
+                    var head = model.Heads[o];
+                    bool Given(float s) => 1f / (1f + MathF.Exp((head.Slope * (s + head.Bias)) + head.Offset)) >= head.Threshold;
+                    changed += Given(exact) != Given(scores[o]) ? 1 : 0;
+                }
+            }
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quantised weights: largest score change {worst:F4}, {changed} of {vectors.Count * QuoteTags.All.Count} tag decisions on the training quotes changed"));
     }
 
     /// <summary>Whether a record is in the <see cref="TrainOptions.Fraction"/> of its training fold (nested: 40 % ⊂ 70 % ⊂ 100 %).</summary>
@@ -529,7 +671,7 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         return (a, b);
     }
 
-    private static double BestThreshold(double[] p, bool[] labels)
+    internal static double BestThreshold(double[] p, bool[] labels)
     {
         var best = 0.5;
         var bestF1 = -1.0;

@@ -73,6 +73,9 @@ public sealed class SparseVector
         Count++;
     }
 
+    /// <summary>A vector of the given entries (indices ascending and distinct), e.g. from a training tool's own vectors.</summary>
+    public static SparseVector Of(ReadOnlySpan<int> indices, ReadOnlySpan<float> values) => new() { _indices = indices.ToArray(), _values = values.ToArray(), Count = indices.Length };
+
     /// <summary>A copy that owns its arrays (for keeping examples).</summary>
     public SparseVector Clone() => new() { _indices = Indices.ToArray(), _values = Values.ToArray(), Count = Count };
 

@@ -23,12 +23,16 @@ public sealed class TaggerModelException(string path, string problem)
 /// The trained quote tagger's weights: one calibrated logistic regression per tag and a multinomial one for the motive, over
 /// <see cref="QuoteFeatures"/>. Trained by tools/GtmBot.Training (ML.NET), read here with plain code and scored with sparse
 /// dot products, so the bot never loads ML.NET. Weights are kept interleaved (all outputs of one feature together), so one
-/// feature costs one cache line.
+/// feature costs one cache line, and quantised to one signed byte each with one scale per feature (row): a quarter of the
+/// memory and file of 32-bit floats, and each weight within half a step (row maximum / 127 / 2) of the trained value.
+/// An optional second stage (<see cref="MotiveStack"/>) decides the motive from the first stage's outputs.
 /// </summary>
 /// <remarks>
 /// File layout (little-endian): "GTMTAG" + version byte; feature kinds, dimension bits; per tag name, bias, slope, offset,
-/// threshold, confidence; per motive class name and bias; a description; the number of non-zero features, then for each its
-/// index and <see cref="Outputs"/> weights; finally the SHA-256 of everything before it.
+/// threshold, confidence; per motive class name and bias; the motive stack (feature count, then per class a bias and that
+/// many weights; count 0: none); a description; the number of non-zero features, then for each the gap to the previous
+/// index (7-bit encoded), its row scale and <see cref="Outputs"/> signed-byte weights; finally the SHA-256 of everything
+/// before it.
 /// </remarks>
 public sealed class TaggerModel
 {
@@ -45,25 +49,44 @@ public sealed class TaggerModel
     public static readonly IReadOnlyList<Motive> MotiveOrder = [Motive.Need, Motive.Want, Motive.Unclear];
 
     private static readonly byte[] Magic = "GTMTAG"u8.ToArray();
-    private const byte Version = 1;
+    private const byte Version = 2;
+
+    /// <summary>Levels of a quantised weight on either side of zero.</summary>
+    private const float QuantLevels = 127f;
 
     /// <summary>A model file larger than this is refused (the shipped one is a few MB).</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
-    private readonly float[] _weights;
+    /// <summary>Quantised weights, <see cref="Outputs"/> per feature; feature f's true weights are these times <c>_scales[f]</c>.</summary>
+    private readonly sbyte[] _weights;
 
-    public TaggerModel(FeatureKinds kinds, IReadOnlyList<TagHead> heads, IReadOnlyList<float> motiveBias, float[] weights, string description)
+    private readonly float[] _scales;
+
+    /// <summary>A model from trained weights (<see cref="Outputs"/> per feature, interleaved), quantised here.</summary>
+    public TaggerModel(FeatureKinds kinds, IReadOnlyList<TagHead> heads, IReadOnlyList<float> motiveBias, float[] weights, string description, MotiveStack? stack = null)
+        : this(kinds, heads, motiveBias, Quantise(weights, out var scales), scales, description, stack)
     {
-        if (heads.Count != QuoteTags.All.Count || motiveBias.Count != MotiveOrder.Count || weights.Length != (long)QuoteFeatures.Dimension * Outputs)
+    }
+
+    private TaggerModel(FeatureKinds kinds, IReadOnlyList<TagHead> heads, IReadOnlyList<float> motiveBias, sbyte[] weights, float[] scales, string description, MotiveStack? stack)
+    {
+        if (heads.Count != QuoteTags.All.Count || motiveBias.Count != MotiveOrder.Count || weights.Length != (long)QuoteFeatures.Dimension * Outputs || scales.Length != QuoteFeatures.Dimension)
         {
             throw new ArgumentException("The model does not have one head per tag, one bias per motive and a weight per feature and output.");
+        }
+
+        if (stack is not null && (stack.Weights.Length != MotiveStack.FeatureCount * MotiveOrder.Count || stack.Bias.Length != MotiveOrder.Count))
+        {
+            throw new ArgumentException("The motive stack does not have a weight per input and class and a bias per class.", nameof(stack));
         }
 
         Kinds = kinds;
         Heads = heads;
         MotiveBias = motiveBias;
         _weights = weights;
+        _scales = scales;
         Description = description;
+        Stack = stack;
     }
 
     /// <summary>Outputs per feature: one per tag, then one per motive class.</summary>
@@ -78,6 +101,48 @@ public sealed class TaggerModel
     /// <summary>What it was trained on and how (corpus hash, options, cross-validated scores).</summary>
     public string Description { get; }
 
+    /// <summary>The second-stage motive model, if the model has one (otherwise the first stage's motive outputs decide).</summary>
+    public MotiveStack? Stack { get; }
+
+    /// <summary>Feature <paramref name="feature"/>'s weight for <paramref name="output"/> as the model scores it (after quantisation).</summary>
+    public float Weight(int feature, int output) => _weights[(feature * Outputs) + output] * _scales[feature];
+
+    /// <summary>Each weight to one signed byte, with one scale per feature: its largest weight maps to ±127.</summary>
+    private static sbyte[] Quantise(float[] weights, out float[] scales)
+    {
+        var outputs = Outputs;
+        if (weights.Length != (long)QuoteFeatures.Dimension * outputs)
+        {
+            throw new ArgumentException("The model does not have a weight per feature and output.", nameof(weights));
+        }
+
+        scales = new float[QuoteFeatures.Dimension];
+        var quantised = new sbyte[weights.Length];
+        for (var f = 0; f < QuoteFeatures.Dimension; f++)
+        {
+            var row = weights.AsSpan(f * outputs, outputs);
+            var max = 0f;
+            foreach (var w in row)
+            {
+                max = Math.Max(max, Math.Abs(w));
+            }
+
+            if (max == 0)
+            {
+                continue;
+            }
+
+            var scale = max / QuantLevels;
+            scales[f] = scale;
+            for (var o = 0; o < outputs; o++)
+            {
+                quantised[(f * outputs) + o] = (sbyte)Math.Clamp(MathF.Round(row[o] / scale, MidpointRounding.AwayFromZero), -QuantLevels, QuantLevels);
+            }
+        }
+
+        return quantised;
+    }
+
     /// <summary>Weighted sums of every output for one quote's features (tags first, then the motive classes).</summary>
     public void Score(SparseVector features, Span<float> scores)
     {
@@ -88,8 +153,9 @@ public sealed class TaggerModel
         var w = _weights.AsSpan();
         for (var i = 0; i < indices.Length; i++)
         {
-            var row = w.Slice(indices[i] * outputs, outputs);
-            var v = values[i];
+            var f = indices[i];
+            var row = w.Slice(f * outputs, outputs);
+            var v = values[i] * _scales[f];
             for (var o = 0; o < outputs; o++)
             {
                 scores[o] += row[o] * v;
@@ -106,10 +172,15 @@ public sealed class TaggerModel
             tagProbabilities[t] = 1f / (1f + MathF.Exp((head.Slope * (scores[t] + head.Bias)) + head.Offset));
         }
 
-        var max = float.NegativeInfinity;
         for (var m = 0; m < MotiveOrder.Count; m++)
         {
             motiveProbabilities[m] = scores[Heads.Count + m] + MotiveBias[m];
+        }
+
+        Stack?.Apply(motiveProbabilities, tagProbabilities);
+        var max = float.NegativeInfinity;
+        for (var m = 0; m < MotiveOrder.Count; m++)
+        {
             max = Math.Max(max, motiveProbabilities[m]);
         }
 
@@ -154,21 +225,35 @@ public sealed class TaggerModel
                 writer.Write(MotiveBias[m]);
             }
 
+            var stackWidth = Stack?.Width ?? 0;
+            writer.Write(stackWidth);
+            for (var m = 0; m < MotiveOrder.Count && Stack is not null; m++)
+            {
+                writer.Write(Stack.Bias[m]);
+                for (var k = 0; k < stackWidth; k++)
+                {
+                    writer.Write(Stack.Weights[(m * stackWidth) + k]);
+                }
+            }
+
             writer.Write(Description);
             var outputs = Outputs;
             var used = new List<int>();
             for (var f = 0; f < QuoteFeatures.Dimension; f++)
             {
-                if (_weights.AsSpan(f * outputs, outputs).ContainsAnyExcept(0f))
+                if (_scales[f] != 0 && _weights.AsSpan(f * outputs, outputs).ContainsAnyExcept((sbyte)0))
                 {
                     used.Add(f);
                 }
             }
 
             writer.Write(used.Count);
+            var previous = -1;
             foreach (var f in used)
             {
-                writer.Write(f);
+                writer.Write7BitEncodedInt(f - previous);
+                previous = f;
+                writer.Write(_scales[f]);
                 foreach (var weight in _weights.AsSpan(f * outputs, outputs))
                 {
                     writer.Write(weight);
@@ -279,26 +364,53 @@ public sealed class TaggerModel
                 motiveBias[m] = reader.ReadSingle();
             }
 
+            var stackWidth = reader.ReadInt32();
+            MotiveStack? stack = null;
+            if (stackWidth != 0)
+            {
+                if (stackWidth != MotiveStack.FeatureCount)
+                {
+                    throw new TaggerModelException(name, $"has a motive stack of {stackWidth} inputs, this build reads {MotiveStack.FeatureCount}");
+                }
+
+                var stackBias = new float[classes];
+                var stackWeights = new float[classes * stackWidth];
+                for (var m = 0; m < classes; m++)
+                {
+                    stackBias[m] = reader.ReadSingle();
+                    for (var k = 0; k < stackWidth; k++)
+                    {
+                        stackWeights[(m * stackWidth) + k] = reader.ReadSingle();
+                    }
+                }
+
+                stack = new MotiveStack(stackWeights, stackBias);
+            }
+
             var description = reader.ReadString();
             var outputs = Outputs;
-            var weights = new float[QuoteFeatures.Dimension * outputs];
+            var weights = new sbyte[QuoteFeatures.Dimension * outputs];
+            var scales = new float[QuoteFeatures.Dimension];
             var used = reader.ReadInt32();
             if (used is < 0 or > QuoteFeatures.Dimension)
             {
                 throw new TaggerModelException(name, "is corrupt (feature count out of range)");
             }
 
+            var f = -1;
             for (var i = 0; i < used; i++)
             {
-                var f = reader.ReadInt32();
-                if (f is < 0 or >= QuoteFeatures.Dimension)
+                var gap = reader.Read7BitEncodedInt();
+                if (gap <= 0 || gap > QuoteFeatures.Dimension - 1 - f)
                 {
                     throw new TaggerModelException(name, "is corrupt (feature index out of range)");
                 }
 
+                f += gap;
+                scales[f] = reader.ReadSingle();
                 for (var o = 0; o < outputs; o++)
                 {
-                    weights[(f * outputs) + o] = reader.ReadSingle();
+                    weights[(f * outputs) + o] = reader.ReadSByte();
                 }
             }
 
@@ -307,11 +419,15 @@ public sealed class TaggerModel
                 throw new TaggerModelException(name, "is corrupt (trailing bytes)");
             }
 
-            return new TaggerModel(kinds, heads, motiveBias, weights, description);
+            return new TaggerModel(kinds, heads, motiveBias, weights, scales, description, stack);
         }
         catch (EndOfStreamException)
         {
             throw new TaggerModelException(name, "is truncated");
+        }
+        catch (FormatException)
+        {
+            throw new TaggerModelException(name, "is corrupt (bad number encoding)");
         }
     }
 }

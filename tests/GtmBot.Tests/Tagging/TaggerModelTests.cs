@@ -46,6 +46,83 @@ public sealed class TaggerModelTests : IDisposable
     }
 
     [Fact]
+    public void Quantised_weights_stay_within_half_a_step_of_the_trained_ones_and_survive_a_round_trip()
+    {
+        var random = new Random(7);
+        var weights = new float[QuoteFeatures.Dimension * TaggerModel.Outputs];
+        for (var f = 0; f < QuoteFeatures.Dimension; f += 97)
+        {
+            for (var o = 0; o < TaggerModel.Outputs; o++)
+            {
+                // Mostly small weights and now and then a large one in the same row, as n-grams and cues give.
+                weights[(f * TaggerModel.Outputs) + o] = (float)((random.NextDouble() - 0.5) * (random.Next(10) == 0 ? 40 : 1));
+            }
+        }
+
+        var model = new TaggerModel(FeatureKinds.Default, Synthetic(0f).Heads, [0f, 0f, 0f], weights, "random");
+        for (var f = 0; f < QuoteFeatures.Dimension; f += 97)
+        {
+            var row = weights.AsSpan(f * TaggerModel.Outputs, TaggerModel.Outputs);
+            var step = row.ToArray().Max(x => Math.Abs(x)) / 127f;
+            for (var o = 0; o < TaggerModel.Outputs; o++)
+            {
+                Assert.InRange(model.Weight(f, o) - row[o], (-step / 2) - 1e-6f, (step / 2) + 1e-6f);
+            }
+        }
+
+        Assert.Equal(0f, model.Weight(1, 0));
+        var path = Path.Combine(_dir, "q.bin");
+        using (var file = File.Create(path))
+        {
+            model.Save(file);
+        }
+
+        var again = TaggerModel.Load(path);
+        var features = SparseVector.Of([0, 97, 194, 9700], [0.5f, 0.25f, 1f, 0.125f]);
+        var first = new float[TaggerModel.Outputs];
+        var second = new float[TaggerModel.Outputs];
+        model.Score(features, first);
+        again.Score(features, second);
+        Assert.Equal(first, second);
+        for (var o = 0; o < TaggerModel.Outputs; o++)
+        {
+            var exact = (0.5f * weights[o]) + (0.25f * weights[(97 * TaggerModel.Outputs) + o]) + weights[(194 * TaggerModel.Outputs) + o] + (0.125f * weights[(9700 * TaggerModel.Outputs) + o]);
+            Assert.InRange(first[o], exact - 0.2f, exact + 0.2f);
+        }
+
+        // A file of int8 weights is about a quarter of one of 32-bit floats: index gap, row scale and 11 bytes per feature.
+        Assert.InRange(new FileInfo(path).Length, 1, (QuoteFeatures.Dimension / 97 * (TaggerModel.Outputs + 8)) + 2000);
+    }
+
+    [Fact]
+    public void The_motive_stack_decides_the_motive_and_is_saved_with_the_model()
+    {
+        // Every weight of the second stage zero except one: the praise probability pushes towards want.
+        var stackWeights = new float[MotiveStack.FeatureCount * TaggerModel.MotiveOrder.Count];
+        var praise = QuoteTags.All.ToList().IndexOf(QuoteTags.Praise);
+        stackWeights[(1 * MotiveStack.FeatureCount) + 3 + praise] = 10f;
+        var stack = new MotiveStack(stackWeights, [1f, 0f, 0f]);
+        var heads = QuoteTags.All.Select(t => new TagHead(t, t == QuoteTags.Praise ? 5f : -5f, -1f, 0f, 0.5f, 0.9f)).ToList();
+        var model = new TaggerModel(FeatureKinds.Default, heads, [3f, 0f, 0f], new float[QuoteFeatures.Dimension * TaggerModel.Outputs], "stacked", stack);
+        var without = new TaggerModel(FeatureKinds.Default, heads, [3f, 0f, 0f], new float[QuoteFeatures.Dimension * TaggerModel.Outputs], "first stage only");
+
+        const string quote = "Acme: the new dashboard is lovely";
+        Assert.Equal(Motive.Want, new ModelQuoteTagger(model).Tag(quote).Motive);
+        Assert.Equal(Motive.Need, new ModelQuoteTagger(without).Tag(quote).Motive);
+
+        var path = Path.Combine(_dir, "s.bin");
+        using (var file = File.Create(path))
+        {
+            model.Save(file);
+        }
+
+        var again = TaggerModel.Load(path);
+        Assert.NotNull(again.Stack);
+        Assert.Equal(stackWeights, again.Stack.Weights);
+        Assert.Equal(Motive.Want, new ModelQuoteTagger(again).Tag(quote).Motive);
+    }
+
+    [Fact]
     public void Missing_model_names_the_file_and_the_rebuild_command()
     {
         var path = Path.Combine(_dir, "nowhere.bin");
