@@ -12,40 +12,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GtmBot.Tests.Storage;
 
 /// <summary>What a capture writes on SQLite beside its row: the message-id index only for quotes taken from a message, and the writer's page cache.</summary>
-public sealed class CaptureIndexingTests : IAsyncLifetime
+public sealed class CaptureIndexingTests : SqliteWriterTest
 {
     private const string MessageIndex = "IX_quotes_WorkspaceKey_Channel_MessageId";
-
-    private readonly SqliteDb _db = new();
-    private GroupCommitWriter _writer = null!;
-    private QuoteStore _store = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _db.InitializeAsync();
-        _writer = new GroupCommitWriter(_db.Db, NullLogger<GroupCommitWriter>.Instance);
-        await _writer.StartAsync(CancellationToken.None);
-        _store = new QuoteStore(_db.Db, _writer, _db.Clock);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _writer.StopAsync(CancellationToken.None);
-        _writer.Dispose();
-        await _db.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_slash_capture_writes_no_message_id_entry_and_a_message_capture_is_found_by_its_id()
     {
         var ct = TestContext.Current.CancellationToken;
-        var slash = new NewQuote("The export breaks", "Acme", "en", new QuoteOrigin("U1", null, null, null, null, null, "slash"), _db.Clock.GetUtcNow(), ["pain"], Motive.Need);
+        var slash = new NewQuote("The export breaks", "Acme", "en", new QuoteOrigin("U1", null, null, null, null, null, "slash"), Sqlite.Clock.GetUtcNow(), ["pain"], Motive.Need);
         var shortcut = slash with { Text = "Dashboards are slow", Origin = new QuoteOrigin("U1", null, "U2", null, null, "1700000000.000100", "shortcut") };
-        await _store.AddAsync(SqliteDb.Channel, slash, ct);
-        var saved = await _store.AddAsync(SqliteDb.Channel, shortcut, ct);
+        await Store.AddAsync(SqliteDb.Channel, slash, ct);
+        var saved = await Store.AddAsync(SqliteDb.Channel, shortcut, ct);
 
-        Assert.Equal(saved.Quote.Id, (await _store.FindByMessageAsync(SqliteDb.Channel, "1700000000.000100", ct))?.Id);
-        Assert.Null(await _store.FindByMessageAsync(SqliteDb.Channel, "1700000000.000200", ct));
+        Assert.Equal(saved.Quote.Id, (await Store.FindByMessageAsync(SqliteDb.Channel, "1700000000.000100", ct))?.Id);
+        Assert.Null(await Store.FindByMessageAsync(SqliteDb.Channel, "1700000000.000200", ct));
 
         await using var connection = Open();
         // The partial index holds one entry (the shortcut's), and the look-up by message id is served by it.
@@ -55,9 +36,9 @@ public sealed class CaptureIndexingTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_writer_connection_keeps_a_larger_page_cache_than_pooled_ones()
+    public void TheWriter_connection_keeps_a_larger_page_cache_than_pooled_ones()
     {
-        using var writer = ((GtmDbFactory)_db.Db).OpenSqliteWriter();
+        using var writer = ((GtmDbFactory)Sqlite.Db).OpenSqliteWriter();
         Assert.Equal(-(long)GtmDbFactory.WriterCacheKiB, Scalar(writer, "PRAGMA cache_size"));
         using var pooled = Open();
         Assert.Equal(-2000L, Scalar(pooled, "PRAGMA cache_size"));
@@ -65,7 +46,7 @@ public sealed class CaptureIndexingTests : IAsyncLifetime
 
     private SqliteConnection Open()
     {
-        using var ctx = _db.Db.Create();
+        using var ctx = Sqlite.Db.Create();
         var connection = new SqliteConnection(ctx.Database.GetConnectionString());
         connection.Open();
         return connection;
