@@ -170,27 +170,11 @@ internal sealed class PhraseMatcher
         map['\u3000'] = ' ';
         map['\u00A0'] = ' ';
 
-        foreach (var (traditional, simplified) in TraditionalToSimplified())
+        foreach (var (traditional, simplified) in TraditionalChinese.ToSimplified)
         {
             map[traditional] = simplified;
         }
 
         return map;
-    }
-
-    /// <summary>The embedded table <c>Tagging/Data/traditional-simplified.tsv</c> (from ICU's Traditional-Simplified transliterator).</summary>
-    internal static IEnumerable<(char Traditional, char Simplified)> TraditionalToSimplified()
-    {
-        const string name = "GtmBot.Engine.Tagging.Data.traditional-simplified.tsv";
-        using var stream = typeof(PhraseMatcher).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded data file '{name}' is missing from GtmBot.Engine.");
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 3 && line[0] != '#' && line[1] == '\t')
-            {
-                yield return (line[0], line[2]);
-            }
-        }
     }
 }

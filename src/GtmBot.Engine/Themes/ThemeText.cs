@@ -66,7 +66,7 @@ public static class ThemeText
     }
 
     /// <summary>Traditional characters and their simplified forms: the tagger's table (<c>Tagging/Data/traditional-simplified.tsv</c>).</summary>
-    private static readonly Dictionary<char, char> TraditionalToSimplified = Tagging.PhraseMatcher.TraditionalToSimplified().ToDictionary(p => p.Traditional, p => p.Simplified);
+    private static readonly IReadOnlyDictionary<char, char> TraditionalToSimplified = Tagging.TraditionalChinese.ToSimplified;
 
     /// <summary>
     /// <paramref name="text"/> with traditional Chinese characters written simplified, one character for one, so positions
