@@ -29,6 +29,7 @@ public static class ThemesEval
         foreach (var dir in dirs)
         {
             int gold = 0, found = 0, customers = 0, mentions = 0, motive = 0, extra = 0, stopLabels = 0, injections = 0, docs = 0;
+            int goldLines = 0, attributed = 0;
             foreach (var goldPath in Directory.EnumerateFiles(dir, "*.gold.json").Order(StringComparer.Ordinal))
             {
                 docs++;
@@ -43,6 +44,25 @@ public static class ThemesEval
                 Console.WriteLine($"{name}: injection line {injectionLine} {(injectionOk ? "excluded" : "NOT EXCLUDED")}");
                 stopLabels += summary.Themes.Count(t => t.Label.Split(" / ").Any(StopWords.IsStopWord));
                 var unmatched = summary.Themes.ToList();
+                var parsed = FeedbackDocument.Parse(text);
+                foreach (var g in json.RootElement.GetProperty("themes").EnumerateArray())
+                {
+                    var names = g.GetProperty("customers").EnumerateArray().Select(c => FeedbackDocument.NormalizeCustomer(c.GetString()!)).ToList();
+                    foreach (var number in g.GetProperty("lines").EnumerateArray().Select(l => l.GetInt32()))
+                    {
+                        goldLines++;
+                        var got = parsed[number - 1].Customer is { } c ? FeedbackDocument.NormalizeCustomer(c) : null;
+                        if (got is { Length: > 0 } && names.Any(n => n.Length > 0 && (n.Contains(got, StringComparison.Ordinal) || got.Contains(n, StringComparison.Ordinal))))
+                        {
+                            attributed++;
+                        }
+                        else if (verbose)
+                        {
+                            Console.WriteLine($"  ATTRIBUTION line {number}: got {parsed[number - 1].Customer ?? "(none)"}, gold one of {string.Join(", ", g.GetProperty("customers").EnumerateArray().Select(c => c.GetString()))}");
+                        }
+                    }
+                }
+
                 foreach (var g in json.RootElement.GetProperty("themes").EnumerateArray())
                 {
                     gold++;
@@ -82,7 +102,7 @@ public static class ThemesEval
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"== {dir}: {docs} documents · themes found {found}/{gold} ({Pct(found, gold)}) · distinct customers exact {customers}/{gold} ({Pct(customers, gold)}) · mentions exact {mentions}/{gold} · motive right {motive}/{gold} · extra themes {extra} · stop-word labels {stopLabels} · injection excluded {injections}/{docs}\n"));
+                $"== {dir}: {docs} documents · themes found {found}/{gold} ({Pct(found, gold)}) · distinct customers exact {customers}/{gold} ({Pct(customers, gold)}) · mentions exact {mentions}/{gold} · motive right {motive}/{gold} · extra themes {extra} · stop-word labels {stopLabels} · injection excluded {injections}/{docs} · gold lines attributed {attributed}/{goldLines} ({Pct(attributed, goldLines)})\n"));
             failed |= docs == 0;
         }
 

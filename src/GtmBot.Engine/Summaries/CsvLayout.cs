@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace GtmBot.Engine.Summaries;
 
 /// <summary>
-/// A pasted CSV (or tab- or semicolon-separated) export: a header row naming a customer, company or account column, and
+/// A pasted CSV (or tab-, semicolon- or pipe-separated) export: a header row naming a customer, company or account column, and
 /// rows whose feedback sits in the comment column (or the longest cell).
 /// </summary>
 internal sealed partial class CsvLayout
@@ -28,7 +28,7 @@ internal sealed partial class CsvLayout
     public static bool TryHeader(string line, out CsvLayout? layout)
     {
         layout = null;
-        foreach (var delimiter in (char[])[',', '\t', ';'])
+        foreach (var delimiter in (char[])[',', '\t', ';', '|'])
         {
             var cells = Split(line, delimiter);
             if (cells.Count < 2 || cells.Any(c => c.Length > 40))
@@ -134,7 +134,7 @@ internal sealed partial class CsvLayout
         return cells;
     }
 
-    [GeneratedRegex(@"^(?i:customer|customer name|company|company name|account|account name|organi[sz]ation|org|client|tenant|school|store|客户|客户名称|公司|公司名称|账户|单位|机构|门店|学校)$")]
+    [GeneratedRegex(@"^(?i:customer|customer name|company|company name|account|account name|organi[sz]ation|org|client|tenant|school|store|客户|客户名称|公司|公司名称|账户|单位|机构|门店|学校|客戶|客戶名稱|公司名稱|帳戶|單位|機構|門店|學校)$")]
     private static partial Regex CustomerHeader();
 
     [GeneratedRegex(@"^(?i:requester|requester name|reporter|submitter|submitted by|raised by|user|user name|name|contact|姓名|提交人|申请人|报告人|联系人)$")]

@@ -23,13 +23,56 @@ public sealed record FeedbackLine(int Number, string Raw, string Body, string? C
 /// </summary>
 public static partial class FeedbackDocument
 {
+    /// <summary>
+    /// People the paste itself ties to a company ("王磊（鼎盛五金）", "Tom Becker | Greenway Logistics", a signature
+    /// "林雅婷｜老街牛肉麵"), by normalised name, for the parse running on this thread: a line signed by the person alone
+    /// ("王磊：…", a "From: 林雅婷" header) then counts for the company.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, string>? aliases;
+
     /// <summary>Splits the text into lines (1-based) and classifies each.</summary>
     public static IReadOnlyList<FeedbackLine> Parse(string text)
+    {
+        aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            var lines = ParseLines(text);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (lines[i].Customer is { } who && aliases.TryGetValue(NormalizeCustomer(who), out var company))
+                {
+                    lines[i] = lines[i] with { Customer = company };
+                }
+            }
+
+            return lines;
+        }
+        finally
+        {
+            aliases = null;
+        }
+    }
+
+    private static void RecordAlias(string person, string company)
+    {
+        var key = NormalizeCustomer(person);
+        if (aliases is not null && key.Length > 0 && key != NormalizeCustomer(company))
+        {
+            aliases.TryAdd(key, company);
+        }
+    }
+
+    private static List<FeedbackLine> ParseLines(string text)
     {
         var raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var lines = new List<FeedbackLine>(raw.Length);
         string? section = null;
         var noiseSection = false;
+        // A block header ("> From Dana, Acme:", "Caller: Gloria Mendez", "j***8 | 2026-11-02 | ★★★★★", "【海川科技】") names
+        // whose lines follow until the next header or, once a line was under it, the next blank line.
+        var blockScoped = false;
+        var blockHasLines = false;
         var firstContent = Array.FindIndex(raw, l => !string.IsNullOrWhiteSpace(l));
         CsvLayout? csv = null;
         for (var i = 0; i < raw.Length; i++)
@@ -37,8 +80,14 @@ public static partial class FeedbackDocument
             var line = raw[i].TrimEnd();
             var number = i + 1;
             var trimmed = line.Trim();
-            if (trimmed.Length == 0)
+            if (trimmed.Length == 0 || QuoteMarksOnly().IsMatch(trimmed))
             {
+                if (blockScoped && blockHasLines)
+                {
+                    section = null;
+                    blockScoped = false;
+                }
+
                 lines.Add(new FeedbackLine(number, line, string.Empty, null, false, false));
                 continue;
             }
@@ -96,7 +145,24 @@ public static partial class FeedbackDocument
             {
                 noiseSection = NoiseSection().IsMatch(header);
                 section = noiseSection ? null : SectionCustomer(header);
+                blockScoped = false;
                 lines.Add(new FeedbackLine(number, line, string.Empty, section, false, injection));
+                continue;
+            }
+
+            if (!injection && i != firstContent && TryBlockHeader(trimmed, section, out var opened, out var title))
+            {
+                // A contact line under a company's header ("对接人：财务经理 周敏") keeps the company.
+                if (opened is not null)
+                {
+                    section = opened;
+                    blockScoped = true;
+                    blockHasLines = false;
+                    noiseSection = false;
+                }
+
+                lines.Add(new FeedbackLine(number, line, title, section, title.Length > 0 && !noiseSection, false));
+                blockHasLines |= title.Length > 0;
                 continue;
             }
 
@@ -124,11 +190,150 @@ public static partial class FeedbackDocument
             var feedback = !isTitle && !isWrapped && !noiseSection && !injection && !ours && body.Length > 0 && !ActionItem().IsMatch(body)
                 && !ActionItem().IsMatch(StripBullet(trimmed).Replace("**", string.Empty, StringComparison.Ordinal))
                 && !SmallTalk().IsMatch(StripBullet(trimmed)) && !SmallTalk().IsMatch(body);
+            blockHasLines = true;
             lines.Add(new FeedbackLine(number, line, body, customer, feedback, injection));
         }
 
         return lines;
     }
+
+    /// <summary>
+    /// A line that says whose lines follow rather than saying something itself: a labelled name ("Caller: Gloria Mendez,
+    /// Tucson AZ", "> From Dr. Alan Pierce, Harbor Dental Group:", "客户：海川科技"), a bracketed name alone ("【海川科技】"),
+    /// or a record header made of a name and dates, times, ratings or ids ("j***8 | 2026-11-02 | ★★★★★",
+    /// "★★☆☆☆ "Stopped syncing" — maple_and_more — Mar 2, 2026"; a quoted review title is what the header says).
+    /// <paramref name="customer"/> is null for a contact line under a company's header ("对接人：财务经理 周敏").
+    /// </summary>
+    private static bool TryBlockHeader(string line, string? section, out string? customer, out string said)
+    {
+        customer = null;
+        said = string.Empty;
+        var s = StripBullet(line).Trim();
+        var role = RoleLabel().Match(LeadingTags().Replace(s, string.Empty));
+        if (role.Success)
+        {
+            // "寄件者：林雅婷 <yating@…>　主旨：…": the name, without the address or the next label.
+            var name = Email().Replace(SecondLabel().Replace(role.Groups["name"].Value, string.Empty), string.Empty).Trim().TrimEnd(':', '：').Trim();
+            if (!NameLike(name))
+            {
+                return false;
+            }
+
+            if (role.Groups["contact"].Success)
+            {
+                // The contact person at a company whose header came before: the company stays the customer.
+                customer = section is null ? HeaderName(name) : null;
+                return section is not null || customer is not null;
+            }
+
+            customer = HeaderName(name);
+            return customer is not null;
+        }
+
+        var bracket = BracketOnly().Match(s);
+        if (bracket.Success)
+        {
+            var inner = bracket.Groups[1].Value.Trim();
+            var labelled = RoleLabel().Match(inner);
+            var name = labelled.Success ? labelled.Groups["name"].Value.Trim() : inner;
+            customer = NameLike(name) && !PasteDescription().IsMatch(name) && !IsIdLike(name) && !IsWhen(name) ? HeaderName(name) : null;
+            return customer is not null;
+        }
+
+        var label = HeaderLabel().Match(s);
+        if (label.Success)
+        {
+            var text = label.Groups[1].Value.Trim();
+            var from = FromLabel().Match(text);
+            var name = from.Success ? from.Groups[1].Value.Trim() : text;
+            if ((from.Success || ProperName(name)) && NameLike(name) && !NoiseSection().IsMatch(Simplified(text)) && !PasteDescription().IsMatch(Simplified(text))
+                && !NotACustomer().IsMatch(text) && !OurTeam().IsMatch(name) && !ActionItem().IsMatch(text + ":"))
+            {
+                customer = HeaderName(name);
+                return customer is not null;
+            }
+
+            return false;
+        }
+
+        var fields = HeaderFields().Split(s).Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
+        if (fields.Count < 2)
+        {
+            return false;
+        }
+
+        string? who = null;
+        foreach (var field in fields)
+        {
+            if (QuotedTitle().Match(field) is { Success: true } title)
+            {
+                said = title.Groups[1].Value.Trim();
+            }
+            else if (IsIdLike(field) || IsWhen(field) || Rating().Replace(field, string.Empty).Length == 0 || Location().IsMatch(field))
+            {
+                continue;
+            }
+            else if (who is null && field.Length <= MaxHeaderName && NameLike(field))
+            {
+                who = field;
+            }
+            else
+            {
+                return false; // a second name or a sentence: a record, not a header
+            }
+        }
+
+        customer = who is null ? null : HeaderName(who);
+        if (customer is null)
+        {
+            said = string.Empty;
+        }
+
+        return customer is not null;
+    }
+
+    /// <summary>Longest name a record header may carry.</summary>
+    private const int MaxHeaderName = 40;
+
+    /// <summary>The customer a header names: the company of "Dr. Alan Pierce, Harbor Dental Group", the person of "Gloria Mendez, Tucson AZ".</summary>
+    private static string? HeaderName(string name)
+    {
+        name = Parenthetical().Replace(Honorific().Replace(name, string.Empty), string.Empty).Trim().TrimEnd(',', '，', ':', '：').Trim();
+        var comma = name.IndexOfAny([',', '，']);
+        if (comma > 0 && Location().IsMatch(name[(comma + 1)..].Trim()))
+        {
+            name = name[..comma].Trim();
+        }
+
+        if (name.Length == 0 || IsNoAccount(name) || OurTeam().IsMatch(name))
+        {
+            return null;
+        }
+
+        return AttributedCustomer(name) is { Length: > 0 } company ? Department().Replace(company, string.Empty).Trim() : null;
+    }
+
+    /// <summary>Short, and no sentence in it.</summary>
+    private static bool NameLike(string text) =>
+        text.Length is > 0 and <= 2 * MaxHeaderName && !SentenceMark().IsMatch(text) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8;
+
+    /// <summary>Every word capitalised ("Harbor Dental Group", "Dr. Alan Pierce, Acme"), or a Chinese organisation or person.</summary>
+    private static bool ProperName(string text) =>
+        ChineseOrganisation().IsMatch(text) || ChinesePerson().IsMatch(text)
+        || (ParenOrg().Match(text) is { Success: true } m && ChineseOrganisation().IsMatch(m.Groups[2].Value))
+        || text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(w => w is "&" or "and" or "of" or "the" or "de" || char.IsUpper(w[0]) || char.IsDigit(w[0]));
+
+    /// <summary>Traditional characters read as simplified, for the word lists (which are written in simplified).</summary>
+    private static string Simplified(string text) =>
+        string.Create(text.Length, text, static (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                span[i] = Tagging.TraditionalChinese.ToSimplified.TryGetValue(t[i], out var s) ? s : t[i];
+            }
+        });
+
+    private static bool IsWhen(string field) => When().IsMatch(FollowUpWord().Replace(field, string.Empty).Trim());
 
     /// <summary>Case, spacing and punctuation do not make a different customer.</summary>
     public static string NormalizeCustomer(string customer) =>
@@ -160,7 +365,7 @@ public static partial class FeedbackDocument
     /// </summary>
     private static string? SectionCustomer(string header)
     {
-        var parts = SectionSplit().Split(Parenthetical().Replace(header, string.Empty));
+        var parts = SectionSplit().Split(Parenthetical().Replace(header, string.Empty)).Select(p => Simplified(p)).ToArray();
         foreach (var part in parts)
         {
             // "发件人：周敏｜明德实验小学 财务室｜11月4日": the part that names an organisation wins over a person.
@@ -206,11 +411,26 @@ public static partial class FeedbackDocument
                 if (k != bodyIndex && !IsIdLike(parts[k]))
                 {
                     customer = IsNoAccount(parts[k]) ? null : parts[k];
+                    var next = k + 1;
+                    if (customer is not null && next < parts.Count && next != bodyIndex && LooksLikePerson(customer)
+                        && NameLike(parts[next]) && !IsIdLike(parts[next]) && !LooksLikePerson(parts[next]) && !RoleOrRegion().IsMatch(parts[next]))
+                    {
+                        // "Tom Becker | Greenway Logistics | …", "林雅婷｜老街牛肉麵 營運主任｜…": the person, then their company.
+                        var company = TrailingRole().Replace(parts[next], string.Empty).Trim();
+                        RecordAlias(customer, company);
+                        customer = company;
+                    }
+                    else if (customer is not null && !(ParenOrg().Match(customer) is { Success: true } place && PlaceLike().IsMatch(place.Groups[2].Value.Trim())))
+                    {
+                        // "林姐（好食光早午餐）" names the company inside; "Rosa Diaz (Fresno)" keeps the town that tells two Rosas apart.
+                        customer = AttributedCustomer(customer) ?? customer;
+                    }
+
                     break;
                 }
             }
 
-            return (parts[bodyIndex], customer);
+            return (Phone().IsMatch(parts[bodyIndex]) || IsIdLike(parts[bodyIndex]) ? string.Empty : parts[bodyIndex], customer);
         }
 
         // "Dana Wu (Acme Corp) 10:42 AM: …", "Priya <priya@lumen.com> (Lumen Bank): …": the time and address are not who.
@@ -265,6 +485,12 @@ public static partial class FeedbackDocument
         {
             var outside = m.Groups[1].Value.Trim();
             var inside = m.Groups[2].Value.Trim();
+            if (outside.Length > 0 && (Aside().IsMatch(inside) || IsWhen(inside)))
+            {
+                // "Harbor Plumbing (follow-up call Thu)": a note about the call, not who.
+                return AttributedCustomer(outside);
+            }
+
             if (OurTeam().IsMatch(inside))
             {
                 // "Sam (our CSM)", "Amy（我們客服）": our side of the conversation.
@@ -284,10 +510,22 @@ public static partial class FeedbackDocument
             if (ChineseOrganisation().IsMatch(inside) != ChineseOrganisation().IsMatch(outside))
             {
                 // "李强【顺远物流】", "顺远物流（李强）": the side that names an organisation.
-                return ChineseOrganisation().IsMatch(inside) ? inside : outside;
+                if (ChineseOrganisation().IsMatch(inside))
+                {
+                    RecordAlias(outside, inside);
+                    return inside;
+                }
+
+                return outside;
             }
 
-            return LooksLikePerson(outside) ? inside : outside;
+            if (LooksLikePerson(outside))
+            {
+                RecordAlias(outside, inside);
+                return inside;
+            }
+
+            return outside;
         }
 
         // "Brightwater Hotels - Priya", "Acme — Dana (VP Ops)": the company, then who at it said so.
@@ -309,7 +547,7 @@ public static partial class FeedbackDocument
     /// <summary>A first name, a first and last name, or a Chinese surname with a title — not a company.</summary>
     private static bool LooksLikePerson(string name)
     {
-        if (ChinesePerson().IsMatch(name))
+        if (ChinesePerson().IsMatch(name) || ChineseFullName().IsMatch(name))
         {
             return true;
         }
@@ -362,12 +600,12 @@ public static partial class FeedbackDocument
         return true;
     }
 
-    private static bool IsIdLike(string field) => field.Length == 0 || IdLike().IsMatch(field);
+    private static bool IsIdLike(string field) => field.Length == 0 || IdLike().IsMatch(field) || IsWhen(field);
 
     /// <summary>An account cell or prefix that names nobody ("n/a", "anonymous", "internal", "匿名").</summary>
     internal static bool IsNoAccount(string field) => NoAccount().IsMatch(field);
 
-    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week\s*\d*|day\s*\d*|q[1-4])(?:\s+(?:with|notes))?|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|转发的邮件|原始邮件|转发|邮件|e-?mail|from|sender|发件人|寄件人|發件人)$")]
+    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week|day)\s*#?\d*(?:\s+(?:with|notes))?|q[1-4]|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|转寄邮件|转寄|转发的邮件|原始邮件|转发|邮件|e-?mail|from|sender|发件人|寄件人|發件人)$")]
     private static partial Regex SectionFiller();
 
     [GeneratedRegex(@"^(?i:[a-z]{2,3}|apac|emea|latam|vp\b.*|head of.*|c[a-z]o|it|ops|hr|finance|procurement|sales|marketing|engineering|admin|legal|security|it team|.*\b(?:manager|director|lead|head|owner|officer|admin|engineer|analyst|buyer|rep|president|founder|coordinator|partner|champion)\b.*|.*(?:经理|总监|主任|主管|负责人|老板|店长|采购|财务|运营|销售|市场|技术|信息科|IT|部|科|总|老师)|北京|上海|广州|深圳|杭州|成都|新加坡|香港|台湾|华东|华南|华北|华中|西南)$")]
@@ -395,7 +633,7 @@ public static partial class FeedbackDocument
     private static partial Regex LeadingDate();
 
     // "Weekly account sync", "客户会议纪要", "Ticket export": a title describing the paste, not a company.
-    [GeneratedRegex(@"(?i)\b(?:notes?|export(?:ed)?|summary|digest|recap|sync|feedback|survey|reviews?|tickets?|minutes|weekly|monthly|queue|channel|chat\s+log|transcript)\b|纪要|紀要|汇总|匯總|记录|記錄|反馈|回饋|导出|匯出|周报|週報|聊天|工单|工單|问卷|問卷")]
+    [GeneratedRegex(@"(?i)\b(?:notes?|export(?:ed)?|summary|digest|recap|sync|feedback|survey|reviews?|tickets?|minutes|weekly|monthly|queue|channel|chat\s+log|transcript)\b|纪要|紀要|汇总|匯總|汇整|彙整|来信|來信|记录|記錄|反馈|回饋|导出|匯出|周报|週報|聊天|工单|工單|问卷|問卷")]
     private static partial Regex PasteDescription();
 
     // A label on a line of its own: "Action items:", "待办：".
@@ -432,7 +670,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^\*\*([^*]{1,40})\*\*\s*(?:[:：]|[—–-]{1,2}\s)\s*")]
     private static partial Regex BoldAccount();
 
-    [GeneratedRegex(@"^(?i:our\b.*|.*\bour\s+(?:team|side|csm|support|sales)\b.*|internal|.*\b(?:support|customer success|help\s?desk)\b.*|.*客服.*|.*官方.*|.*\bofficial\b.*|我们.*|我們.*|本公司.*|内部.*|內部.*)$")]
+    [GeneratedRegex(@"^(?i:me|our\b.*|.*\bour\s+(?:team|side|csm|support|sales)\b.*|internal|agent(?:\s+notes?)?|.*\b(?:support|customer success|help\s?desk)\b.*|.*客服.*|.*官方.*|.*\bofficial\b.*|我们.*|我們.*|本公司.*|内部.*|內部.*)$")]
     private static partial Regex OurTeam();
 
     [GeneratedRegex(@"^(?i:reviewer|reviewed by|review by|评价人|評價人|评论者|評論者)\s*[:：]\s*([^,，]{1,40})")]
@@ -509,4 +747,67 @@ public static partial class FeedbackDocument
 
     [GeneratedRegex(@"[\s\p{P}\p{S}]+")]
     private static partial Regex NonWord();
+
+    [GeneratedRegex(@"^(?:>\s*)+$")]
+    private static partial Regex QuoteMarksOnly();
+
+    // "Wang Lei", "王磊", "林雅婷": a common Chinese surname and a given name of one or two characters.
+    [GeneratedRegex(@"^[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯][\p{IsCJKUnifiedIdeographs}]{1,2}$")]
+    private static partial Regex ChineseFullName();
+
+    // "(follow-up call Thu)", "(callback)", "（回访）": a note about the contact, not a name.
+    [GeneratedRegex(@"^(?i:follow[- ]?up|call\s?back|call|meeting|visit|demo|update|again|cont(?:inued|'d)?|second|2nd|repeat)\b|^(?:回访|回訪|追评|追評|追加|补充|補充|再次|复诊|覆診)")]
+    private static partial Regex Aside();
+
+    // A role after the company in a cell ("老街牛肉麵 營運主任", "Acme, Head of Ops").
+    [GeneratedRegex(@"(?:[\s　,，]+(?:[\p{IsCJKUnifiedIdeographs}]{0,4}(?:主任|经理|經理|总监|總監|主管|老板|老闆|店长|店長|负责人|負責人|专员|專員|老师|老師)|(?i:(?:head of|vp|director|manager|owner|founder|ceo|cfo|cto|coo)\b.*)))$")]
+    private static partial Regex TrailingRole();
+
+    // One word in brackets after a name: a town or a region ("Fresno", "成都"), not a company.
+    [GeneratedRegex(@"^(?:[A-Z][a-z]+|[\p{IsCJKUnifiedIdeographs}]{1,3})$")]
+    private static partial Regex PlaceLike();
+
+    [GeneratedRegex(@"^\+?[\d(][\d\s()-]{6,}$")]
+    private static partial Regex Phone();
+
+    // "…　主旨：…", "… Subject: …": the next label on a header line.
+    [GeneratedRegex(@"[\s　]+(?:主旨|主题|主題|标题|標題|(?i:subject|re|date|sent))\s*[:：].*$")]
+    private static partial Regex SecondLabel();
+
+    // A label on a line of its own, long enough for "From Dr. Alan Pierce, Harbor Dental Group (follow-up):".
+    [GeneratedRegex(@"^([^:：。！？!?]{1,70})[:：]$")]
+    private static partial Regex HeaderLabel();
+
+    // "Caller: …", "Visitor — …", "客户：…", "对接人：…": a label saying who the lines below are from.
+    [GeneratedRegex(@"^(?:(?i:caller|customer|client|visitor|account|company|reviewer|respondent|author|requester|reporter|submitted by|organi[sz]ation|from)|寄件者|寄件人|发件人|發件人|客户|客戶|来电人?|來電人?|来电客户|访客|訪客|用户|用戶|公司|单位|單位|门店|門店|(?<contact>(?i:contact|attendees?|participants?)|对接人|對接人|联系人|聯絡人|联系人|参会人?|參會人?))\s*(?:[:：]|\s[—–-]\s)\s*(?<name>.+)$")]
+    private static partial Regex RoleLabel();
+
+    [GeneratedRegex(@"^[【\[「『〔]([^【\[「『〔】\]」』〕]{1,40})[】\]」』〕]$")]
+    private static partial Regex BracketOnly();
+
+    [GeneratedRegex(@"^(?i:from|by|via|forwarded from)\s+(.+)$|^(?:来自|來自|发件人|發件人|寄件人)\s*[:：]?\s*(.+)$")]
+    private static partial Regex FromLabel();
+
+    [GeneratedRegex(@"\s*[|｜\t]\s*|\s+[·•]\s+|\s+[—–]\s+|\s{2,}")]
+    private static partial Regex HeaderFields();
+
+    [GeneratedRegex(@"^[""“”「『](.+)[""“”」』]$")]
+    private static partial Regex QuotedTitle();
+
+    // "Tucson AZ", "Portland, OR", "Denver": where a consumer lives, not who they are.
+    [GeneratedRegex(@"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},?\s(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|UK|NSW|VIC|QLD|ON|BC|QC)$")]
+    private static partial Regex Location();
+
+    [GeneratedRegex(@"^(?i:follow[- ]?up|update|edited|追评|追評|追加|补充|補充)\s*[:：]?\s*")]
+    private static partial Regex FollowUpWord();
+
+    [GeneratedRegex(@"^(?i:dr|mr|mrs|ms|prof)\.?\s+")]
+    private static partial Regex Honorific();
+
+    [GeneratedRegex(@"[。！？!?；;]|[.,，]\s*$|\b(?i:is|are|was|were|can't|cannot|don't|doesn't|we|our|my|i|please|need|want)\b")]
+    private static partial Regex SentenceMark();
+
+    // A date or a time alone: "2026-11-02", "Mar 2, 2026", "11/23 08:14", "2026/11/24（二）", "周二".
+    [GeneratedRegex(@"^(?i:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{4}年?\d{1,2}月\d{1,2}日?|\d{1,2}月\d{1,2}日?)?(?:\s*[(（][一二三四五六日天][)）])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?|周[一二三四五六日天]|星期[一二三四五六日天])$")]
+    private static partial Regex When();
 }
