@@ -38,6 +38,7 @@ public static partial class FeedbackDocument
         try
         {
             var lines = ParseLines(text);
+            ApplyRelays(lines);
             for (var i = 0; i < lines.Count; i++)
             {
                 if (lines[i].Customer is { } who && aliases.TryGetValue(NormalizeCustomer(who), out var company))
@@ -52,6 +53,67 @@ public static partial class FeedbackDocument
         {
             aliases = null;
         }
+    }
+
+    /// <summary>Fewest lines naming a customer that make a speaker a colleague passing feedback on, not a customer.</summary>
+    private const int MinRelays = 2;
+
+    /// <summary>
+    /// A chat where colleagues pass on what customers said ("Jordan Park: heard from Priya at Lumen Data: …", "Maria: Forwarded
+    /// from Ben Adler (Orchard Labs): …", "Aiden: Quarrystone Bank — compliance says …"): a speaker who names a customer on
+    /// <see cref="MinRelays"/> or more lines relays; each of their lines counts for the customer it names, or else for the one
+    /// they named last ("she also said …"), and the relay words leave the text.
+    /// </summary>
+    private static void ApplyRelays(List<FeedbackLine> lines)
+    {
+        var named = new (string Customer, int Length)?[lines.Count];
+        var relays = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is { IsFeedback: true, Customer: { } speaker } line && RelayedCustomer(line.Body) is { } relayed)
+            {
+                named[i] = relayed;
+                var key = NormalizeCustomer(speaker);
+                relays[key] = relays.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var last = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Customer is not { } speaker || relays.GetValueOrDefault(NormalizeCustomer(speaker)) < MinRelays)
+            {
+                continue;
+            }
+
+            var key = NormalizeCustomer(speaker);
+            if (named[i] is { } relayed)
+            {
+                last[key] = relayed.Customer;
+                lines[i] = lines[i] with { Customer = relayed.Customer, Body = lines[i].Body[relayed.Length..].Trim() };
+            }
+            else
+            {
+                lines[i] = lines[i] with { Customer = last.GetValueOrDefault(key) };
+            }
+        }
+    }
+
+    /// <summary>The customer a relayed line names at its start, and how long the relay words are.</summary>
+    private static (string Customer, int Length)? RelayedCustomer(string body)
+    {
+        var m = Relay().Match(body);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var who = m.Groups["who"].Value.Trim();
+        var at = FromCompany().Match(who);
+        var customer = at.Success ? at.Groups[1].Value.Trim() : AttributedCustomer(who);
+        return customer is { Length: > 0 } && NameLike(customer) && ProperName(customer) && !OurTeam().IsMatch(customer)
+            ? (customer, m.Length)
+            : null;
     }
 
     private static void RecordAlias(string person, string company)
@@ -172,21 +234,31 @@ public static partial class FeedbackDocument
                 && ((i + 1 < raw.Length && string.IsNullOrWhiteSpace(raw[i + 1])) || (PasteDescription().IsMatch(trimmed) && TitleShape().IsMatch(trimmed)));
             var isWrapped = WrappedNote().IsMatch(trimmed);
             var (body, customer) = SplitRecord(StripBullet(trimmed));
+            if (customer is null && Continuation().IsMatch(trimmed))
+            {
+                // "↳ comment (Tom): …": a reply under a ticket that names no customer belongs to the ticket's.
+                customer = lines.LastOrDefault(l => l.IsFeedback && !Continuation().IsMatch(l.Raw.Trim()))?.Customer;
+            }
+
             if (TryTrailingSignature(body, out var said, out var signer))
             {
                 // "> 发票又识别错了 —— 李伟 / 远航医疗": the line signs itself.
                 body = said;
                 customer = signer ?? customer;
             }
+            var ownCustomer = customer;
             if (section is not null && !BoldAccount().IsMatch(StripBullet(trimmed)))
             {
                 // Under a company's header a "…:" prefix is a speaker or a topic ("Coco:", "refresh 慢："), part of what was said.
                 customer = section;
-                body = ReviewPrompt().Replace(LeadingTags().Replace(StripBullet(trimmed), string.Empty), string.Empty);
+                // A row that carries no words of its own (a signature "李娜｜蓝湾酒店｜021-…") stays empty.
+                body = body.Length == 0 ? body : ReviewPrompt().Replace(LeadingTags().Replace(StripBullet(trimmed), string.Empty), string.Empty);
             }
 
             body = FollowUpMarker().Replace(body, string.Empty).Trim();
-            var ours = OurTeamLine().IsMatch(StripBullet(trimmed)) || (customer is not null && OurHandle().IsMatch(customer));
+            // "Agent note: …" under a caller's header is still our side.
+            var ours = OurTeamLine().IsMatch(StripBullet(trimmed)) || (customer is not null && OurHandle().IsMatch(customer))
+                || (ownCustomer is not null && OurTeam().IsMatch(ownCustomer));
             var feedback = !isTitle && !isWrapped && !noiseSection && !injection && !ours && body.Length > 0 && !ActionItem().IsMatch(body)
                 && !ActionItem().IsMatch(StripBullet(trimmed).Replace("**", string.Empty, StringComparison.Ordinal))
                 && !SmallTalk().IsMatch(StripBullet(trimmed)) && !SmallTalk().IsMatch(body);
@@ -412,11 +484,11 @@ public static partial class FeedbackDocument
                 {
                     customer = IsNoAccount(parts[k]) ? null : parts[k];
                     var next = k + 1;
-                    if (customer is not null && next < parts.Count && next != bodyIndex && LooksLikePerson(customer)
-                        && NameLike(parts[next]) && !IsIdLike(parts[next]) && !LooksLikePerson(parts[next]) && !RoleOrRegion().IsMatch(parts[next]))
+                    var company = next < parts.Count ? TrailingRole().Replace(parts[next], string.Empty).Trim() : string.Empty;
+                    if (customer is not null && company.Length > 0 && next != bodyIndex && LooksLikePerson(customer)
+                        && NameLike(company) && !IsIdLike(company) && !LooksLikePerson(company) && !RoleOrRegion().IsMatch(company))
                     {
                         // "Tom Becker | Greenway Logistics | …", "林雅婷｜老街牛肉麵 營運主任｜…": the person, then their company.
-                        var company = TrailingRole().Replace(parts[next], string.Empty).Trim();
                         RecordAlias(customer, company);
                         customer = company;
                     }
@@ -611,7 +683,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^(?i:[a-z]{2,3}|apac|emea|latam|vp\b.*|head of.*|c[a-z]o|it|ops|hr|finance|procurement|sales|marketing|engineering|admin|legal|security|it team|.*\b(?:manager|director|lead|head|owner|officer|admin|engineer|analyst|buyer|rep|president|founder|coordinator|partner|champion)\b.*|.*(?:经理|总监|主任|主管|负责人|老板|店长|采购|财务|运营|销售|市场|技术|信息科|IT|部|科|总|老师)|北京|上海|广州|深圳|杭州|成都|新加坡|香港|台湾|华东|华南|华北|华中|西南)$")]
     private static partial Regex RoleOrRegion();
 
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,2}(?:经理|經理|总|總|老师|老師|主任|先生|女士|小姐|太太|姐|哥|工|老板|老闆|店长|店長|总监|總監)$|^(?:小|老)[\p{IsCJKUnifiedIdeographs}]$")]
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,2}(?:经理|經理|总|總|老师|老師|主任|先生|女士|小姐|太太|姐|哥|工|老板|老闆|店长|店長|总监|總監)$|^(?:小|老|阿)[\p{IsCJKUnifiedIdeographs}]$")]
     private static partial Regex ChinesePerson();
 
     [GeneratedRegex(@"(?i)\b(?:inc|ltd|llc|gmbh|co|corp|corporation|company|group|holdings|health|healthcare|labs?|foods?|bank|systems|tech|technologies|logistics|dental|legal|law|insurance|brewing|analytics|learning|trading|outdoor|home|goods|studio|studios|partners|clinic|school|university|hospital|hotels?|media|retail|software|solutions|services|motors|energy|pharma|capital|ventures|industries|manufacturing|academy|bakery|coffee|cafe|supply|markets?)\b")]
@@ -691,7 +763,8 @@ public static partial class FeedbackDocument
     private static partial Regex Department();
 
     // "… —— 李伟 / 远航医疗", "… -- Dana, Acme": a short signature with a person and a company at the end of the line.
-    [GeneratedRegex(@"^(.*?\S)\s*(?:——|—{1,2}|–{1,2}|\s--)\s*([^\s—–~～-][^:：。！？!?—–]{0,40}?(?:[/／,，]|\s(?:from|at)\s|@|匿名|anonymous)[^:：。！？!?—–]{0,40})$")]
+    // A single dash needs a space before it ("35–40 minutes" is a range, not a signature), and a signature quotes nobody.
+    [GeneratedRegex(@"^(.*?\S)(?:\s*——|\s+—{1,2}|\s+–{1,2}|\s+--)\s*([^\s—–~～""“”-][^:：。！？!?—–""“”]{0,40}?(?:[/／,，]|\s(?:from|at)\s|@|匿名|anonymous)[^:：。！？!?—–""“”]{0,40})$")]
     private static partial Regex TrailingSignature();
 
     [GeneratedRegex(@"^#{1,6}\s+(.+?)(?:\s+#+)?$")]
@@ -716,7 +789,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^([^:：。！？!?,，;；""“”]{1,40}?)\s*[:：]\s*")]
     private static partial Regex Attribution();
 
-    [GeneratedRegex(@"^(?i:small talk|off[- ]topic|fyi|note|notes|update|re|request|question|answer|q|a|pricing|price|feedback|summary|todo|action items?|next steps?|follow[- ]?ups?|follow[- ]up on .*|second report.*|p\.?s\.?|闲聊|备注|追评|追加|补充|更新|问题|回答|价格|定价|反馈|总结|待办|后续|跟进|说明|subject|from|to|cc|date|主题|标题|发件人|收件人|抄送|日期|时间|整理|转发)$")]
+    [GeneratedRegex(@"^(?i:small talk|off[- ]topic|fyi|note|notes|update|re|request|(?:comment|reply|回复|回覆|评论|評論)(?:\s*[(（].*)?|question|answer|q|a|pricing|price|feedback|summary|todo|action items?|next steps?|follow[- ]?ups?|follow[- ]up on .*|second report.*|p\.?s\.?|闲聊|备注|追评|追加|补充|更新|问题|回答|价格|定价|反馈|总结|待办|后续|跟进|说明|subject|from|to|cc|date|主题|标题|发件人|收件人|抄送|日期|时间|整理|转发)$")]
     private static partial Regex NotACustomer();
 
     [GeneratedRegex(@"^(.*?)\s*[(（【]([^)）】]+)[)）】]\s*$")]
@@ -750,6 +823,14 @@ public static partial class FeedbackDocument
 
     [GeneratedRegex(@"^(?:>\s*)+$")]
     private static partial Regex QuoteMarksOnly();
+
+    // "heard from Priya at Lumen Data:", "Forwarded from Ben Adler (Orchard Labs):", "call with Helix Robotics today.",
+    // "Quarrystone Bank — compliance says", "Lumen Data follow-up call — …": a colleague naming the customer they pass on.
+    [GeneratedRegex(@"^(?:(?i:(?:heard|forwarded|quote|notes?|feedback|word|email)\s+from|from|per|call with|spoke (?:with|to)|talked (?:with|to)|met with|chatted with|meeting with|demo (?:with|for))\s+(?<who>[^:：""“”—–.,;]{2,50}?)(?:\s+(?i:today|yesterday|this (?:morning|afternoon|week)))?\s*(?:[:：""“—–.,;]|$)|(?<who>[A-Z][\w&.'-]*(?:\s[A-Z][\w&.'-]*){0,3})(?:\s+(?i:follow-up(?: call)?|call|update|again))?\s+[—–]\s)")]
+    private static partial Regex Relay();
+
+    [GeneratedRegex(@"^[↳└├]")]
+    private static partial Regex Continuation();
 
     // "Wang Lei", "王磊", "林雅婷": a common Chinese surname and a given name of one or two characters.
     [GeneratedRegex(@"^[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯][\p{IsCJKUnifiedIdeographs}]{1,2}$")]

@@ -208,4 +208,60 @@ public sealed class FeedbackAttributionTests
             """;
         Assert.Equal(["Tidewell Foods", "Lumen Freight", "顺远物流", "@晴天小猪", "北辰实验小学"], Customers(lines));
     }
+    [Fact]
+    public void Block_headers_say_whose_lines_follow_until_a_blank_line()
+    {
+        const string paste = """
+            Voicemails, week 44
+
+            [VM 10/02 09:10] Caller: Omar Haddad, Austin TX
+            "The hub drops off the network every night."
+            Agent note: asked him to move it closer to the router.
+
+            > From Dr. Mia Chen, Lakeview Family Clinic (follow-up):
+            >> Exports still cut off after 500 rows.
+            >
+            m***2 | 2026-10-01 | ★★☆☆☆
+            电池一天就没电了。
+            【青松物流】
+            对接人：运营经理 周强
+            - 签收照片传不上去。
+
+            A line after the blocks names nobody.
+            """;
+        Assert.Equal(["Omar Haddad", "Lakeview Family Clinic", "m***2", "青松物流", null], Customers(paste));
+    }
+
+    [Fact]
+    public void A_person_the_paste_ties_to_a_company_counts_for_it_wherever_they_appear_alone()
+    {
+        const string paste = """
+            Forwarded customer mail
+
+            寄件者：李娜 <lina@example.com>　主旨：发票问题
+            电子发票上传失败，会计很着急。
+            李娜｜蓝湾酒店 运营经理｜021-5555-0101
+
+            张伟（远山家具）：盘点数量对不上。
+            张伟：调拨以后库存要半天才更新。
+            09:12	林姐（青禾早餐）	外卖单要手动再打一次。
+            """;
+        Assert.Equal(["蓝湾酒店", "远山家具", "远山家具", "青禾早餐"], Customers(paste));
+    }
+
+    [Fact]
+    public void Colleagues_passing_feedback_on_count_for_the_customer_they_name()
+    {
+        const string chat = """
+            #voice-of-customer export
+
+            [Mon 09:12] Sam Reed: heard from Ana at Birchwood Labs: "builds take 35–40 minutes, people lose the thread"
+            [Mon 09:14] Sam Reed: she also said their security team wants SSO before rollout
+            [Tue 10:02] Sam Reed: call with Tidewater Bank today. They need audit logs for every export.
+            [Tue 11:40] Priya Das (Northwind): the dashboard is slow in the mornings
+            """;
+        var lines = FeedbackDocument.Parse(chat).Where(l => l.IsFeedback).ToList();
+        Assert.Equal(["Birchwood Labs", "Birchwood Labs", "Tidewater Bank", "Northwind"], lines.Select(l => l.Customer));
+        Assert.DoesNotContain("heard from", lines[0].Body, StringComparison.OrdinalIgnoreCase);
+    }
 }
