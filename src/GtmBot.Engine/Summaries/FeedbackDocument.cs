@@ -231,7 +231,7 @@ public static partial class FeedbackDocument
             // A title line followed by a blank line, before anything else, describes the paste ("Zendesk export …").
             // So does one that names the paste and is built like a title ("ClockWise — ticket export — week 46").
             var isTitle = i == firstContent && raw.Length > 3
-                && ((i + 1 < raw.Length && string.IsNullOrWhiteSpace(raw[i + 1])) || (PasteDescription().IsMatch(trimmed) && TitleShape().IsMatch(trimmed)));
+                && ((i + 1 < raw.Length && string.IsNullOrWhiteSpace(raw[i + 1])) || (PasteDescription().IsMatch(Simplified(trimmed)) && (TitleShape().IsMatch(trimmed) || !SentenceMark().IsMatch(trimmed))));
             var isWrapped = WrappedNote().IsMatch(trimmed);
             var (body, customer) = SplitRecord(StripBullet(trimmed));
             if (customer is null && Continuation().IsMatch(trimmed))
@@ -717,7 +717,7 @@ public static partial class FeedbackDocument
     private static partial Regex ActionItem();
 
     // "Sam (our CSM) 10:45 AM: …", "Mia (Ledgerly Support): …", "Amy（我們客服）：…": our side of the conversation.
-    [GeneratedRegex(@"^[^:：(（]{1,40}[(（](?i:our\b[^)）]*|[^)）]*\b(?:support|customer success|help\s?desk)\b[^)）]*|[^)）]*客服[^)）]*|我們[^)）]*|我们[^)）]*)[)）]")]
+    [GeneratedRegex(@"^[^:：(（]{1,40}[(（](?i:our\b[^)）]*|[^)）]*\b(?:support|customer success|help\s?desk)\b[^)）]*|[^)）]*(?:客服|客户成功|客戶成功)[^)）]*|我們[^)）]*|我们[^)）]*)[)）]")]
     private static partial Regex OurTeamLine();
 
     // A reply under the brand's own handle ("@暖居官方", "Acme Official", "our team").

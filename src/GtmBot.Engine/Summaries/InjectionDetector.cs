@@ -47,6 +47,8 @@ public static partial class InjectionDetector
         | \b(?:ai|assistant|bot|llm|summari[sz]er)\s+(?:that\s+is\s+|who\s+is\s+)?(?:summari[sz]ing|reading|processing|analy[sz]ing|parsing|reviewing)\s+(?:this|these)\b
         | \b(?:whoever|anyone|anything)\s+(?:is\s+)?(?:summari[sz]ing|reading|processing)\s+(?:this|these)\b
         | \bwhen\s+you\s+summari[sz]e\b
+        | \bif\s+(?:this|these|it|my\s+\w+)\s+(?:goes|go|ends?\s+up|gets?\s+(?:fed|put|pasted|sent|dropped|run)|is\s+(?:fed|pasted|sent|put|run))\s+(?:in|into|to|through)\b.{0,40}\b(?:ai|a\.i\.|summar\w*|bot|assistant|llm|gpt)\b
+        | \bfor\s+(?:the|your|any)\s+(?:ai|a\.i\.|automated)\s+(?:\w+\s+)?(?:assistant|bot|summari[sz]er|triage|tool|agent|helper)\s*[—–:,-]
         | (?:^|[.!?]\s)[\s>*•-]*(?:dear\s+|hey\s+|hi\s+)?(?:ai|assistant|summari[sz]er|llm|gpt|chatgpt)\s*[:：]
         | \bfor\s+(?:whoever|anyone|anybody)\b.{0,60}\b(?:ai|a\.i\.|llm|summary|summari[sz]e[sd]?)\b
         | 致.{0,12}(?:AI|ＡＩ|人工智能|助手|机器人|機器人|大模型)
