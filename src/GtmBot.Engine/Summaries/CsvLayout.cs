@@ -37,6 +37,13 @@ internal sealed partial class CsvLayout
             }
 
             var customer = cells.FindIndex(c => CustomerHeader().IsMatch(c));
+            if (customer < 0)
+            {
+                // "Clinic / Company", "Your company": a header that names the company among other words.
+                customer = cells.Any(c => c.Contains(':', StringComparison.Ordinal) || c.Contains('：', StringComparison.Ordinal)) ? -1
+                    : cells.FindIndex(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && CustomerWord().IsMatch(c) && !TextHeader().IsMatch(c) && !RequesterHeader().IsMatch(c));
+            }
+
             var person = false;
             if (customer < 0)
             {
@@ -136,6 +143,9 @@ internal sealed partial class CsvLayout
 
     [GeneratedRegex(@"^(?i:customer|customer name|company|company name|account|account name|organi[sz]ation|org|client|tenant|school|store|客户|客户名称|公司|公司名称|账户|单位|机构|门店|学校|客戶|客戶名稱|公司名稱|帳戶|單位|機構|門店|學校)$")]
     private static partial Regex CustomerHeader();
+
+    [GeneratedRegex(@"(?i)\b(?:company|customer|account|organi[sz]ation|client|business|practice)\b|客户|客戶|公司|单位|單位")]
+    private static partial Regex CustomerWord();
 
     [GeneratedRegex(@"^(?i:requester|requester name|reporter|submitter|submitted by|raised by|user|user name|name|contact|姓名|提交人|申请人|报告人|联系人)$")]
     private static partial Regex RequesterHeader();

@@ -437,6 +437,12 @@ public static partial class FeedbackDocument
     /// </summary>
     private static string? SectionCustomer(string header)
     {
+        // "Conversation #48211 · Visitor: Jenna Morales · Company: CoreFit Studio": the part labelled as the company.
+        if (LabelledCompany().Match(header) is { Success: true } labelled)
+        {
+            return labelled.Groups["c"].Value.Trim();
+        }
+
         var parts = SectionSplit().Split(Parenthetical().Replace(header, string.Empty)).Select(p => Simplified(p)).ToArray();
         foreach (var part in parts)
         {
@@ -506,7 +512,7 @@ public static partial class FeedbackDocument
         }
 
         // "Dana Wu (Acme Corp) 10:42 AM: …", "Priya <priya@lumen.com> (Lumen Bank): …": the time and address are not who.
-        var rest = Email().Replace(ChatTime().Replace(LeadingTags().Replace(line, string.Empty), string.Empty, 1), string.Empty);
+        var rest = Email().Replace(ChatTime().Replace(LeadingStamp().Replace(LeadingTags().Replace(line, string.Empty), string.Empty), string.Empty, 1), string.Empty);
         var bold = BoldAccount().Match(rest);
         if (bold.Success)
         {
@@ -520,6 +526,12 @@ public static partial class FeedbackDocument
         {
             var prefix = attribution.Groups[1].Value.Trim();
             var body = rest[attribution.Length..].Trim();
+            if (prefix.Length > MaxPlainPrefix && !ParenOrg().IsMatch(prefix))
+            {
+                // A long run of words before a colon is a sentence ("The thing that bothers me most about it is this:").
+                return (rest, null);
+            }
+
             if (!NotACustomer().IsMatch(prefix))
             {
                 return (body, AttributedCustomer(prefix));
@@ -543,6 +555,14 @@ public static partial class FeedbackDocument
         if (prefix.Length == 0)
         {
             return null;
+        }
+
+        // "王经理@逸家精选·杭州西湖店", "Dana@Acme": the person at the company.
+        var at = prefix.IndexOfAny(['@', '＠']);
+        if (at > 0 && at < prefix.Length - 1 && !prefix.Contains('.', StringComparison.Ordinal))
+        {
+            RecordAlias(prefix[..at].Trim(), prefix[(at + 1)..].Trim());
+            prefix = prefix[(at + 1)..].Trim();
         }
 
         // "李伟 / 远航医疗", "Dana / Acme": the person, then the company.
@@ -666,18 +686,26 @@ public static partial class FeedbackDocument
             return false;
         }
 
+        if (m.Groups[2].Value.Split(['/', '／', ',', '，'], StringSplitOptions.TrimEntries).Any(p => p.Length > MaxSignaturePart))
+        {
+            return false; // "— 构建5000万向量的索引时内存直接爆了，64G 的机器都不够": a sentence, not a name
+        }
+
         said = m.Groups[1].Value.Trim();
         customer = Signer(m.Groups[2].Value.Trim());
         customer = customer is { Length: > 0 } && !IsNoAccount(customer) ? customer : null;
         return true;
     }
 
+    /// <summary>Longest name or company in a signature at the end of a line.</summary>
+    private const int MaxSignaturePart = 24;
+
     private static bool IsIdLike(string field) => field.Length == 0 || IdLike().IsMatch(field) || IsWhen(field);
 
     /// <summary>An account cell or prefix that names nobody ("n/a", "anonymous", "internal", "匿名").</summary>
     internal static bool IsNoAccount(string field) => NoAccount().IsMatch(field);
 
-    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week|day)\s*#?\d*(?:\s+(?:with|notes))?|q[1-4]|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|转寄邮件|转寄|转发的邮件|原始邮件|转发|邮件|e-?mail|from|sender|发件人|寄件人|發件人)$")]
+    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week|day|conversation|chat|ticket|case)\s*#?\d*(?:\s+(?:with|notes))?|q[1-4]|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|转寄邮件|转寄|转发的邮件|原始邮件|转发|邮件|e-?mail|from|sender|发件人|寄件人|發件人)$")]
     private static partial Regex SectionFiller();
 
     [GeneratedRegex(@"^(?i:[a-z]{2,3}|apac|emea|latam|vp\b.*|head of.*|c[a-z]o|it|ops|hr|finance|procurement|sales|marketing|engineering|admin|legal|security|it team|.*\b(?:manager|director|lead|head|owner|officer|admin|engineer|analyst|buyer|rep|president|founder|coordinator|partner|champion)\b.*|.*(?:经理|总监|主任|主管|负责人|老板|店长|采购|财务|运营|销售|市场|技术|信息科|IT|部|科|总|老师)|北京|上海|广州|深圳|杭州|成都|新加坡|香港|台湾|华东|华南|华北|华中|西南)$")]
@@ -717,7 +745,7 @@ public static partial class FeedbackDocument
     private static partial Regex ActionItem();
 
     // "Sam (our CSM) 10:45 AM: …", "Mia (Ledgerly Support): …", "Amy（我們客服）：…": our side of the conversation.
-    [GeneratedRegex(@"^[^:：(（]{1,40}[(（](?i:our\b[^)）]*|[^)）]*\b(?:support|customer success|help\s?desk)\b[^)）]*|[^)）]*(?:客服|客户成功|客戶成功)[^)）]*|我們[^)）]*|我们[^)）]*)[)）]")]
+    [GeneratedRegex(@"^[^:：(（]{1,40}[(（](?i:our\b[^)）]*|[^)）]*\b(?:support|customer success|help\s?desk|host|moderator|facilitator|interviewer)\b[^)）]*|[^)）]*(?:客服|客户成功|客戶成功|主持)[^)）]*|我們[^)）]*|我们[^)）]*)[)）]")]
     private static partial Regex OurTeamLine();
 
     // A reply under the brand's own handle ("@暖居官方", "Acme Official", "our team").
@@ -773,7 +801,10 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^(?:\*\*(.+?)\*\*|={2,}\s*(?<1>.+?)\s*={2,}|-{2,}\s*(?<1>.+?)\s*-{2,})\s*[:：]?$")]
     private static partial Regex BoldOrRuleHeader();
 
-    [GeneratedRegex(@"\s+[—–-]{1,2}\s+|\s*[|｜:：]\s*|\s*[,，]\s+")]
+    [GeneratedRegex(@"(?i:company|customer|account|organi[sz]ation|client)\s*[:：]\s*(?<c>[^·•|｜,，:：=]{2,60}?)\s*(?:$|[·•|｜,，]|={2,})|(?:客户|客戶|公司|单位|單位)\s*[:：]\s*(?<c>[^·•|｜,，:：=]{2,40}?)\s*(?:$|[·•|｜,，]|={2,})")]
+    private static partial Regex LabelledCompany();
+
+    [GeneratedRegex(@"\s+[—–-]{1,2}\s+|\s*[|｜:：]\s*|\s*[,，]\s+|\s+[·•]\s+")]
     private static partial Regex SectionSplit();
 
     [GeneratedRegex(@"\s*[(（][^)）]*[)）]")]
@@ -786,8 +817,15 @@ public static partial class FeedbackDocument
     private static partial Regex LeadingTags();
 
     // "Acme:", "客户W：", "R03 (Bramble Health):", "j***8：" — a short name before a colon, with no sentence in it.
-    [GeneratedRegex(@"^([^:：。！？!?,，;；""“”]{1,40}?)\s*[:：]\s*")]
+    [GeneratedRegex(@"^([^:：。！？!?,，;；""“”]{1,64}?)\s*[:：]\s*")]
     private static partial Regex Attribution();
+
+    /// <summary>Longest attribution prefix without a bracketed company ("Sofia Lindqvist (Norrvik Municipal College):" may be longer).</summary>
+    private const int MaxPlainPrefix = 40;
+
+    // "2024-05-16 09:10 ", "2024/03/04 9:12:33 AM ": when, before who.
+    [GeneratedRegex(@"^\d{2,4}[-/.]\d{1,2}[-/.]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+")]
+    private static partial Regex LeadingStamp();
 
     [GeneratedRegex(@"^(?i:small talk|off[- ]topic|fyi|note|notes|update|re|request|(?:comment|reply|回复|回覆|评论|評論)(?:\s*[(（].*)?|question|answer|q|a|pricing|price|feedback|summary|todo|action items?|next steps?|follow[- ]?ups?|follow[- ]up on .*|second report.*|p\.?s\.?|闲聊|备注|追评|追加|补充|更新|问题|回答|价格|定价|反馈|总结|待办|后续|跟进|说明|subject|from|to|cc|date|主题|标题|发件人|收件人|抄送|日期|时间|整理|转发)$")]
     private static partial Regex NotACustomer();

@@ -45,14 +45,16 @@ public static partial class InjectionDetector
         \b(?:note|message|instructions?|attention|memo|psa)\s*(?:to|for)?\s*(?:the\s+|any\s+|all\s+|an\s+|whatever\s+|whichever\s+|every\s+|each\s+)?(?:automated\s+|ai\s+)?(?:ai|a\.i\.|assistant|bot|llm|gpt|chatgpt|language\s+model|summari[sz]er|summary\s+(?:bot|tool))\b
         | \bif\s+you\s+are\s+(?:an?\s+|the\s+)?(?:ai|a\.i\.|assistant|bot|llm|language\s+model|summari[sz]er|automated)
         | \b(?:ai|assistant|bot|llm|summari[sz]er)\s+(?:that\s+is\s+|who\s+is\s+)?(?:summari[sz]ing|reading|processing|analy[sz]ing|parsing|reviewing)\s+(?:this|these)\b
-        | \b(?:whoever|anyone|anything)\s+(?:is\s+)?(?:summari[sz]ing|reading|processing)\s+(?:this|these)\b
+        | \b(?:whoever|whatever|anyone|anything)(?:\s+or\s+(?:whoever|whatever|anyone|anything))?\s+(?:is\s+)?(?:summari[sz]ing|reading|processing)\s+(?:this|these)\b
+        | \bwhen\s+you\s+(?:pass|forward|send|hand|write)\s+(?:this|these|it)\b.{0,20}\b(?:on|up|along|over)\b
         | \bwhen\s+you\s+summari[sz]e\b
         | \bif\s+(?:this|these|it|my\s+\w+)\s+(?:goes|go|ends?\s+up|gets?\s+(?:fed|put|pasted|sent|dropped|run)|is\s+(?:fed|pasted|sent|put|run))\s+(?:in|into|to|through)\b.{0,40}\b(?:ai|a\.i\.|summar\w*|bot|assistant|llm|gpt)\b
         | \bfor\s+(?:the|your|any)\s+(?:ai|a\.i\.|automated)\s+(?:\w+\s+)?(?:assistant|bot|summari[sz]er|triage|tool|agent|helper)\s*[—–:,-]
         | (?:^|[.!?]\s)[\s>*•-]*(?:dear\s+|hey\s+|hi\s+)?(?:ai|assistant|summari[sz]er|llm|gpt|chatgpt)\s*[:：]
         | \bfor\s+(?:whoever|anyone|anybody)\b.{0,60}\b(?:ai|a\.i\.|llm|summary|summari[sz]e[sd]?)\b
-        | 致.{0,12}(?:AI|ＡＩ|人工智能|助手|机器人|機器人|大模型)
-        | (?:给|給)(?:负责|負責|正在)?.{0,12}?(?:AI|ＡＩ|人工智能|助手|机器人|機器人|大模型)\s*[：:]
+        | 致.{0,12}(?:AI|ＡＩ|人工智能|助手|机器人|機器人|大模型|系统|系統|工具)
+        | (?:给|給)(?:负责|負責|正在)?.{0,12}?(?:AI|ＡＩ|人工智能|助手|机器人|機器人|大模型|系统|系統|工具)\s*[：:]
+        | 机器人注意|機器人注意
         | (?:^|[。！？])[\s>*•-]*(?:AI|ＡＩ|人工智能|助手)\s*[：:]
         | (?:被|由)\s*(?:AI|ＡＩ|人工智能|助手|机器人|機器人|大模型)
         | (?:AI|ＡＩ|人工智能|助手|机器人|機器人|大模型)\s*的?(?:指令|指示|提示词|提示詞)
@@ -74,6 +76,8 @@ public static partial class InjectionDetector
         @"(?ix)
         \b(?:whoever|anyone|anybody|whatever|(?:any|an?|the)\s+(?:automated\s+|ai\s+)?(?:tool|system|process|program|script|agent|model|bot|software)|the\s+(?:automated\s+|ai\s+)?(?:tool|system|model|agent|copilot|bot|script|pipeline|program)s?)\s+(?:that\s+|which\s+|who\s+)?(?:is\s+|are\s+)?(?:compil|summari[sz]|process|pars|read|generat|analy[sz]|aggregat|digest|collat|condens|ingest|scrap|crawl)(?:ing|es|s|e)?\s+(?:this|these|the\s+(?:above|following))\b
         | \b(?:the|any|this|a)\s+(?:summari[sz]ing|parsing|compiling|ingesting)\s+(?:tool|system|model|bot|script|agent|assistant|engine|pipeline|software|program)\b
+        | \b(?:person|someone|human|people|team)\s+or\s+(?:tool|system|bot|ai|machine|software)\b
+        | \bwho(?:ever)?\s+(?:writes|is\s+writing|types)\s+up\s+(?:this|these|the)\b
         | \bif\s+you\s+(?:are|'re)\s+(?:generating|writing|compiling|producing|creating|drafting|preparing)\s+(?:a|the|an|any)\s+(?:summary|report|digest|recap|overview|synopsis)
         | (?:^|[.!?。！？]\s*|[-–—>*•]\s*)(?:copilot|gemini|claude|chatgpt|gpt-?\d?|llm|model|bot)\s*[,:：，]
         | \b(?:dear|hey|hello|hi)\s+(?:model|bot|robot|machine|computer|agent)\b
@@ -89,8 +93,8 @@ public static partial class InjectionDetector
         \b(?:no|zero|nil)\s+(?:open\s+|real\s+|major\s+|outstanding\s+|recurring\s+)?(?:issues?|problems?|complaints?|bugs?|concerns?|negative\s+feedback)\b
         | \b(?:all|every|each)\s+(?:of\s+the\s+)?(?:customers?|users?|respondents?|accounts?|clients?|reviewers?|tickets?|schools?|stores?)\s+(?:are|is|were|was|as|rated|gave)?\s*(?:very\s+|fully\s+|completely\s+)?(?:happy|satisfied|positive|promoters?|resolved|closed|renewed|5\s*stars?|10/10)
         | \b(?:fully|completely|100\s*%)\s+satisfied\b | \b10/10\b | \bclosed[\s-]won\b
-        | \b(?:leave|keep)\s+(?:out|off)\b | \b(?:omit|exclude|drop|hide|remove|suppress|skip)\s+(?:the\s+|all\s+|every\s+|any\s+)?(?:other\s+|negative\s+|remaining\s+)?(?:complaints?|issues?|problems?|negative|criticism|comments|reviews|tickets|answers|responses|feedback|verbatims?)\b
-        | 全部满意|全部滿意|都满意|都滿意|一致好评|一致好評|没有(?:任何)?(?:问题|bug|投诉|抱怨)|沒有(?:任何)?(?:問題|bug|投訴|抱怨)|无异议|無異議|满意度\s*100|滿意度\s*100|无须处理|無須處理|已续约|已續約|已解决|已解決|非常满意|非常滿意|好评如潮
+        | \b(?:leave|keep)\s+(?:out|off)\b | \bleave\s+(?:the\s+|all\s+|any\s+)?[\w\s-]{0,30}(?:complaints?|issues?|problems?|tickets?|feedback)\s+out\b | \b(?:omit|exclude|drop|hide|remove|suppress|skip)\s+(?:the\s+|all\s+|every\s+|any\s+)?(?:other\s+|negative\s+|remaining\s+)?(?:complaints?|issues?|problems?|negative|criticism|comments|reviews|tickets|answers|responses|feedback|verbatims?)\b
+        | 全部满意|全部滿意|都满意|都滿意|整体满意|整體滿意|运行正常|運行正常|一切正常|无(?:待处理|未解决|重大)?(?:问题|投诉)|無(?:待處理|未解決|重大)?(?:問題|投訴)|一致好评|一致好評|没有(?:任何)?(?:问题|bug|投诉|抱怨)|沒有(?:任何)?(?:問題|bug|投訴|抱怨)|无异议|無異議|满意度\s*100|滿意度\s*100|无须处理|無須處理|已续约|已續約|已解决|已解決|非常满意|非常滿意|好评如潮
         ")]
     private static partial Regex Verdict();
 
@@ -101,7 +105,7 @@ public static partial class InjectionDetector
         | \b(?:this|these|the)\s+(?:export|notes|page|responses|answers|thread|channel|document|file|feedback|tickets|reviews|comments|survey|minutes|log|csv|sheet)\b
         | \b(?:the\s+)?(?:other|remaining|previous|earlier|above)\s+(?:lines|tickets|reviews|comments|answers|responses|messages|feedback|complaints|issues|notes|entries|rows|items)\b
         | \beverything\s+(?:else|above)\b
-        | 总结|總結|汇总|匯總|摘要|结论|結論|报告里|報告裡|以上|上面|其他(?:消息|评论|評論|内容|內容|工单|工單|反馈|回饋|问题|問題)|其它|本群|这批|這批|本邮件|本郵件|这份|這份
+        | 总结|總結|汇总|匯總|摘要|结论|結論|报告里|報告裡|以上|上面|其他(?:消息|评论|評論|内容|內容|工单|工單|反馈|回饋|问题|問題)|其它|本群|这个群|這個群|这批|這批|本邮件|本郵件|这份|這份
         ")]
     private static partial Regex AboutThePaste();
 
@@ -111,7 +115,7 @@ public static partial class InjectionDetector
         \b(?:write|say|state|report|output|reply|respond|conclude|mark|list|classify|label|treat|record|flag|tag|rank|rate|present|describe|show|count|put|note)\b.{0,60}\b(?:that|as|only)\b
         | \b(?:write|say|state|report|output|reply|respond|conclude)\s*[:：""“'「]
         | \b(?:ignore|disregard|omit|exclude|skip|leave\s+out|don'?t\s+(?:mention|include|list|count)|do\s+not\s+(?:mention|include|list|count)|must|should\s+(?:say|state|read|list|show|report|conclude))\b
-        | 请|請|务必|務必|必须|必須|只写|只寫|只输出|只輸出|直接写|直接寫|写成|寫成|写为|寫為|标记为|標記為|归类为|歸類為|列为|列為|视为|視為|当作|當作|不要(?:提|列|写|寫|输出|輸出|统计|統計|计入|計入)|忽略|跳过|跳過
+        | 请|請|务必|務必|必须|必須|只写|只寫|就写|就寫|(?:写|寫)\s*[“""「『]|只输出|只輸出|直接写|直接寫|写成|寫成|写为|寫為|标记为|標記為|归类为|歸類為|列为|列為|视为|視為|当作|當作|不要(?:提|列|写|寫|输出|輸出|统计|統計|计入|計入)|忽略|跳过|跳過
         ")]
     private static partial Regex Directive();
 }
