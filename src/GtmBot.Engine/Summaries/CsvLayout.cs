@@ -147,7 +147,7 @@ internal sealed partial class CsvLayout
     [GeneratedRegex(@"(?i)\b(?:company|customer|account|organi[sz]ation|client|business|practice)\b|客户|客戶|公司|单位|單位")]
     private static partial Regex CustomerWord();
 
-    [GeneratedRegex(@"^(?i:requester|requester name|reporter|submitter|submitted by|raised by|user|user name|name|contact|姓名|提交人|申请人|报告人|联系人)$")]
+    [GeneratedRegex(@"^(?i:requester|requester name|reporter|submitter|submitted by|raised by|user|user name|name|contact|caller|caller name|customer name|policyholder|patient|member|guest|visitor|respondent|姓名|提交人|申请人|报告人|联系人)$")]
     private static partial Regex RequesterHeader();
 
     [GeneratedRegex(@"^(?i:city|location|town|site|城市|地区|所在地)$")]

@@ -302,6 +302,15 @@ public static partial class FeedbackDocument
             return customer is not null;
         }
 
+        // "[29/04 08:12] Tom Becker (Hollis Orchards)": who speaks, with the message on the lines below.
+        var speaker = LeadingStamp().Replace(LeadingTags().Replace(s, string.Empty), string.Empty).Trim();
+        if (speaker.Length < s.Length && ParenOrg().IsMatch(speaker) && NameLike(speaker) && ProperName(ParenOrg().Replace(speaker, "$1").Trim())
+            && !speaker.Contains(':', StringComparison.Ordinal) && !speaker.Contains('：', StringComparison.Ordinal))
+        {
+            customer = OurTeamLine().IsMatch(speaker + ":") ? null : HeaderName(speaker);
+            return true;
+        }
+
         var bracket = BracketOnly().Match(s);
         if (bracket.Success)
         {
@@ -471,7 +480,9 @@ public static partial class FeedbackDocument
     /// <summary>Separates the record's attribution (customer) from what they said.</summary>
     private static (string Body, string? Customer) SplitRecord(string line)
     {
-        var fields = FieldSeparator().IsMatch(line) ? FieldSeparator().Split(line) : null;
+        var fields = FieldSeparator().IsMatch(line) ? FieldSeparator().Split(line)
+            : NumberedDashFields().IsMatch(line) ? DashSeparator().Split(line, 3) // "#01 — 陈杰, 华芯电子 — notes…"
+            : null;
         if (fields is { Length: >= 2 })
         {
             var parts = fields.Select(f => f.Trim()).ToList();
@@ -587,6 +598,18 @@ public static partial class FeedbackDocument
             {
                 // "Sam (our CSM)", "Amy（我們客服）": our side of the conversation.
                 return null;
+            }
+
+            if (inside.IndexOfAny([',', '，']) is var roleEnd and > 0 && RoleOrRegion().IsMatch(inside[..roleEnd].Trim()) && (IsIdLike(outside) || LooksLikePerson(outside)))
+            {
+                // "P2 (Legal Ops lead, Northwind Foods APAC)", "王珂（法务经理，远航医疗）": the role, then the company.
+                inside = inside[(roleEnd + 1)..].Trim();
+                if (!IsIdLike(outside))
+                {
+                    RecordAlias(outside, inside);
+                }
+
+                return inside;
             }
 
             if (IsIdLike(outside) || outside.Length == 0)
@@ -705,7 +728,7 @@ public static partial class FeedbackDocument
     /// <summary>An account cell or prefix that names nobody ("n/a", "anonymous", "internal", "匿名").</summary>
     internal static bool IsNoAccount(string field) => NoAccount().IsMatch(field);
 
-    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week|day|conversation|chat|ticket|case)\s*#?\d*(?:\s+(?:with|notes))?|q[1-4]|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|转寄邮件|转寄|转发的邮件|原始邮件|转发|邮件|e-?mail|from|sender|发件人|寄件人|發件人)$")]
+    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week|day|conversation|chat|ticket|case)\s*#?\d*(?:\s+(?:with|notes))?|q[1-4]|(?:slide|page|投影片|幻灯片|幻燈片|第)\s*\d+\s*页?|(?:华|華)?[东南西北中東](?:区|區|部)|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|转寄邮件|转寄|转发的邮件|原始邮件|转发|邮件|e-?mail|from|sender|发件人|寄件人|發件人)$")]
     private static partial Regex SectionFiller();
 
     [GeneratedRegex(@"^(?i:[a-z]{2,3}|apac|emea|latam|vp\b.*|head of.*|c[a-z]o|it|ops|hr|finance|procurement|sales|marketing|engineering|admin|legal|security|it team|.*\b(?:manager|director|lead|head|owner|officer|admin|engineer|analyst|buyer|rep|president|founder|coordinator|partner|champion)\b.*|.*(?:经理|总监|主任|主管|负责人|老板|店长|采购|财务|运营|销售|市场|技术|信息科|IT|部|科|总|老师)|北京|上海|广州|深圳|杭州|成都|新加坡|香港|台湾|华东|华南|华北|华中|西南)$")]
@@ -733,7 +756,7 @@ public static partial class FeedbackDocument
     private static partial Regex LeadingDate();
 
     // "Weekly account sync", "客户会议纪要", "Ticket export": a title describing the paste, not a company.
-    [GeneratedRegex(@"(?i)\b(?:notes?|export(?:ed)?|summary|digest|recap|sync|feedback|survey|reviews?|tickets?|minutes|weekly|monthly|queue|channel|chat\s+log|transcript)\b|纪要|紀要|汇总|匯總|汇整|彙整|来信|來信|记录|記錄|反馈|回饋|导出|匯出|周报|週報|聊天|工单|工單|问卷|問卷")]
+    [GeneratedRegex(@"(?i)\b(?:notes?|export(?:ed)?|summary|digest|recap|sync|feedback|survey|reviews?|tickets?|minutes|weekly|monthly|queue|channel|chat\s+log|transcript|quotes|verbatims?|raw)\b|原话|原話|纪要|紀要|汇总|匯總|汇整|彙整|来信|來信|记录|記錄|反馈|回饋|导出|匯出|周报|週報|聊天|工单|工單|问卷|問卷")]
     private static partial Regex PasteDescription();
 
     // A label on a line of its own: "Action items:", "待办：".
@@ -745,7 +768,7 @@ public static partial class FeedbackDocument
     private static partial Regex ActionItem();
 
     // "Sam (our CSM) 10:45 AM: …", "Mia (Ledgerly Support): …", "Amy（我們客服）：…": our side of the conversation.
-    [GeneratedRegex(@"^[^:：(（]{1,40}[(（](?i:our\b[^)）]*|[^)）]*\b(?:support|customer success|help\s?desk|host|moderator|facilitator|interviewer)\b[^)）]*|[^)）]*(?:客服|客户成功|客戶成功|主持)[^)）]*|我們[^)）]*|我们[^)）]*)[)）]")]
+    [GeneratedRegex(@"^[^:：(（]{1,40}[(（](?i:our\b[^)）]*|[^)）]*\b(?:support|customer success|csm|account manager|help\s?desk|host|moderator|facilitator|interviewer)\b[^)）]*|[^)）]*(?:客服|客户成功|客戶成功|主持)[^)）]*|我們[^)）]*|我们[^)）]*)[)）]")]
     private static partial Regex OurTeamLine();
 
     // A reply under the brand's own handle ("@暖居官方", "Acme Official", "our team").
@@ -798,7 +821,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^#{1,6}\s+(.+?)(?:\s+#+)?$")]
     private static partial Regex MarkdownHeader();
 
-    [GeneratedRegex(@"^(?:\*\*(.+?)\*\*|={2,}\s*(?<1>.+?)\s*={2,}|-{2,}\s*(?<1>.+?)\s*-{2,})\s*[:：]?$")]
+    [GeneratedRegex(@"^(?:\*\*(.+?)\*\*|={2,}\s*(?<1>.+?)\s*={2,}|-{2,}\s*(?<1>.+?)\s*-{2,}|[─━—]{2,}\s*(?<1>.+?)\s*[─━—]{2,})\s*[:：]?$")]
     private static partial Regex BoldOrRuleHeader();
 
     [GeneratedRegex(@"(?i:company|customer|account|organi[sz]ation|client)\s*[:：]\s*(?<c>[^·•|｜,，:：=]{2,60}?)\s*(?:$|[·•|｜,，]|={2,})|(?:客户|客戶|公司|单位|單位)\s*[:：]\s*(?<c>[^·•|｜,，:：=]{2,40}?)\s*(?:$|[·•|｜,，]|={2,})")]
@@ -861,6 +884,12 @@ public static partial class FeedbackDocument
 
     [GeneratedRegex(@"^(?:>\s*)+$")]
     private static partial Regex QuoteMarksOnly();
+
+    [GeneratedRegex(@"^#?\d{1,4}\s+[—–]\s+[^—–]{2,60}?\s+[—–]\s+")]
+    private static partial Regex NumberedDashFields();
+
+    [GeneratedRegex(@"\s+[—–]\s+")]
+    private static partial Regex DashSeparator();
 
     // "heard from Priya at Lumen Data:", "Forwarded from Ben Adler (Orchard Labs):", "call with Helix Robotics today.",
     // "Quarrystone Bank — compliance says", "Lumen Data follow-up call — …": a colleague naming the customer they pass on.
