@@ -305,26 +305,8 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
     {
         var ml = new MLContext(seed: Seed);
         var data = ml.Data.LoadFromEnumerable(rows.Select(i => new DenseRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = inputs[i] }));
-        var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        {
-            L2Regularization = options.SecondStageL2,
-            L1Regularization = 0,
-            NumberOfThreads = 1,
-            OptimizationTolerance = 1e-7f,
-            MaximumNumberOfIterations = 500,
-        }).Fit(data).Model;
-        VBuffer<float>[] classWeights = [];
-        model.GetWeights(ref classWeights, out var classes);
-        var biases = model.GetBiases().ToArray();
-        var weights = new float[TaggerModel.MotiveOrder.Count * MotiveStack.FeatureCount];
-        var bias = new float[TaggerModel.MotiveOrder.Count];
-        for (var m = 0; m < classes; m++)
-        {
-            classWeights[m].DenseValues().ToArray().CopyTo(weights, m * MotiveStack.FeatureCount);
-            bias[m] = biases[m];
-        }
-
-        return new MotiveStack(weights, bias);
+        var model = Maxent.Fit(ml, data, TaggerModel.MotiveOrder.Count, MotiveStack.FeatureCount, options.SecondStageL2, l1: 0, tolerance: 1e-7f, iterations: 500);
+        return new MotiveStack([.. model.Weights.SelectMany(w => w)], model.Bias);
     }
 
     /// <summary>How many of the training quotes' decisions the quantised weights change (they should be a handful).</summary>
@@ -379,46 +361,13 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             var trainIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) != fold && Kept(records[i].Id)).ToList();
             var ml = new MLContext(seed: Seed);
             var data = ml.Data.LoadFromEnumerable(trainIdx.Select(i => new StackRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = stacked[i] }));
-            var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                L2Regularization = options.MotiveL2 ?? options.L2,
-                L1Regularization = 0,
-                NumberOfThreads = 1,
-                OptimizationTolerance = 1e-6f,
-                MaximumNumberOfIterations = 200,
-            }).Fit(data).Model;
-            VBuffer<float>[] classWeights = [];
-            model.GetWeights(ref classWeights, out var classes);
-            var biases = model.GetBiases().ToArray();
+            var model = FitMotive(ml, data, QuoteFeatures.Dimension + 8, options.MotiveL2 ?? options.L2);
             for (var i = 0; i < records.Count; i++)
             {
-                if (Corpus.Fold(records[i].Id, options.Folds) != fold)
+                if (Corpus.Fold(records[i].Id, options.Folds) == fold)
                 {
-                    continue;
+                    motives[i] = TaggerModel.MotiveOrder[model.ArgMax(stacked[i].GetIndices(), stacked[i].GetValues())];
                 }
-
-                var best = 0;
-                var bestScore = float.NegativeInfinity;
-                for (var m = 0; m < classes; m++)
-                {
-                    var dense = new float[QuoteFeatures.Dimension + 8];
-                    classWeights[m].CopyTo(dense);
-                    var sum = biases[m];
-                    var values = stacked[i].GetValues();
-                    var indices = stacked[i].GetIndices();
-                    for (var k = 0; k < values.Length; k++)
-                    {
-                        sum += dense[indices[k]] * values[k];
-                    }
-
-                    if (sum > bestScore)
-                    {
-                        bestScore = sum;
-                        best = m;
-                    }
-                }
-
-                motives[i] = TaggerModel.MotiveOrder[best];
             }
 
             log.WriteLine($"  stacked motive fold {fold + 1}/{options.Folds}");
@@ -480,32 +429,14 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         }
 
         var motiveData = ml.Data.LoadFromEnumerable(rows.Select(i => new MotiveRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = vectors[i] }));
-        var maxent = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        {
-            L2Regularization = options.MotiveL2 ?? options.L2,
-            L1Regularization = 0,
-            NumberOfThreads = 1,
-            OptimizationTolerance = 1e-6f,
-            MaximumNumberOfIterations = 200,
-        });
-        var motiveModel = maxent.Fit(motiveData).Model;
-        VBuffer<float>[] classWeights = [];
-        motiveModel.GetWeights(ref classWeights, out var classes);
-        var biases = motiveModel.GetBiases().ToArray();
-        var motive = new Linear[TaggerModel.MotiveOrder.Count];
-        for (var m = 0; m < motive.Length; m++)
-        {
-            var dense = new float[QuoteFeatures.Dimension];
-            if (m < classes)
-            {
-                classWeights[m].CopyTo(dense);
-            }
-
-            motive[m] = new Linear(dense, m < biases.Length ? biases[m] : 0f);
-        }
-
+        var maxent = FitMotive(ml, motiveData, QuoteFeatures.Dimension, options.MotiveL2 ?? options.L2);
+        var motive = maxent.Weights.Select((w, m) => new Linear(w, maxent.Bias[m])).ToArray();
         return new Fitted(tags, motive);
     }
+
+    /// <summary>The motive's first-stage regression (no L1; the tolerance and iterations of the tag heads).</summary>
+    private static MaxentWeights FitMotive(MLContext ml, IDataView data, int dimension, float l2) =>
+        Maxent.Fit(ml, data, TaggerModel.MotiveOrder.Count, dimension, l2, l1: 0, tolerance: 1e-6f, iterations: 200);
 
     private (float[] Weights, float Bias) FitBinary(MLContext ml, IDataView data, float l2, string? weightColumn)
     {
