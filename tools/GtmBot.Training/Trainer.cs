@@ -23,7 +23,9 @@ namespace GtmBot.Training;
 /// <param name="StackMotive">Cross-validate a motive model over the text features plus the out-of-fold tag probabilities.</param>
 /// <param name="SecondStage">Decide the motive by a second stage (<see cref="MotiveStack"/>) fitted on the out-of-fold first-stage outputs.</param>
 /// <param name="SecondStageL2">L2 regularisation of the second stage.</param>
-public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null, double Fraction = 1.0, string TagTrainer = "lbfgs", double PositiveWeight = 0, bool StackMotive = false, bool SecondStage = true, float SecondStageL2 = TrainOptions.DefaultSecondStageL2)
+/// <param name="MotiveOnly">Fit only the motive's first stage (tags all zero): a quick screen of motive changes, whose tag scores mean nothing.</param>
+/// <param name="MotiveNaiveBayes">Scale the motive's features by their largest one-class-against-the-rest naive-Bayes log-count ratio (NB-LR for the motive head only).</param>
+public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null, double Fraction = 1.0, string TagTrainer = "lbfgs", double PositiveWeight = 0, bool StackMotive = false, bool SecondStage = true, float SecondStageL2 = TrainOptions.DefaultSecondStageL2, bool MotiveOnly = false, bool MotiveNaiveBayes = false)
 {
     /// <summary>Chosen by cross-validation on the training split (<c>stack</c> verb; see bench/README.md).</summary>
     public const float DefaultSecondStageL2 = 0.01f;
@@ -408,6 +410,12 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         var tags = new Linear[QuoteTags.All.Count];
         for (var t = 0; t < tags.Length; t++)
         {
+            if (options.MotiveOnly)
+            {
+                tags[t] = new Linear(new float[QuoteFeatures.Dimension], 0f);
+                continue;
+            }
+
             var tag = QuoteTags.All[t];
             var ratio = options.NaiveBayes ? LogCountRatio(rows.Select(i => (vectors[i], records[i].Tags.Contains(tag)))) : null;
             var positives = rows.Count(i => records[i].Tags.Contains(tag));
@@ -428,8 +436,21 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             tags[t] = new Linear(w, bias);
         }
 
-        var motiveData = ml.Data.LoadFromEnumerable(rows.Select(i => new MotiveRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = vectors[i] }));
+        // NB-LR for the motive: each feature scaled by its largest one-class-against-the-rest log-count ratio (in size).
+        var motiveRatio = options.MotiveNaiveBayes ? MotiveRatio(rows.Select(i => (vectors[i], records[i].Motive))) : null;
+        var motiveData = ml.Data.LoadFromEnumerable(rows.Select(i => new MotiveRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = motiveRatio is null ? vectors[i] : Scale(vectors[i], motiveRatio) }));
         var maxent = FitMotive(ml, motiveData, QuoteFeatures.Dimension, options.MotiveL2 ?? options.L2);
+        if (motiveRatio is not null)
+        {
+            foreach (var w in maxent.Weights)
+            {
+                for (var f = 0; f < w.Length; f++)
+                {
+                    w[f] *= motiveRatio[f];
+                }
+            }
+        }
+
         var motive = maxent.Weights.Select((w, m) => new Linear(w, maxent.Bias[m])).ToArray();
         return new Fitted(tags, motive);
     }
@@ -533,6 +554,23 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             if (seen[f])
             {
                 ratio[f] = (float)Math.Log((positive[f] + 1) / pSum / ((negative[f] + 1) / nSum));
+            }
+        }
+
+        return ratio;
+    }
+
+    /// <summary>Per feature, the largest size of its log-count ratio for one motive class against the other two.</summary>
+    private static float[] MotiveRatio(IEnumerable<(VBuffer<float> X, Motive Motive)> rows)
+    {
+        var list = rows.ToList();
+        var ratio = new float[QuoteFeatures.Dimension];
+        foreach (var motive in TaggerModel.MotiveOrder)
+        {
+            var one = LogCountRatio(list.Select(r => (r.X, r.Motive == motive)));
+            for (var f = 0; f < ratio.Length; f++)
+            {
+                ratio[f] = Math.Max(ratio[f], Math.Abs(one[f]));
             }
         }
 
