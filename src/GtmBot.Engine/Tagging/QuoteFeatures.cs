@@ -30,19 +30,6 @@ public enum FeatureKinds
     /// <summary>Each lexicon cue again, crossed with the quote's language (en / zh / mixed), so a cue can weigh differently per language.</summary>
     LangCues = 128,
 
-    /// <summary>
-    /// What drives the quote, from the motive definitions (<see cref="MotiveLexicon"/>): each driver found (a denied one apart),
-    /// whether it sits in the sentence of an ask, in the first or the last sentence, and which sides (need, want) the quote
-    /// states at all and in its ask.
-    /// </summary>
-    Motive = 256,
-
-    /// <summary>
-    /// The words (Latin) and character 1–2-grams (Chinese) of the main ask's sentences again, under their own hashes (the
-    /// last sentence when there is no ask): when drivers mix, the motive follows the main ask.
-    /// </summary>
-    AskView = 512,
-
     /// <summary>What the shipped model uses (chosen by cross-validation on the training split, see bench/README.md).</summary>
     Default = Words | Chars | Cues | Stems,
 }
@@ -163,15 +150,10 @@ public static class QuoteFeatures
     private const uint SubwordSeed = 0xa54ff53a;
     private const uint StemSeed = 0x510e527f;
     private const uint StemBigramSeed = 0x9b05688c;
-    private const uint MotiveSeed = 0x1f83d9ab;
-    private const uint AskWordSeed = 0x5be0cd19;
-    private const uint AskCharSeed = 0x6a09e667;
 
     private static readonly Cue[] EntryCues;
     private static readonly PhraseMatcher Matcher;
     private static readonly QuoteTagger Rules = new();
-    private static readonly MotiveDriver[] MotiveDrivers;
-    private static readonly PhraseMatcher MotiveMatcher;
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
     {
@@ -196,20 +178,11 @@ public static class QuoteFeatures
     [ThreadStatic]
     private static List<PhraseHit>? _hits;
 
-    [ThreadStatic]
-    private static List<PhraseHit>? _motiveHits;
-
-    [ThreadStatic]
-    private static List<int>? _sentences;
-
     static QuoteFeatures()
     {
         var entries = Lexicon.Entries().ToList();
         EntryCues = [.. entries.Select(e => e.Cue)];
         Matcher = new PhraseMatcher(entries.Select((e, i) => (e.Phrase, i)));
-        var drivers = MotiveLexicon.Entries().ToList();
-        MotiveDrivers = [.. drivers.Select(e => e.Driver)];
-        MotiveMatcher = new PhraseMatcher(drivers.Select((e, i) => (e.Phrase, i)));
     }
 
     /// <summary>The features of a raw quote (markup and the customer attribution are removed first) into <paramref name="vector"/>.</summary>
@@ -242,22 +215,12 @@ public static class QuoteFeatures
             AddChars(folded, ngrams);
         }
 
-        if ((kinds & FeatureKinds.AskView) != 0)
-        {
-            AddAskView(folded, ngrams);
-        }
-
         // Cue and rule features are binary and kept apart from the n-grams' unit length: a cue weighs the same in a long note.
         var extra = _extra ??= new List<int>(64);
         extra.Clear();
         if ((kinds & FeatureKinds.Cues) != 0)
         {
             AddCues(folded, emphasised, emoji, customer is not null, (kinds & FeatureKinds.LangCues) != 0, extra);
-        }
-
-        if ((kinds & FeatureKinds.Motive) != 0)
-        {
-            AddMotive(folded, extra);
         }
 
         if ((kinds & FeatureKinds.Rules) != 0)
@@ -542,208 +505,6 @@ public static class QuoteFeatures
         }
 
         output.Add(Index(Mix(NonZero(Fnv(language, LanguagePrefix)) ^ CueSeed)));
-    }
-
-    /// <summary>Where a driver sits, for <see cref="MotiveCode"/>.</summary>
-    internal enum DriverPlace
-    {
-        Anywhere = 0,
-        Denied = 1,
-        InAskSentence = 2,
-        FirstSentence = 3,
-        LastSentence = 4,
-    }
-
-    private static uint MotiveCode(MotiveDriver driver, DriverPlace place) => ((uint)driver << 4) | (uint)place;
-
-    /// <summary>The feature of <paramref name="driver"/> found at <paramref name="place"/> (<see cref="FeatureKinds.Motive"/>).</summary>
-    internal static int MotiveIndex(MotiveDriver driver, DriverPlace place) => Index(Mix(MotiveCode(driver, place) ^ MotiveSeed));
-
-    /// <summary>The feature saying which sides a quote states (<see cref="FeatureKinds.Motive"/>).</summary>
-    internal static int MotiveSidesIndex(bool need, bool want, bool ask, bool needInAsk, bool wantInAsk) =>
-        Index(Mix((0x8000u | (need ? 1u : 0u) | (want ? 2u : 0u) | (ask ? 4u : 0u) | (needInAsk ? 8u : 0u) | (wantInAsk ? 16u : 0u)) ^ MotiveSeed));
-
-    /// <summary>
-    /// The motive features (<see cref="FeatureKinds.Motive"/>). A denied driver ("no deadline", "没有法规要求") gives only its
-    /// denied feature and counts for no side; the others also say where they sit (the ask's sentence, the first, the last).
-    /// </summary>
-    private static void AddMotive(string folded, List<int> output)
-    {
-        var hits = _motiveHits ??= new List<PhraseHit>(32);
-        hits.Clear();
-        MotiveMatcher.Match(folded, hits);
-        var sentences = _sentences ??= new List<int>(16);
-        SentenceEnds(folded, sentences);
-        var last = LastSentence(folded, sentences);
-        var askSentences = 0UL;
-        var ask = false;
-        foreach (var hit in hits)
-        {
-            if (MotiveDrivers[hit.Entry] == MotiveDriver.Ask && !IsNegated(folded, hit.Start))
-            {
-                ask = true;
-                askSentences |= 1UL << Math.Min(63, SentenceOf(sentences, hit.Start));
-            }
-        }
-
-        bool need = false, want = false, needInAsk = false, wantInAsk = false;
-        var needKinds = 0u;
-        foreach (var hit in hits)
-        {
-            var driver = MotiveDrivers[hit.Entry];
-            if (driver == MotiveDriver.Ask)
-            {
-                continue;
-            }
-
-            if (IsNegated(folded, hit.Start))
-            {
-                output.Add(MotiveIndex(driver, DriverPlace.Denied));
-                continue;
-            }
-
-            var sentence = SentenceOf(sentences, hit.Start);
-            var inAsk = (askSentences & (1UL << Math.Min(63, sentence))) != 0;
-            output.Add(MotiveIndex(driver, DriverPlace.Anywhere));
-            if (inAsk)
-            {
-                output.Add(MotiveIndex(driver, DriverPlace.InAskSentence));
-            }
-
-            if (sentence == 0)
-            {
-                output.Add(MotiveIndex(driver, DriverPlace.FirstSentence));
-            }
-
-            if (sentence == last)
-            {
-                output.Add(MotiveIndex(driver, DriverPlace.LastSentence));
-            }
-
-            if (MotiveLexicon.IsNeed(driver))
-            {
-                need = true;
-                needInAsk |= inAsk;
-                needKinds |= 1u << (int)driver;
-            }
-            else if (MotiveLexicon.IsWant(driver))
-            {
-                want = true;
-                wantInAsk |= inAsk;
-            }
-        }
-
-        // Which sides the quote states, with or without an ask, and in the ask's sentence: the main ask decides when drivers mix.
-        output.Add(MotiveSidesIndex(need, want, ask, needInAsk, wantInAsk));
-        output.Add(Index(Mix((0x9000u | (uint)Math.Min(3, System.Numerics.BitOperations.PopCount(needKinds))) ^ MotiveSeed)));
-    }
-
-    /// <summary>The ask view (<see cref="FeatureKinds.AskView"/>): n-grams of the sentences holding an ask, else of the last sentence.</summary>
-    private static void AddAskView(string folded, List<int> output)
-    {
-        var hits = _motiveHits ??= new List<PhraseHit>(32);
-        hits.Clear();
-        MotiveMatcher.Match(folded, hits);
-        var sentences = _sentences ??= new List<int>(16);
-        SentenceEnds(folded, sentences);
-        var chosen = 0UL;
-        foreach (var hit in hits)
-        {
-            if (MotiveDrivers[hit.Entry] == MotiveDriver.Ask && !IsNegated(folded, hit.Start))
-            {
-                chosen |= 1UL << Math.Min(63, SentenceOf(sentences, hit.Start));
-            }
-        }
-
-        var asked = chosen != 0;
-        if (!asked)
-        {
-            chosen = 1UL << Math.Min(63, LastSentence(folded, sentences));
-        }
-
-        output.Add(Index(Mix(AskWordSeed ^ (asked ? 1u : 2u))));
-        var start = 0;
-        for (var s = 0; s <= sentences.Count && start < folded.Length; s++)
-        {
-            var end = s < sentences.Count ? sentences[s] : folded.Length;
-            if ((chosen & (1UL << Math.Min(63, s))) != 0)
-            {
-                AddAskSpan(folded.AsSpan(start, end - start), output);
-            }
-
-            start = end + 1;
-        }
-    }
-
-    private static void AddAskSpan(ReadOnlySpan<char> span, List<int> output)
-    {
-        var i = 0;
-        while (i < span.Length)
-        {
-            var c = span[i];
-            if (CustomerExtractor.IsCjk(c))
-            {
-                uint h = AskCharSeed;
-                h = Mix(h ^ c);
-                output.Add(Index(h));
-                if (i + 1 < span.Length && CustomerExtractor.IsCjk(span[i + 1]))
-                {
-                    output.Add(Index(Mix(h ^ span[i + 1] ^ (2u << 24))));
-                }
-
-                i++;
-                continue;
-            }
-
-            if (!IsWordChar(c))
-            {
-                i++;
-                continue;
-            }
-
-            var from = i;
-            while (i < span.Length && IsWordChar(span[i]))
-            {
-                i++;
-            }
-
-            var word = span[from..i].Trim('\'');
-            if (word.Length > 0)
-            {
-                output.Add(Index(Mix(HashWord(word) ^ AskWordSeed)));
-            }
-        }
-    }
-
-    private static void SentenceEnds(string folded, List<int> ends)
-    {
-        ends.Clear();
-        for (var i = 0; i < folded.Length; i++)
-        {
-            if (folded[i] is '.' or '!' or '?' or ';' or '\n' or '。' or '！' or '？' or '；')
-            {
-                ends.Add(i);
-            }
-        }
-    }
-
-    /// <summary>The sentence of the last letter or digit (trailing punctuation and emoji do not make a sentence).</summary>
-    private static int LastSentence(string folded, List<int> ends)
-    {
-        var end = folded.Length - 1;
-        while (end > 0 && !char.IsLetterOrDigit(folded[end]))
-        {
-            end--;
-        }
-
-        return SentenceOf(ends, end);
-    }
-
-    /// <summary>The sentence (0-based) that position <paramref name="at"/> falls in, given the sorted sentence ends.</summary>
-    private static int SentenceOf(List<int> ends, int at)
-    {
-        var index = ends.BinarySearch(at);
-        return index >= 0 ? index : ~index;
     }
 
     /// <summary>A negator shortly before the cue in the same clause: English within about three words, Chinese 不/没/无/非/未 within three characters.</summary>

@@ -49,18 +49,11 @@ public sealed class TaggerModel
     public static readonly IReadOnlyList<Motive> MotiveOrder = [Motive.Need, Motive.Want, Motive.Unclear];
 
     private static readonly byte[] Magic = "GTMTAG"u8.ToArray();
-    /// <summary>
-    /// Format written. 3 added <see cref="FeatureKinds.Motive"/>: a build that does not compute those features must refuse
-    /// such a model rather than score it without them, so it reads only its own version.
-    /// </summary>
-    private const byte Version = 3;
+    private const byte Version = 2;
 
-    /// <summary>The previous format: same layout, written before <see cref="FeatureKinds.Motive"/> existed (read, never written).</summary>
-    private const byte PreviousVersion = 2;
-
-    /// <summary>Every feature kind this build computes.</summary>
+    /// <summary>Every feature kind this build computes: a model that asks for another is refused, never scored without it.</summary>
     private const FeatureKinds KnownKinds = FeatureKinds.Words | FeatureKinds.Chars | FeatureKinds.Cues | FeatureKinds.Rules | FeatureKinds.Trigrams
-        | FeatureKinds.Subwords | FeatureKinds.Stems | FeatureKinds.LangCues | FeatureKinds.Motive;
+        | FeatureKinds.Subwords | FeatureKinds.Stems | FeatureKinds.LangCues;
 
     /// <summary>Levels of a quantised weight on either side of zero.</summary>
     private const float QuantLevels = 127f;
@@ -327,15 +320,15 @@ public sealed class TaggerModel
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length), Encoding.UTF8);
             reader.ReadBytes(Magic.Length);
             var version = reader.ReadByte();
-            if (version is not (Version or PreviousVersion))
+            if (version != Version)
             {
-                throw new TaggerModelException(name, $"has format version {version}, this build reads {PreviousVersion} and {Version}");
+                throw new TaggerModelException(name, $"has format version {version}, this build reads {Version}");
             }
 
             var kinds = (FeatureKinds)reader.ReadInt32();
-            if ((kinds & ~KnownKinds) != 0 || (version == PreviousVersion && kinds.HasFlag(FeatureKinds.Motive)))
+            if ((kinds & ~KnownKinds) != 0)
             {
-                throw new TaggerModelException(name, $"uses feature kinds ({(int)kinds}) this build does not compute for format version {version}");
+                throw new TaggerModelException(name, $"uses feature kinds ({(int)kinds}) this build does not compute");
             }
             var bits = reader.ReadInt32();
             if (bits != QuoteFeatures.DimensionBits)

@@ -176,43 +176,6 @@ public sealed class TaggerModelTests : IDisposable
         Assert.Contains(TaggerModel.RebuildCommand, e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_file_of_the_previous_format_is_read_unless_it_claims_the_motive_features()
-    {
-        var heads = Synthetic(0f).Heads;
-        var weights = new float[QuoteFeatures.Dimension * TaggerModel.Outputs];
-        var previous = Path.Combine(_dir, "v2.bin");
-        File.WriteAllBytes(previous, AsPreviousVersion(new TaggerModel(FeatureKinds.Default, heads, [0f, 0f, 0f], weights, "v2")));
-        Assert.Equal(FeatureKinds.Default, TaggerModel.Load(previous).Kinds);
-
-        var claimed = Path.Combine(_dir, "v2-motive.bin");
-        File.WriteAllBytes(claimed, AsPreviousVersion(new TaggerModel(FeatureKinds.Default | FeatureKinds.Motive, heads, [0f, 0f, 0f], weights, "v2 with motive")));
-        var e = Assert.Throws<TaggerModelException>(() => TaggerModel.Load(claimed));
-        Assert.Contains(claimed, e.Message, StringComparison.Ordinal);
-        Assert.Contains(TaggerModel.RebuildCommand, e.Message, StringComparison.Ordinal);
-
-        var current = Path.Combine(_dir, "v3-motive.bin");
-        using (var file = File.Create(current))
-        {
-            new TaggerModel(FeatureKinds.Default | FeatureKinds.Motive, heads, [0f, 0f, 0f], weights, "v3 with motive").Save(file);
-        }
-
-        Assert.Equal(FeatureKinds.Default | FeatureKinds.Motive, TaggerModel.Load(current).Kinds);
-    }
-
-    /// <summary>The model's file with the format byte set to the previous version (2) and the checksum made to match again.</summary>
-    private static byte[] AsPreviousVersion(TaggerModel model)
-    {
-        var stream = new MemoryStream();
-        model.Save(stream);
-        var bytes = stream.ToArray();
-        Assert.Equal(3, bytes[6]);
-        bytes[6] = 2;
-        var body = bytes.Length - System.Security.Cryptography.SHA256.HashSizeInBytes;
-        System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(0, body)).CopyTo(bytes.AsSpan(body));
-        return bytes;
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
