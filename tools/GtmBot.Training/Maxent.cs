@@ -9,7 +9,7 @@ namespace GtmBot.Training;
 /// <param name="Bias">Per class (zero for a class the data never showed).</param>
 public sealed record MaxentWeights(float[][] Weights, float[] Bias)
 {
-    /// <summary>The class with the highest score for <paramref name="features"/> (the first on a tie).</summary>
+    /// <summary>The class with the highest score for the features (<paramref name="indices"/>, <paramref name="values"/>); the first on a tie.</summary>
     public int ArgMax(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
         var best = 0;
