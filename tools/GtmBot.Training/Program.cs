@@ -12,7 +12,9 @@ using GtmBot.Training;
 //                                             lists the out-of-fold mistakes; --dump FILE writes the out-of-fold predictions;
 //                                             --fraction F (learning curve), --trainer lbfgs|sdca|perceptron|svm, --pos-weight X,
 //                                             --stack (motive over the text and out-of-fold tag probabilities; cv only),
-//                                             --no-second-stage (motive from the first stage alone), --second-stage-l2 X
+//                                             --no-second-stage (motive from the first stage alone), --second-stage-l2 X,
+//                                             --motive-nb (naive-Bayes scaled features for the motive head only),
+//                                             --motive-only (fit the motive's first stage alone: a quick motive screen; tag scores meaningless)
 //   stack --dump FILE [--dump FILE2] --set S,… [--l2 X,…]   second-stage motive variants cross-validated over dumped
 //                                             out-of-fold outputs (cv --dump); sets: ship, or mlogit/mprob/tprob/traw/cross/
 //                                             tpair/mquad/lang joined by +
@@ -48,7 +50,8 @@ float? MotiveL2() => Option("--motive-l2", string.Empty) is { Length: > 0 } x ? 
 
 TrainOptions Variant(float l2, bool holdout) => new(Kinds(), l2, TrainOptions.DefaultFolds, holdout, TagL2(), MotiveL2(), args.Contains("--nb"), Option("--errors", string.Empty) is { Length: > 0 } e ? e : null, Option("--dump", string.Empty) is { Length: > 0 } d ? d : null,
     double.Parse(Option("--fraction", "1"), CultureInfo.InvariantCulture), Option("--trainer", "lbfgs"), double.Parse(Option("--pos-weight", "0"), CultureInfo.InvariantCulture), args.Contains("--stack"),
-    !args.Contains("--no-second-stage"), float.Parse(Option("--second-stage-l2", TrainOptions.DefaultSecondStageL2.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
+    !args.Contains("--no-second-stage"), float.Parse(Option("--second-stage-l2", TrainOptions.DefaultSecondStageL2.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+    args.Contains("--motive-only"), args.Contains("--motive-nb"));
 
 static string Describe(FeatureKinds kinds) => string.Join(',', Enum.GetValues<FeatureKinds>()
     .Where(k => k is not FeatureKinds.None and not FeatureKinds.Default && kinds.HasFlag(k)).Select(k => k.ToString().ToLowerInvariant()));
@@ -82,16 +85,16 @@ switch (args[0])
                 records.AddRange(added);
             }
 
-            if (args.Contains("--stack") || args.Contains("--fraction"))
+            if (args.Contains("--stack") || args.Contains("--fraction") || args.Contains("--motive-only"))
             {
-                Console.Error.WriteLine("--stack and --fraction are cv options: the model file has no stacked motive, and train fits on all of the training split");
+                Console.Error.WriteLine("--stack, --fraction and --motive-only are cv options: the model file has no stacked motive, train fits on all of the training split, and a model needs its tags");
                 return 2;
             }
 
             var l2 = float.Parse(Option("--l2", TrainOptions.DefaultL2.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             var options = Variant(l2, holdout: false);
             var output = Option("--out", Path.Combine(root, TaggerModel.RepoPath));
-            var description = $"corpus {Trainer.CorpusHash(records)} ({records.Count} quotes), features {Describe(options.Kinds)}, L2 {l2.ToString(CultureInfo.InvariantCulture)}{(options.SecondStage ? $", motive second stage L2 {options.SecondStageL2.ToString(CultureInfo.InvariantCulture)}" : string.Empty)}, int8 weights";
+            var description = $"corpus {Trainer.CorpusHash(records)} ({records.Count} quotes), features {Describe(options.Kinds)}, L2 {l2.ToString(CultureInfo.InvariantCulture)}{(options.MotiveNaiveBayes ? ", motive NB-scaled" : string.Empty)}{(options.MotiveL2 is { } motiveL2 ? $", motive L2 {motiveL2.ToString(CultureInfo.InvariantCulture)}" : string.Empty)}{(options.SecondStage ? $", motive second stage L2 {options.SecondStageL2.ToString(CultureInfo.InvariantCulture)}" : string.Empty)}, int8 weights";
             Console.Error.WriteLine($"training: {description}");
             var (model, cv) = new Trainer(options, Console.Error).Train(records, description);
             Trainer.Report(Console.Out, $"cross-validated on {Path.GetFileName(trainPath)}", cv.Evaluation);

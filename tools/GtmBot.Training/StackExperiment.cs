@@ -29,6 +29,7 @@ public static class StackExperiment
         var features = Enumerable.Range(0, n).Select(i => set == "ship" ? Ship(rows[i], platt) : Build(views.Select(v => v[i]).ToList(), set)).ToArray();
         var dim = features[0].Length;
         var predicted = new int[n];
+        var dense = Enumerable.Range(0, dim).ToArray();
         for (var fold = 0; fold < TrainOptions.DefaultFolds; fold++)
         {
             var ml = new MLContext(seed: 1);
@@ -36,42 +37,14 @@ public static class StackExperiment
             var schema = SchemaDefinition.Create(typeof(Row));
             schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dim);
             var data = ml.Data.LoadFromEnumerable(trainIdx.Select(i => new Row { Label = (uint)Index(rows[i].Gold), Features = features[i] }), schema);
-            var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                L2Regularization = l2,
-                NumberOfThreads = 1,
-                OptimizationTolerance = 1e-7f,
-                MaximumNumberOfIterations = 500,
-            }).Fit(data).Model;
-            VBuffer<float>[] w = [];
-            model.GetWeights(ref w, out var classes);
-            var b = model.GetBiases().ToArray();
+            // L1 1 is ML.NET's default, which these experiments have always run with (the shipped stage uses 0).
+            var model = Maxent.Fit(ml, data, TaggerModel.MotiveOrder.Count, dim, l2, l1: 1f, tolerance: 1e-7f, iterations: 500);
             for (var i = 0; i < n; i++)
             {
-                if (Corpus.Fold(rows[i].Id, TrainOptions.DefaultFolds) != fold)
+                if (Corpus.Fold(rows[i].Id, TrainOptions.DefaultFolds) == fold)
                 {
-                    continue;
+                    predicted[i] = model.ArgMax(dense, features[i]);
                 }
-
-                var best = 0;
-                var bestScore = float.NegativeInfinity;
-                for (var m = 0; m < classes; m++)
-                {
-                    var dense = w[m].DenseValues().ToArray();
-                    var s = b[m];
-                    for (var k = 0; k < dim; k++)
-                    {
-                        s += dense[k] * features[i][k];
-                    }
-
-                    if (s > bestScore)
-                    {
-                        bestScore = s;
-                        best = m;
-                    }
-                }
-
-                predicted[i] = best;
             }
         }
 

@@ -23,7 +23,9 @@ namespace GtmBot.Training;
 /// <param name="StackMotive">Cross-validate a motive model over the text features plus the out-of-fold tag probabilities.</param>
 /// <param name="SecondStage">Decide the motive by a second stage (<see cref="MotiveStack"/>) fitted on the out-of-fold first-stage outputs.</param>
 /// <param name="SecondStageL2">L2 regularisation of the second stage.</param>
-public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null, double Fraction = 1.0, string TagTrainer = "lbfgs", double PositiveWeight = 0, bool StackMotive = false, bool SecondStage = true, float SecondStageL2 = TrainOptions.DefaultSecondStageL2)
+/// <param name="MotiveOnly">Fit only the motive's first stage (tags all zero): a quick screen of motive changes, whose tag scores mean nothing.</param>
+/// <param name="MotiveNaiveBayes">Scale the motive's features by their largest one-class-against-the-rest naive-Bayes log-count ratio (NB-LR for the motive head only).</param>
+public sealed record TrainOptions(FeatureKinds Kinds, float L2, int Folds, bool Holdout = false, IReadOnlyList<float>? TagL2 = null, float? MotiveL2 = null, bool NaiveBayes = false, string? ShowErrors = null, string? Dump = null, double Fraction = 1.0, string TagTrainer = "lbfgs", double PositiveWeight = 0, bool StackMotive = false, bool SecondStage = true, float SecondStageL2 = TrainOptions.DefaultSecondStageL2, bool MotiveOnly = false, bool MotiveNaiveBayes = false)
 {
     /// <summary>Chosen by cross-validation on the training split (<c>stack</c> verb; see bench/README.md).</summary>
     public const float DefaultSecondStageL2 = 0.01f;
@@ -305,26 +307,8 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
     {
         var ml = new MLContext(seed: Seed);
         var data = ml.Data.LoadFromEnumerable(rows.Select(i => new DenseRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = inputs[i] }));
-        var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        {
-            L2Regularization = options.SecondStageL2,
-            L1Regularization = 0,
-            NumberOfThreads = 1,
-            OptimizationTolerance = 1e-7f,
-            MaximumNumberOfIterations = 500,
-        }).Fit(data).Model;
-        VBuffer<float>[] classWeights = [];
-        model.GetWeights(ref classWeights, out var classes);
-        var biases = model.GetBiases().ToArray();
-        var weights = new float[TaggerModel.MotiveOrder.Count * MotiveStack.FeatureCount];
-        var bias = new float[TaggerModel.MotiveOrder.Count];
-        for (var m = 0; m < classes; m++)
-        {
-            classWeights[m].DenseValues().ToArray().CopyTo(weights, m * MotiveStack.FeatureCount);
-            bias[m] = biases[m];
-        }
-
-        return new MotiveStack(weights, bias);
+        var model = Maxent.Fit(ml, data, TaggerModel.MotiveOrder.Count, MotiveStack.FeatureCount, options.SecondStageL2, l1: 0, tolerance: 1e-7f, iterations: 500);
+        return new MotiveStack([.. model.Weights.SelectMany(w => w)], model.Bias);
     }
 
     /// <summary>How many of the training quotes' decisions the quantised weights change (they should be a handful).</summary>
@@ -379,46 +363,13 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             var trainIdx = Enumerable.Range(0, records.Count).Where(i => Corpus.Fold(records[i].Id, options.Folds) != fold && Kept(records[i].Id)).ToList();
             var ml = new MLContext(seed: Seed);
             var data = ml.Data.LoadFromEnumerable(trainIdx.Select(i => new StackRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = stacked[i] }));
-            var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                L2Regularization = options.MotiveL2 ?? options.L2,
-                L1Regularization = 0,
-                NumberOfThreads = 1,
-                OptimizationTolerance = 1e-6f,
-                MaximumNumberOfIterations = 200,
-            }).Fit(data).Model;
-            VBuffer<float>[] classWeights = [];
-            model.GetWeights(ref classWeights, out var classes);
-            var biases = model.GetBiases().ToArray();
+            var model = FitMotive(ml, data, QuoteFeatures.Dimension + 8, options.MotiveL2 ?? options.L2);
             for (var i = 0; i < records.Count; i++)
             {
-                if (Corpus.Fold(records[i].Id, options.Folds) != fold)
+                if (Corpus.Fold(records[i].Id, options.Folds) == fold)
                 {
-                    continue;
+                    motives[i] = TaggerModel.MotiveOrder[model.ArgMax(stacked[i].GetIndices(), stacked[i].GetValues())];
                 }
-
-                var best = 0;
-                var bestScore = float.NegativeInfinity;
-                for (var m = 0; m < classes; m++)
-                {
-                    var dense = new float[QuoteFeatures.Dimension + 8];
-                    classWeights[m].CopyTo(dense);
-                    var sum = biases[m];
-                    var values = stacked[i].GetValues();
-                    var indices = stacked[i].GetIndices();
-                    for (var k = 0; k < values.Length; k++)
-                    {
-                        sum += dense[indices[k]] * values[k];
-                    }
-
-                    if (sum > bestScore)
-                    {
-                        bestScore = sum;
-                        best = m;
-                    }
-                }
-
-                motives[i] = TaggerModel.MotiveOrder[best];
             }
 
             log.WriteLine($"  stacked motive fold {fold + 1}/{options.Folds}");
@@ -459,6 +410,12 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
         var tags = new Linear[QuoteTags.All.Count];
         for (var t = 0; t < tags.Length; t++)
         {
+            if (options.MotiveOnly)
+            {
+                tags[t] = new Linear(new float[QuoteFeatures.Dimension], 0f);
+                continue;
+            }
+
             var tag = QuoteTags.All[t];
             var ratio = options.NaiveBayes ? LogCountRatio(rows.Select(i => (vectors[i], records[i].Tags.Contains(tag)))) : null;
             var positives = rows.Count(i => records[i].Tags.Contains(tag));
@@ -479,33 +436,28 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             tags[t] = new Linear(w, bias);
         }
 
-        var motiveData = ml.Data.LoadFromEnumerable(rows.Select(i => new MotiveRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = vectors[i] }));
-        var maxent = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        // NB-LR for the motive: each feature scaled by its largest one-class-against-the-rest log-count ratio (in size).
+        var motiveRatio = options.MotiveNaiveBayes ? MotiveRatio(rows.Select(i => (vectors[i], records[i].Motive))) : null;
+        var motiveData = ml.Data.LoadFromEnumerable(rows.Select(i => new MotiveRow { Label = (uint)IndexOfMotive(records[i].Motive), Features = motiveRatio is null ? vectors[i] : Scale(vectors[i], motiveRatio) }));
+        var maxent = FitMotive(ml, motiveData, QuoteFeatures.Dimension, options.MotiveL2 ?? options.L2);
+        if (motiveRatio is not null)
         {
-            L2Regularization = options.MotiveL2 ?? options.L2,
-            L1Regularization = 0,
-            NumberOfThreads = 1,
-            OptimizationTolerance = 1e-6f,
-            MaximumNumberOfIterations = 200,
-        });
-        var motiveModel = maxent.Fit(motiveData).Model;
-        VBuffer<float>[] classWeights = [];
-        motiveModel.GetWeights(ref classWeights, out var classes);
-        var biases = motiveModel.GetBiases().ToArray();
-        var motive = new Linear[TaggerModel.MotiveOrder.Count];
-        for (var m = 0; m < motive.Length; m++)
-        {
-            var dense = new float[QuoteFeatures.Dimension];
-            if (m < classes)
+            foreach (var w in maxent.Weights)
             {
-                classWeights[m].CopyTo(dense);
+                for (var f = 0; f < w.Length; f++)
+                {
+                    w[f] *= motiveRatio[f];
+                }
             }
-
-            motive[m] = new Linear(dense, m < biases.Length ? biases[m] : 0f);
         }
 
+        var motive = maxent.Weights.Select((w, m) => new Linear(w, maxent.Bias[m])).ToArray();
         return new Fitted(tags, motive);
     }
+
+    /// <summary>The motive's first-stage regression (no L1; the tolerance and iterations of the tag heads).</summary>
+    private static MaxentWeights FitMotive(MLContext ml, IDataView data, int dimension, float l2) =>
+        Maxent.Fit(ml, data, TaggerModel.MotiveOrder.Count, dimension, l2, l1: 0, tolerance: 1e-6f, iterations: 200);
 
     private (float[] Weights, float Bias) FitBinary(MLContext ml, IDataView data, float l2, string? weightColumn)
     {
@@ -602,6 +554,23 @@ public sealed class Trainer(TrainOptions options, TextWriter log)
             if (seen[f])
             {
                 ratio[f] = (float)Math.Log((positive[f] + 1) / pSum / ((negative[f] + 1) / nSum));
+            }
+        }
+
+        return ratio;
+    }
+
+    /// <summary>Per feature, the largest size of its log-count ratio for one motive class against the other two.</summary>
+    private static float[] MotiveRatio(IEnumerable<(VBuffer<float> X, Motive Motive)> rows)
+    {
+        var list = rows.ToList();
+        var ratio = new float[QuoteFeatures.Dimension];
+        foreach (var motive in TaggerModel.MotiveOrder)
+        {
+            var one = LogCountRatio(list.Select(r => (r.X, r.Motive == motive)));
+            for (var f = 0; f < ratio.Length; f++)
+            {
+                ratio[f] = Math.Max(ratio[f], Math.Abs(one[f]));
             }
         }
 

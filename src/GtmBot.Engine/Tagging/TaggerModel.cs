@@ -51,6 +51,10 @@ public sealed class TaggerModel
     private static readonly byte[] Magic = "GTMTAG"u8.ToArray();
     private const byte Version = 2;
 
+    /// <summary>Every feature kind this build computes: a model that asks for another is refused, never scored without it.</summary>
+    private const FeatureKinds KnownKinds = FeatureKinds.Words | FeatureKinds.Chars | FeatureKinds.Cues | FeatureKinds.Rules | FeatureKinds.Trigrams
+        | FeatureKinds.Subwords | FeatureKinds.Stems | FeatureKinds.LangCues;
+
     /// <summary>Levels of a quantised weight on either side of zero.</summary>
     private const float QuantLevels = 127f;
 
@@ -322,6 +326,10 @@ public sealed class TaggerModel
             }
 
             var kinds = (FeatureKinds)reader.ReadInt32();
+            if ((kinds & ~KnownKinds) != 0)
+            {
+                throw new TaggerModelException(name, $"uses feature kinds ({(int)kinds}) this build does not compute");
+            }
             var bits = reader.ReadInt32();
             if (bits != QuoteFeatures.DimensionBits)
             {

@@ -159,6 +159,23 @@ public sealed class TaggerModelTests : IDisposable
         Assert.Contains("not a tagger model", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_model_with_feature_kinds_this_build_does_not_compute_is_refused()
+    {
+        var heads = Synthetic(0f).Heads;
+        var model = new TaggerModel(FeatureKinds.Default | (FeatureKinds)(1 << 20), heads, [0f, 0f, 0f], new float[QuoteFeatures.Dimension * TaggerModel.Outputs], "from a later build");
+        var path = Path.Combine(_dir, "later.bin");
+        using (var file = File.Create(path))
+        {
+            model.Save(file);
+        }
+
+        var e = Assert.Throws<TaggerModelException>(() => TaggerModel.Load(path));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("feature kinds", e.Message, StringComparison.Ordinal);
+        Assert.Contains(TaggerModel.RebuildCommand, e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
