@@ -7,24 +7,50 @@ namespace GtmBot.Tests.Host;
 public sealed class NativeHeapTrimmerTests
 {
     [Fact]
-    public async Task Trims_once_per_interval()
+    public async Task Trims_only_after_the_resident_size_grew_by_the_bound()
     {
+        const long Mb = 1024 * 1024;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero));
+        var resident = 150 * Mb;
         var trims = 0;
-        using var trimmer = new NativeHeapTrimmer(clock, () => Interlocked.Increment(ref trims) > 0);
+        using var trimmer = new NativeHeapTrimmer(
+            clock,
+            () => Interlocked.Read(ref resident),
+            () =>
+            {
+                Interlocked.Increment(ref trims);
+                Interlocked.Add(ref resident, -10 * Mb); // what a trim gives back
+                return true;
+            });
         using var stop = new CancellationTokenSource();
         var run = trimmer.RunAsync(stop.Token);
+        var ticks = 0;
 
-        for (var i = 1; i <= 3; i++)
+        async Task TickAsync(long residentNow)
         {
+            Interlocked.Exchange(ref resident, residentNow);
             clock.Advance(NativeHeapTrimmer.Interval);
-            await WaitForAsync(() => Volatile.Read(ref trims) >= i);
+            ticks++;
+            await WaitForAsync(() => trimmer.Ticks >= ticks);
         }
 
-        clock.Advance(NativeHeapTrimmer.Interval / 2);
+        await TickAsync(150 * Mb + NativeHeapTrimmer.GrowthBeforeTrim - 1); // grew, but less than the bound
+        Assert.Equal(0, Volatile.Read(ref trims));
+
+        await TickAsync(150 * Mb + NativeHeapTrimmer.GrowthBeforeTrim); // the bound reached: trimmed, 10 MB given back
+        Assert.Equal(1, Volatile.Read(ref trims));
+
+        // Growth counts from the size after the trim (148 MB), not from the start.
+        await TickAsync(148 * Mb + NativeHeapTrimmer.GrowthBeforeTrim - 1);
+        Assert.Equal(1, Volatile.Read(ref trims));
+
+        // Shrinking on its own moves the mark down: 140 MB, then the bound above it.
+        await TickAsync(140 * Mb);
+        await TickAsync(140 * Mb + NativeHeapTrimmer.GrowthBeforeTrim);
+        Assert.Equal(2, Volatile.Read(ref trims));
+
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        Assert.Equal(3, Volatile.Read(ref trims));
     }
 
     [Fact]
