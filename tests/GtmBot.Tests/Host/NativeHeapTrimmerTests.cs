@@ -34,19 +34,20 @@ public sealed class NativeHeapTrimmerTests
             await WaitForAsync(() => trimmer.Ticks >= ticks);
         }
 
-        await TickAsync(150 * Mb + NativeHeapTrimmer.GrowthBeforeTrim - 1); // grew, but less than the bound
+        const long Bound = NativeHeapTrimmer.GrowthBeforeTrim;
+        await TickAsync(150 * Mb + Bound - 1); // grew, but less than the bound
         Assert.Equal(0, Volatile.Read(ref trims));
 
-        await TickAsync(150 * Mb + NativeHeapTrimmer.GrowthBeforeTrim); // the bound reached: trimmed, 10 MB given back
+        await TickAsync(150 * Mb + Bound); // the bound reached: trimmed, 10 MB given back
         Assert.Equal(1, Volatile.Read(ref trims));
 
-        // Growth counts from the size after the trim (148 MB), not from the start.
-        await TickAsync(148 * Mb + NativeHeapTrimmer.GrowthBeforeTrim - 1);
+        // Growth counts from the size after the trim (140 MB + the bound), not from the start.
+        await TickAsync(140 * Mb + Bound + Bound - 1);
         Assert.Equal(1, Volatile.Read(ref trims));
 
-        // Shrinking on its own moves the mark down: 140 MB, then the bound above it.
-        await TickAsync(140 * Mb);
-        await TickAsync(140 * Mb + NativeHeapTrimmer.GrowthBeforeTrim);
+        // Shrinking on its own moves the mark down: 130 MB, then the bound above it.
+        await TickAsync(130 * Mb);
+        await TickAsync(130 * Mb + Bound);
         Assert.Equal(2, Volatile.Read(ref trims));
 
         await stop.CancelAsync();
