@@ -5,7 +5,10 @@ namespace GtmBot.Host;
 /// <summary>
 /// glibc's malloc gives each thread that allocates while others do an arena of its own (up to eight per core), and each arena
 /// keeps the memory freed into it. Under the capture load (thread pool, Kestrel, SQLite's page caches and statements) that was
-/// ~27 MB of native heap in about ten arenas; two arenas hold the same data in less (bench/README.md, "Memory").
+/// ~27 MB of native heap in about ten arenas; two arenas hold the same data in less (bench/README.md, "Memory"). Set here, the
+/// limit only stops new arenas: the runtime's threads that allocated before <c>Main</c> already have theirs (seven arenas were
+/// counted under load), so only <c>MALLOC_ARENA_MAX=2</c> in the host's environment bounds them all; the free memory they keep
+/// is given back by <see cref="NativeHeapTrimmer"/>.
 /// </summary>
 internal static class MallocArenas
 {

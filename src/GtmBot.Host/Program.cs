@@ -34,6 +34,11 @@ builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddGtmLlm(builder.Configuration);
 builder.Services.AddHostedService<SummaryWorker>();
 builder.Services.AddHostedService<InsightsRefresher>();
+if (NativeHeapTrimmer.Available)
+{
+    builder.Services.AddHostedService<NativeHeapTrimmer>();
+}
+
 builder.Services.AddGtmDataOut(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -14,22 +14,27 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
     private const string LanguageName = "lang";
 
     /// <summary>
-    /// Language and time-zone look-ups run on every turn (five per turn), so every setting read is cached this long, found
-    /// or not. A change made through this store is seen at once (the entry is replaced on write); one made by another
-    /// instance within this time.
+    /// Language and time-zone look-ups run on every turn (five per turn), so every subject's settings are cached this long,
+    /// found or not. A change made through this store is seen at once (the subject's entry is dropped on write); one made by
+    /// another instance within this time.
     /// </summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    /// <summary>Cached settings before the cache starts over (a bound on memory, far above a workspace's people and channels).</summary>
+    /// <summary>Cached subjects before the cache starts over (a bound on memory, far above a workspace's people and channels).</summary>
     public const int MaxCached = 100_000;
 
     /// <summary>
-    /// Longest key (workspace, scope, subject and name together) that is cached. Platform ids are short; a request naming a
-    /// much longer one is read from the database each time, so oversized ids cannot fill the cache with large keys.
+    /// Longest key (workspace, scope and subject together) that is cached. Platform ids are short; a request naming a much
+    /// longer one is read from the database each time, so oversized ids cannot fill the cache with large keys.
     /// </summary>
     public const int MaxCachedKeyLength = 512;
 
-    private readonly ExpiringCache<(string Workspace, string Scope, string Subject, string Name), string?> _cache = new(clock, CacheLifetime, MaxCached);
+    /// <summary>
+    /// All of one subject's settings (a person's language and time zone, a channel's language, threshold and LLM switch), read
+    /// at once: a turn asks for several names of the same subject, and once the entry has expired each name was a query of its
+    /// own. A subject's names are the product's own constants, a handful each, so an entry stays small.
+    /// </summary>
+    private readonly ExpiringCache<(string Workspace, string Scope, string Subject), IReadOnlyDictionary<string, string?>> _cache = new(clock, CacheLifetime, MaxCached);
 
     public Task<Lang?> GetUserLanguageAsync(string workspaceKey, string userId, CancellationToken cancellationToken) =>
         GetLanguageAsync(workspaceKey, UserScope, userId, cancellationToken);
@@ -67,31 +72,31 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
     private Task SetLanguageAsync(string workspaceKey, string scope, string subject, Lang lang, CancellationToken cancellationToken) =>
         SetAsync(workspaceKey, scope, subject, LanguageName, Culture.Code(lang), cancellationToken);
 
-    private async Task<string?> GetAsync(string workspaceKey, string scope, string subject, string name, CancellationToken cancellationToken)
+    private async Task<string?> GetAsync(string workspaceKey, string scope, string subject, string name, CancellationToken cancellationToken) =>
+        (await SubjectAsync(workspaceKey, scope, subject, cancellationToken)).GetValueOrDefault(name);
+
+    private async Task<IReadOnlyDictionary<string, string?>> SubjectAsync(string workspaceKey, string scope, string subject, CancellationToken cancellationToken)
     {
-        var key = (workspaceKey, scope, subject, name);
+        var key = (workspaceKey, scope, subject);
         if (_cache.TryGet(key, out var cached))
         {
             return cached;
         }
 
+        var removals = _cache.Removals;
         await using var ctx = db.Create();
-        var value = await ctx.Set<SettingEntity>().AsNoTracking()
-            .Where(s => s.WorkspaceKey == workspaceKey && s.Scope == scope && s.Subject == subject && s.Name == name)
-            .Select(s => s.Value)
-            .FirstOrDefaultAsync(cancellationToken);
-        Remember(key, value);
-        return value;
-    }
-
-    private void Remember((string, string, string, string) key, string? value)
-    {
-        if (key.Item1.Length + key.Item2.Length + key.Item3.Length + key.Item4.Length > MaxCachedKeyLength)
+        var rows = await ctx.Set<SettingEntity>().AsNoTracking()
+            .Where(s => s.WorkspaceKey == workspaceKey && s.Scope == scope && s.Subject == subject)
+            .Select(s => new { s.Name, s.Value })
+            .ToListAsync(cancellationToken);
+        var settings = rows.ToDictionary(r => r.Name, r => r.Value, StringComparer.Ordinal);
+        if (workspaceKey.Length + scope.Length + subject.Length <= MaxCachedKeyLength)
         {
-            return;
+            // Not when a write dropped an entry while this read ran: what it read may be older than that write.
+            _cache.SetUnlessRemovedSince(removals, key, settings);
         }
 
-        _cache.Set(key, value);
+        return settings;
     }
 
     private async Task SetAsync(string workspaceKey, string scope, string subject, string name, string? value, CancellationToken cancellationToken)
@@ -113,10 +118,8 @@ internal sealed class SettingsStore(IGtmDbFactory db, TimeProvider clock) : ISet
         }
         finally
         {
-            // Whether it committed or not is only known from the database now: the next read asks it.
-            _cache.Remove((workspaceKey, scope, subject, name));
+            // Whether it committed or not is only known from the database now: the next read of the subject asks it.
+            _cache.Remove((workspaceKey, scope, subject));
         }
-
-        Remember((workspaceKey, scope, subject, name), value);
     }
 }
