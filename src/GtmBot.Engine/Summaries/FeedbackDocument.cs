@@ -927,7 +927,7 @@ public static partial class FeedbackDocument
     private static partial Regex HeaderLabel();
 
     // "Caller: …", "Visitor — …", "客户：…", "对接人：…": a label saying who the lines below are from.
-    [GeneratedRegex(@"^(?:(?i:caller|customer|client|visitor|account|company|reviewer|respondent|author|requester|reporter|submitted by|organi[sz]ation|from)|寄件者|寄件人|发件人|發件人|客户|客戶|来电人?|來電人?|来电客户|访客|訪客|用户|用戶|公司|单位|單位|门店|門店|(?<contact>(?i:contact|attendees?|participants?)|对接人|對接人|联系人|聯絡人|联系人|参会人?|參會人?))\s*(?:[:：]|\s[—–-]\s)\s*(?<name>.+)$")]
+    [GeneratedRegex(@"^(?:(?i:caller|customer|client|visitor|account|company|reviewer|respondent|author|requester|reporter|submitted by|organi[sz]ation|from)|寄件者|寄件人|发件人|發件人|客户|客戶|来电人?|來電人?|来电客户|访客|訪客|用户|用戶|公司|单位|單位|门店|門店|(?<contact>(?i:contact|attendees?|participants?)|对接人|對接人|联系人|聯絡人|参会人?|參會人?))\s*(?:[:：]|\s[—–-]\s)\s*(?<name>.+)$")]
     private static partial Regex RoleLabel();
 
     [GeneratedRegex(@"^[【\[「『〔]([^【\[「『〔】\]」』〕]{1,40})[】\]」』〕]$")]
@@ -942,7 +942,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^[""“”「『](.+)[""“”」』]$")]
     private static partial Regex QuotedTitle();
 
-    // "Tucson AZ", "Portland, OR", "Denver": where a consumer lives, not who they are.
+    // "Tucson AZ", "Portland, OR", "Leeds UK": where a consumer lives (a town and a state or country code), not who they are.
     [GeneratedRegex(@"^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2},?\s(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|UK|NSW|VIC|QLD|ON|BC|QC)$")]
     private static partial Regex Location();
 
