@@ -24,6 +24,9 @@ internal sealed partial class CsvLayout
         this.columns = columns;
     }
 
+    /// <summary>Longest header cell: a survey export's column may be the whole question ("Q4 What should we fix or add? (open text)").</summary>
+    private const int MaxHeaderCell = 60;
+
     /// <summary>True when <paramref name="line"/> is a header row with a customer column.</summary>
     public static bool TryHeader(string line, out CsvLayout? layout)
     {
@@ -31,7 +34,7 @@ internal sealed partial class CsvLayout
         foreach (var delimiter in (char[])[',', '\t', ';', '|'])
         {
             var cells = Split(line, delimiter);
-            if (cells.Count < 2 || cells.Any(c => c.Length > 40))
+            if (cells.Count < 2 || cells.Any(c => c.Length > MaxHeaderCell))
             {
                 continue;
             }
@@ -144,7 +147,8 @@ internal sealed partial class CsvLayout
     [GeneratedRegex(@"^(?i:customer|customer name|company|company name|account|account name|organi[sz]ation|org|client|tenant|school|store|客户|客户名称|公司|公司名称|账户|单位|机构|门店|学校|客戶|客戶名稱|公司名稱|帳戶|單位|機構|門店|學校)$")]
     private static partial Regex CustomerHeader();
 
-    [GeneratedRegex(@"(?i)\b(?:company|customer|account|organi[sz]ation|client|business|practice)\b|客户|客戶|公司|单位|單位")]
+    // "Clinic / Company", "Q2 Organisation", "Your company", "Company name": a header cell built around the word.
+    [GeneratedRegex(@"^(?i:(?:q\d+[.:)]?\s+|your\s+|[a-z ]{1,20}/\s*)?(?:company|customer|account|organi[sz]ation|client|business|practice)(?:\s*(?:/\s*[a-z ]{1,20}|name))?)$|^(?:客户|客戶|公司|单位|單位)")]
     private static partial Regex CustomerWord();
 
     [GeneratedRegex(@"^(?i:requester|requester name|reporter|submitter|submitted by|raised by|user|user name|name|contact|caller|caller name|customer name|policyholder|patient|member|guest|visitor|respondent|姓名|提交人|申请人|报告人|联系人)$")]

@@ -148,6 +148,7 @@ public static partial class FeedbackDocument
                 {
                     section = null;
                     blockScoped = false;
+                    noiseSection = false;
                 }
 
                 lines.Add(new FeedbackLine(number, line, string.Empty, null, false, false));
@@ -212,11 +213,19 @@ public static partial class FeedbackDocument
                 continue;
             }
 
-            if (!injection && i != firstContent && TryBlockHeader(trimmed, section, out var opened, out var title))
+            if (!injection && i != firstContent && TryBlockHeader(trimmed, section, out var opened, out var title, out var oursBelow))
             {
-                // A contact line under a company's header ("对接人：财务经理 周敏") keeps the company.
-                if (opened is not null)
+                if (oursBelow)
                 {
+                    // "2026-11-18 09:02:11 客服-小林": our side speaks on the lines below.
+                    section = null;
+                    blockScoped = true;
+                    blockHasLines = false;
+                    noiseSection = true;
+                }
+                else if (opened is not null)
+                {
+                    // A contact line under a company's header ("对接人：财务经理 周敏") keeps the company.
                     section = opened;
                     blockScoped = true;
                     blockHasLines = false;
@@ -258,7 +267,8 @@ public static partial class FeedbackDocument
             body = FollowUpMarker().Replace(body, string.Empty).Trim();
             // "Agent note: …" under a caller's header is still our side.
             var ours = OurTeamLine().IsMatch(StripBullet(trimmed)) || (customer is not null && OurHandle().IsMatch(customer))
-                || (ownCustomer is not null && OurTeam().IsMatch(ownCustomer));
+                || (ownCustomer is not null && OurTeam().IsMatch(ownCustomer))
+                || (BracketSpeaker().Match(StripBullet(trimmed)) is { Success: true } bracketed && OurTeam().IsMatch(bracketed.Groups["who"].Value.Trim()));
             var feedback = !isTitle && !isWrapped && !noiseSection && !injection && !ours && body.Length > 0 && !ActionItem().IsMatch(body)
                 && !ActionItem().IsMatch(StripBullet(trimmed).Replace("**", string.Empty, StringComparison.Ordinal))
                 && !SmallTalk().IsMatch(StripBullet(trimmed)) && !SmallTalk().IsMatch(body);
@@ -276,10 +286,11 @@ public static partial class FeedbackDocument
     /// "★★☆☆☆ "Stopped syncing" — maple_and_more — Mar 2, 2026"; a quoted review title is what the header says).
     /// <paramref name="customer"/> is null for a contact line under a company's header ("对接人：财务经理 周敏").
     /// </summary>
-    private static bool TryBlockHeader(string line, string? section, out string? customer, out string said)
+    private static bool TryBlockHeader(string line, string? section, out string? customer, out string said, out bool ours)
     {
         customer = null;
         said = string.Empty;
+        ours = false;
         var s = StripBullet(line).Trim();
         var role = RoleLabel().Match(LeadingTags().Replace(s, string.Empty));
         if (role.Success)
@@ -302,12 +313,16 @@ public static partial class FeedbackDocument
             return customer is not null;
         }
 
-        // "[29/04 08:12] Tom Becker (Hollis Orchards)": who speaks, with the message on the lines below.
-        var speaker = LeadingStamp().Replace(LeadingTags().Replace(s, string.Empty), string.Empty).Trim();
-        if (speaker.Length < s.Length && ParenOrg().IsMatch(speaker) && NameLike(speaker) && ProperName(ParenOrg().Replace(speaker, "$1").Trim())
-            && !speaker.Contains(':', StringComparison.Ordinal) && !speaker.Contains('：', StringComparison.Ordinal))
+        // "[29/04 08:12] Tom Becker (Hollis Orchards)", "2026-11-18 09:15:40 杭州-银泰KTV-周老板(274810392)", "张三 2024/5/16 9:10":
+        // who speaks, with the message on the lines below.
+        var stamped = LeadingStamp().Replace(LeadingTags().Replace(s, string.Empty), string.Empty).Trim();
+        var speaker = stamped.Length < s.Length ? stamped : TrailingStamp().Match(s) is { Success: true } t ? t.Groups[1].Value.Trim() : string.Empty;
+        if (speaker.Length is > 0 and <= MaxHeaderName && NameLike(speaker) && !speaker.Contains(':', StringComparison.Ordinal) && !speaker.Contains('：', StringComparison.Ordinal)
+            && (ParenOrg().IsMatch(speaker) ? ProperName(ParenOrg().Replace(speaker, "$1").Trim()) || !speaker.Contains(' ', StringComparison.Ordinal) : !speaker.Contains(' ', StringComparison.Ordinal) || ProperName(speaker)))
         {
-            customer = OurTeamLine().IsMatch(speaker + ":") ? null : HeaderName(speaker);
+            var bare = ParenOrg().Match(speaker) is { Success: true } p && IsIdLike(p.Groups[2].Value.Trim()) ? p.Groups[1].Value.Trim() : speaker;
+            ours = OurTeamLine().IsMatch(speaker + ":") || OurTeam().IsMatch(bare) || OurTeam().IsMatch(bare.Split('-', '－')[0]);
+            customer = ours ? null : HeaderName(bare);
             return true;
         }
 
@@ -346,6 +361,18 @@ public static partial class FeedbackDocument
         string? who = null;
         foreach (var field in fields)
         {
+            if (RoleLabel().Match(field) is { Success: true } labelledWho && !labelledWho.Groups["contact"].Success)
+            {
+                // "#48211 · Requester: Maria Costa (Leeds) · Subject: … · Priority: High"
+                who ??= labelledWho.Groups["name"].Value.Trim();
+                continue;
+            }
+
+            if (MetadataField().IsMatch(field))
+            {
+                continue;
+            }
+
             if (QuotedTitle().Match(field) is { Success: true } title)
             {
                 said = title.Groups[1].Value.Trim();
@@ -452,12 +479,12 @@ public static partial class FeedbackDocument
             return labelled.Groups["c"].Value.Trim();
         }
 
-        var parts = SectionSplit().Split(Parenthetical().Replace(header, string.Empty)).Select(p => Simplified(p)).ToArray();
+        var parts = SectionSplit().Split(Parenthetical().Replace(header, string.Empty));
         foreach (var part in parts)
         {
             // "发件人：周敏｜明德实验小学 财务室｜11月4日": the part that names an organisation wins over a person.
             var org = LeadingWhen().Replace(part.Trim(), string.Empty).Trim();
-            if (ChineseOrganisation().IsMatch(org) && !PasteDescription().IsMatch(org))
+            if (ChineseOrganisation().IsMatch(Simplified(org)) && !PasteDescription().IsMatch(Simplified(org)))
             {
                 return Department().Replace(org, string.Empty).Trim();
             }
@@ -466,7 +493,8 @@ public static partial class FeedbackDocument
         foreach (var part in parts)
         {
             var name = LeadingWhen().Replace(Parenthetical().Replace(part, string.Empty).Trim(), string.Empty).Trim();
-            if (name.Length > 0 && !SectionFiller().IsMatch(name) && !PasteDescription().IsMatch(name))
+            // The word lists are written in simplified characters; the name keeps the script it was written in.
+            if (name.Length > 0 && !SectionFiller().IsMatch(Simplified(name)) && !PasteDescription().IsMatch(Simplified(name)))
             {
                 return name;
             }
@@ -520,6 +548,12 @@ public static partial class FeedbackDocument
             }
 
             return (Phone().IsMatch(parts[bodyIndex]) || IsIdLike(parts[bodyIndex]) ? string.Empty : parts[bodyIndex], customer);
+        }
+
+        if (BracketSpeaker().Match(line) is { Success: true } speaker && IsWhen(speaker.Groups["when"].Value.Trim()) && NameLike(speaker.Groups["who"].Value))
+        {
+            var who = speaker.Groups["who"].Value.Trim();
+            return (line[speaker.Length..].Trim(), OurTeam().IsMatch(who) ? null : AttributedCustomer(who));
         }
 
         // "Dana Wu (Acme Corp) 10:42 AM: …", "Priya <priya@lumen.com> (Lumen Bank): …": the time and address are not who.
@@ -684,6 +718,12 @@ public static partial class FeedbackDocument
             return false;
         }
 
+        // "-- end of export (7 tickets) --" closes the paste; it signs nothing.
+        if (line.TrimEnd().EndsWith("--", StringComparison.Ordinal) || PasteDescription().IsMatch(m.Groups[1].Value))
+        {
+            return false;
+        }
+
         customer = Signer(m.Groups[1].Value.Trim());
         return customer is { Length: > 0 };
     }
@@ -728,7 +768,7 @@ public static partial class FeedbackDocument
     /// <summary>An account cell or prefix that names nobody ("n/a", "anonymous", "internal", "匿名").</summary>
     internal static bool IsNoAccount(string field) => NoAccount().IsMatch(field);
 
-    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week|day|conversation|chat|ticket|case)\s*#?\d*(?:\s+(?:with|notes))?|q[1-4]|(?:slide|page|投影片|幻灯片|幻燈片|第)\s*\d+\s*页?|(?:华|華)?[东南西北中東](?:区|區|部)|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|转寄邮件|转寄|转发的邮件|原始邮件|转发|邮件|e-?mail|from|sender|发件人|寄件人|發件人)$")]
+    [GeneratedRegex(@"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:[-/.月]\d{1,2}(?:[-/.日]\d{0,4})?)?日?|\d{1,2}[:.]\d{2}(?:\s*[ap]m)?|company|customer|account|(?:call|meeting|interview|visit|demo|notes?|call notes|session|week|day|conversation|chat|ticket|case)\s*#?\d*(?:\s+(?:with|notes))?|q[1-4]|(?:slide|page|投影片|幻灯片|幻燈片|第)\s*\d+\s*页?|(?:华|華)?[东南西北中東](?:区|區|部)|周[一二三四五六日天]|星期[一二三四五六日天]|访谈|拜访|通话|电话|会议|纪要|笔记|上午|下午|晚上|(?:forwarded|original)\s+(?:message|e-?mail)|转发邮件|转寄邮件|转寄|转发的邮件|原始邮件|转发|邮件|e-?mail|from|sender|发件人|寄件人|發件人)$")]
     private static partial Regex SectionFiller();
 
     [GeneratedRegex(@"^(?i:[a-z]{2,3}|apac|emea|latam|vp\b.*|head of.*|c[a-z]o|it|ops|hr|finance|procurement|sales|marketing|engineering|admin|legal|security|it team|.*\b(?:manager|director|lead|head|owner|officer|admin|engineer|analyst|buyer|rep|president|founder|coordinator|partner|champion)\b.*|.*(?:经理|总监|主任|主管|负责人|老板|店长|采购|财务|运营|销售|市场|技术|信息科|IT|部|科|总|老师)|北京|上海|广州|深圳|杭州|成都|新加坡|香港|台湾|华东|华南|华北|华中|西南)$")]
@@ -793,7 +833,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^\*\*([^*]{1,40})\*\*\s*(?:[:：]|[—–-]{1,2}\s)\s*")]
     private static partial Regex BoldAccount();
 
-    [GeneratedRegex(@"^(?i:me|our\b.*|.*\bour\s+(?:team|side|csm|support|sales)\b.*|internal|agent(?:\s+notes?)?|.*\b(?:support|customer success|help\s?desk)\b.*|.*客服.*|.*官方.*|.*\bofficial\b.*|我们.*|我們.*|本公司.*|内部.*|內部.*)$")]
+    [GeneratedRegex(@"^(?i:me|our\b.*|.*\bour\s+(?:team|side|csm|support|sales)\b.*|internal|agent\b.*|.*\b(?:support|customer success|help\s?desk)\b.*|.*客服.*|.*官方.*|.*\bofficial\b.*|我们.*|我們.*|本公司.*|内部.*|內部.*)$")]
     private static partial Regex OurTeam();
 
     [GeneratedRegex(@"^(?i:reviewer|reviewed by|review by|评价人|評價人|评论者|評論者)\s*[:：]\s*([^,，]{1,40})")]
@@ -824,7 +864,7 @@ public static partial class FeedbackDocument
     [GeneratedRegex(@"^(?:\*\*(.+?)\*\*|={2,}\s*(?<1>.+?)\s*={2,}|-{2,}\s*(?<1>.+?)\s*-{2,}|[─━—]{2,}\s*(?<1>.+?)\s*[─━—]{2,})\s*[:：]?$")]
     private static partial Regex BoldOrRuleHeader();
 
-    [GeneratedRegex(@"(?i:company|customer|account|organi[sz]ation|client)\s*[:：]\s*(?<c>[^·•|｜,，:：=]{2,60}?)\s*(?:$|[·•|｜,，]|={2,})|(?:客户|客戶|公司|单位|單位)\s*[:：]\s*(?<c>[^·•|｜,，:：=]{2,40}?)\s*(?:$|[·•|｜,，]|={2,})")]
+    [GeneratedRegex(@"(?i:company|customer|account|organi[sz]ation|client)\s*[:：]\s*(?<c>[^·•|｜,，:：=]{2,60}?)\s*(?:$|[·•|｜,，]|={2,}|\s[—–-]\s)|(?:客户|客戶|公司|单位|單位)\s*[:：]\s*(?<c>[^·•|｜,，:：=]{2,40}?)\s*(?:$|[·•|｜,，]|={2,})")]
     private static partial Regex LabelledCompany();
 
     [GeneratedRegex(@"\s+[—–-]{1,2}\s+|\s*[|｜:：]\s*|\s*[,，]\s+|\s+[·•]\s+")]
@@ -849,6 +889,9 @@ public static partial class FeedbackDocument
     // "2024-05-16 09:10 ", "2024/03/04 9:12:33 AM ": when, before who.
     [GeneratedRegex(@"^\d{2,4}[-/.]\d{1,2}[-/.]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+")]
     private static partial Regex LeadingStamp();
+
+    [GeneratedRegex(@"^(.{1,40}?)\s+\d{2,4}[-/.]\d{1,2}[-/.]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?$")]
+    private static partial Regex TrailingStamp();
 
     [GeneratedRegex(@"^(?i:small talk|off[- ]topic|fyi|note|notes|update|re|request|(?:comment|reply|回复|回覆|评论|評論)(?:\s*[(（].*)?|question|answer|q|a|pricing|price|feedback|summary|todo|action items?|next steps?|follow[- ]?ups?|follow[- ]up on .*|second report.*|p\.?s\.?|闲聊|备注|追评|追加|补充|更新|问题|回答|价格|定价|反馈|总结|待办|后续|跟进|说明|subject|from|to|cc|date|主题|标题|发件人|收件人|抄送|日期|时间|整理|转发)$")]
     private static partial Regex NotACustomer();
@@ -884,6 +927,14 @@ public static partial class FeedbackDocument
 
     [GeneratedRegex(@"^(?:>\s*)+$")]
     private static partial Regex QuoteMarksOnly();
+
+    // "Subject: …", "Priority: High", "Status: open", "主题：…": a ticket's metadata in a header line.
+    [GeneratedRegex(@"^(?i:subject|priority|status|type|channel|tags?|assignee|agent|group|sla|re|主题|主題|优先级|優先級|状态|狀態|类型|類型)\s*[:：]")]
+    private static partial Regex MetadataField();
+
+    // "[Maria Costa, 20 Nov 08:12] …": who wrote the message, and when.
+    [GeneratedRegex(@"^\[(?<who>[^\],]{2,40}),\s*(?<when>[^\]]{3,25})\]\s*")]
+    private static partial Regex BracketSpeaker();
 
     [GeneratedRegex(@"^#?\d{1,4}\s+[—–]\s+[^—–]{2,60}?\s+[—–]\s+")]
     private static partial Regex NumberedDashFields();

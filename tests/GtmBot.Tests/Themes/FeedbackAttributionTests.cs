@@ -264,4 +264,21 @@ public sealed class FeedbackAttributionTests
         Assert.Equal(["Birchwood Labs", "Birchwood Labs", "Tidewater Bank", "Northwind"], lines.Select(l => l.Customer));
         Assert.DoesNotContain("heard from", lines[0].Body, StringComparison.OrdinalIgnoreCase);
     }
+    [Fact]
+    public void Speaker_lines_and_ticket_headers_say_who_wrote_the_messages_below_them()
+    {
+        const string paste = """
+            Group chat export
+
+            2026-11-18 09:02:11 客服-小林(800012345)
+            各位老板早上好，有问题直接在群里说。
+            2026-11-18 09:15:40 杭州-银泰KTV-周老板(274810392)
+            分润到现在还没到账。
+            #48211 · Requester: Maria Costa (Leeds) · Subject: Slow at night · Priority: High
+            [Maria Costa, 20 Nov 08:12] Every evening the line drops to 30 Mb.
+            [Agent Tom R., 20 Nov 09:01] Thanks Maria, I have raised it.
+            -- end of export (2 tickets) --
+            """;
+        Assert.Equal(["杭州-银泰KTV-周老板", "Maria Costa"], Customers(paste));
+    }
 }
