@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GtmBot.Engine.Themes;
 
 namespace GtmBot.Engine.Summaries;
 
@@ -240,7 +241,7 @@ public static partial class FeedbackDocument
             // A title line followed by a blank line, before anything else, describes the paste ("Zendesk export …").
             // So does one that names the paste and is built like a title ("ClockWise — ticket export — week 46").
             var isTitle = i == firstContent && raw.Length > 3
-                && ((i + 1 < raw.Length && string.IsNullOrWhiteSpace(raw[i + 1])) || (PasteDescription().IsMatch(Simplified(trimmed)) && (TitleShape().IsMatch(trimmed) || !SentenceMark().IsMatch(trimmed))));
+                && ((i + 1 < raw.Length && string.IsNullOrWhiteSpace(raw[i + 1])) || (PasteDescription().IsMatch(ThemeText.Simplify(trimmed)) && (TitleShape().IsMatch(trimmed) || !SentenceMark().IsMatch(trimmed))));
             var isWrapped = WrappedNote().IsMatch(trimmed);
             var (body, customer) = SplitRecord(StripBullet(trimmed));
             if (customer is null && Continuation().IsMatch(trimmed))
@@ -267,8 +268,7 @@ public static partial class FeedbackDocument
             body = FollowUpMarker().Replace(body, string.Empty).Trim();
             // "Agent note: …" under a caller's header is still our side.
             var ours = OurTeamLine().IsMatch(StripBullet(trimmed)) || (customer is not null && OurHandle().IsMatch(customer))
-                || (ownCustomer is not null && OurTeam().IsMatch(ownCustomer))
-                || (BracketSpeaker().Match(StripBullet(trimmed)) is { Success: true } bracketed && OurTeam().IsMatch(bracketed.Groups["who"].Value.Trim()));
+                || (ownCustomer is not null && OurTeam().IsMatch(ownCustomer));
             var feedback = !isTitle && !isWrapped && !noiseSection && !injection && !ours && body.Length > 0 && !ActionItem().IsMatch(body)
                 && !ActionItem().IsMatch(StripBullet(trimmed).Replace("**", string.Empty, StringComparison.Ordinal))
                 && !SmallTalk().IsMatch(StripBullet(trimmed)) && !SmallTalk().IsMatch(body);
@@ -332,7 +332,7 @@ public static partial class FeedbackDocument
             var inner = bracket.Groups[1].Value.Trim();
             var labelled = RoleLabel().Match(inner);
             var name = labelled.Success ? labelled.Groups["name"].Value.Trim() : inner;
-            customer = NameLike(name) && !PasteDescription().IsMatch(name) && !IsIdLike(name) && !IsWhen(name) ? HeaderName(name) : null;
+            customer = NameLike(name) && !PasteDescription().IsMatch(name) && !IsIdLike(name) ? HeaderName(name) : null;
             return customer is not null;
         }
 
@@ -342,7 +342,7 @@ public static partial class FeedbackDocument
             var text = label.Groups[1].Value.Trim();
             var from = FromLabel().Match(text);
             var name = from.Success ? from.Groups[1].Value.Trim() : text;
-            if ((from.Success || ProperName(name)) && NameLike(name) && !NoiseSection().IsMatch(Simplified(text)) && !PasteDescription().IsMatch(Simplified(text))
+            if ((from.Success || ProperName(name)) && NameLike(name) && !NoiseSection().IsMatch(ThemeText.Simplify(text)) && !PasteDescription().IsMatch(ThemeText.Simplify(text))
                 && !NotACustomer().IsMatch(text) && !OurTeam().IsMatch(name) && !ActionItem().IsMatch(text + ":"))
             {
                 customer = HeaderName(name);
@@ -377,7 +377,7 @@ public static partial class FeedbackDocument
             {
                 said = title.Groups[1].Value.Trim();
             }
-            else if (IsIdLike(field) || IsWhen(field) || Rating().Replace(field, string.Empty).Length == 0 || Location().IsMatch(field))
+            else if (IsIdLike(field) || Rating().Replace(field, string.Empty).Length == 0 || Location().IsMatch(field))
             {
                 continue;
             }
@@ -431,16 +431,6 @@ public static partial class FeedbackDocument
         || (ParenOrg().Match(text) is { Success: true } m && ChineseOrganisation().IsMatch(m.Groups[2].Value))
         || text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(w => w is "&" or "and" or "of" or "the" or "de" || char.IsUpper(w[0]) || char.IsDigit(w[0]));
 
-    /// <summary>Traditional characters read as simplified, for the word lists (which are written in simplified).</summary>
-    private static string Simplified(string text) =>
-        string.Create(text.Length, text, static (span, t) =>
-        {
-            for (var i = 0; i < t.Length; i++)
-            {
-                span[i] = Tagging.TraditionalChinese.ToSimplified.TryGetValue(t[i], out var s) ? s : t[i];
-            }
-        });
-
     private static bool IsWhen(string field) => When().IsMatch(FollowUpWord().Replace(field, string.Empty).Trim());
 
     /// <summary>Case, spacing and punctuation do not make a different customer.</summary>
@@ -484,7 +474,7 @@ public static partial class FeedbackDocument
         {
             // "发件人：周敏｜明德实验小学 财务室｜11月4日": the part that names an organisation wins over a person.
             var org = LeadingWhen().Replace(part.Trim(), string.Empty).Trim();
-            if (ChineseOrganisation().IsMatch(Simplified(org)) && !PasteDescription().IsMatch(Simplified(org)))
+            if (ChineseOrganisation().IsMatch(ThemeText.Simplify(org)) && !PasteDescription().IsMatch(ThemeText.Simplify(org)))
             {
                 return Department().Replace(org, string.Empty).Trim();
             }
@@ -494,7 +484,7 @@ public static partial class FeedbackDocument
         {
             var name = LeadingWhen().Replace(Parenthetical().Replace(part, string.Empty).Trim(), string.Empty).Trim();
             // The word lists are written in simplified characters; the name keeps the script it was written in.
-            if (name.Length > 0 && !SectionFiller().IsMatch(Simplified(name)) && !PasteDescription().IsMatch(Simplified(name)))
+            if (name.Length > 0 && !SectionFiller().IsMatch(ThemeText.Simplify(name)) && !PasteDescription().IsMatch(ThemeText.Simplify(name)))
             {
                 return name;
             }
@@ -550,10 +540,19 @@ public static partial class FeedbackDocument
             return (Phone().IsMatch(parts[bodyIndex]) || IsIdLike(parts[bodyIndex]) ? string.Empty : parts[bodyIndex], customer);
         }
 
-        if (BracketSpeaker().Match(line) is { Success: true } speaker && IsWhen(speaker.Groups["when"].Value.Trim()) && NameLike(speaker.Groups["who"].Value))
+        if (BracketSpeaker().Match(line) is { Success: true } speaker)
         {
+            // "[Agent Tom R., 20 Nov 09:01] …" is our side whatever follows; "[Maria Costa, 20 Nov 08:12] …" is hers.
             var who = speaker.Groups["who"].Value.Trim();
-            return (line[speaker.Length..].Trim(), OurTeam().IsMatch(who) ? null : AttributedCustomer(who));
+            if (OurTeam().IsMatch(who))
+            {
+                return (line[speaker.Length..].Trim(), who);
+            }
+
+            if (IsWhen(speaker.Groups["when"].Value.Trim()) && NameLike(who))
+            {
+                return (line[speaker.Length..].Trim(), AttributedCustomer(who));
+            }
         }
 
         // "Dana Wu (Acme Corp) 10:42 AM: …", "Priya <priya@lumen.com> (Lumen Bank): …": the time and address are not who.
