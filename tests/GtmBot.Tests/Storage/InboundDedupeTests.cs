@@ -4,36 +4,20 @@ using GtmBot.Storage.Stores;
 using GtmBot.Storage.Writes;
 using GtmBot.Tests.Flows;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GtmBot.Tests.Storage;
 
 /// <summary>Inbound events are done only once handled; ids are scoped to platform, workspace and conversation.</summary>
-public sealed class InboundDedupeTests : IAsyncLifetime
+public sealed class InboundDedupeTests : SqliteWriterTest
 {
-    private readonly SqliteDb _db = new();
-    private InboundDedupe _dedupe = null!;
-    private GroupCommitWriter _writer = null!;
+    private InboundDedupe? _dedupe;
+
+    private InboundDedupe Dedupe => _dedupe ??= new InboundDedupe(Sqlite.Db, Writer, Sqlite.Clock);
 
     private static InboundEventKey Key(string conversation = "C1", string id = "Ev1") => new("slack", "T1", conversation, id);
 
-    public async ValueTask InitializeAsync()
-    {
-        await _db.InitializeAsync();
-        _writer = new GroupCommitWriter(_db.Db, NullLogger<GroupCommitWriter>.Instance);
-        await _writer.StartAsync(CancellationToken.None);
-        _dedupe = new InboundDedupe(_db.Db, _writer, _db.Clock);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _writer.StopAsync(CancellationToken.None);
-        _writer.Dispose();
-        await _db.DisposeAsync();
-    }
-
     private Task<string> HandleAsync(InboundEventKey key, Func<Task<string>> handle) =>
-        _dedupe.HandleOnceAsync(key, handle, () => "duplicate", CancellationToken.None);
+        Dedupe.HandleOnceAsync(key, handle, () => "duplicate", CancellationToken.None);
 
     [Fact]
     public async Task A_handled_event_is_a_duplicate_the_second_time()
@@ -62,12 +46,12 @@ public sealed class InboundDedupeTests : IAsyncLifetime
     [Fact]
     public async Task An_attempt_in_progress_holds_off_a_retry_until_it_is_taken_for_dead()
     {
-        Assert.True(await _dedupe.TryBeginAsync(Key(), CancellationToken.None));
-        Assert.False(await _dedupe.TryBeginAsync(Key(), CancellationToken.None));
+        Assert.True(await Dedupe.TryBeginAsync(Key(), CancellationToken.None));
+        Assert.False(await Dedupe.TryBeginAsync(Key(), CancellationToken.None));
 
-        _db.Clock.Advance(InboundDedupe.AbandonedAfter + TimeSpan.FromSeconds(1));
-        Assert.True(await _dedupe.TryBeginAsync(Key(), CancellationToken.None));
-        Assert.False(await _dedupe.TryBeginAsync(Key(), CancellationToken.None));
+        Sqlite.Clock.Advance(InboundDedupe.AbandonedAfter + TimeSpan.FromSeconds(1));
+        Assert.True(await Dedupe.TryBeginAsync(Key(), CancellationToken.None));
+        Assert.False(await Dedupe.TryBeginAsync(Key(), CancellationToken.None));
     }
 
     [Fact]
@@ -83,25 +67,25 @@ public sealed class InboundDedupeTests : IAsyncLifetime
     [Fact]
     public async Task The_done_mark_commits_in_the_same_transaction_as_the_handler_s_write()
     {
-        var commitsBefore = _writer.Commits;
+        var commitsBefore = Writer.Commits;
         var result = await HandleAsync(Key(), async () =>
         {
             // The handler's one durable write (as a captured quote is): the mark rides along with it.
-            await _writer.WriteAsync<bool>(
+            await Writer.WriteAsync<bool>(
                 ctx =>
                 {
                     ctx.Add(new SettingEntity { WorkspaceKey = "slack:T1", Scope = "channel", Subject = "C1", Name = "probe", Value = "1" });
                     return () => true;
                 },
                 CancellationToken.None);
-            await using var check = _db.Db.Create();
+            await using var check = Sqlite.Db.Create();
             var row = await check.Set<InboundEventEntity>().AsNoTracking().SingleAsync();
             Assert.NotNull(row.DoneAt);
             return "handled";
         });
 
         Assert.Equal("handled", result);
-        Assert.Equal(2, _writer.Commits - commitsBefore); // the claim, then the write with its mark: no third commit
+        Assert.Equal(2, Writer.Commits - commitsBefore); // the claim, then the write with its mark: no third commit
         Assert.Equal("duplicate", await HandleAsync(Key(), () => Task.FromResult("again")));
     }
 
@@ -109,7 +93,7 @@ public sealed class InboundDedupeTests : IAsyncLifetime
     public async Task A_handler_that_writes_nothing_is_still_marked_done()
     {
         Assert.Equal("handled", await HandleAsync(Key(), () => Task.FromResult("handled")));
-        await using var check = _db.Db.Create();
+        await using var check = Sqlite.Db.Create();
         Assert.NotNull((await check.Set<InboundEventEntity>().AsNoTracking().SingleAsync()).DoneAt);
     }
 
@@ -118,7 +102,7 @@ public sealed class InboundDedupeTests : IAsyncLifetime
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => HandleAsync(Key(), async () =>
         {
-            await _writer.WriteAsync<bool>(
+            await Writer.WriteAsync<bool>(
                 ctx =>
                 {
                     ctx.Add(new SettingEntity { WorkspaceKey = "slack:T1", Scope = "channel", Subject = "C1", Name = "probe", Value = "1" });
