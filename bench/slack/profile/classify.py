@@ -56,13 +56,10 @@ def samples(path):
     if comm is not None:
         yield comm, frames
 
-layer_c, kind_c, cross = collections.Counter(), collections.Counter(), collections.Counter()
-total = 0
-for comm, frames in samples(sys.argv[1]):
-    total += 1
+def kind_of(frames):
+    """Where the leaf is; for a leaf in the kernel, the syscall's user-side frame says which."""
     leaf = frames[0] if frames else ""
     kind = next(k for k, f in KINDS if f(leaf))
-    # leaf in kernel: find the syscall's user-side frame for the kind
     if kind.startswith("kernel: other") or kind == "kernel: futex":
         for f in frames:
             if "[kernel" not in f:
@@ -71,28 +68,37 @@ for comm, frames in samples(sys.argv[1]):
                         kind = k
                         break
                 break
-    layer = None
+    return kind
+
+def layer_of(frames):
+    """Our innermost layer: the first frame from the leaf up that matches a rule, or None."""
     for f in frames:
         for name, pat in LAYERS:
             if re.search(pat, f):
-                layer = name
-                break
-        if layer:
-            break
-    if layer is None:
-        layer = "no managed frame: " + ("GC/runtime thread" if any("libcoreclr" in f for f in frames) else comm)
-        if comm.startswith(".NET BGC") or comm.startswith(".NET SigHandler") or comm.startswith(".NET Tiered"):
-            layer = "thread " + comm
-    layer_c[layer] += 1; kind_c[kind] += 1; cross[(layer, kind)] += 1
+                return name
+    return None
 
-print(f"total samples {total}")
-print("\n== by layer (innermost matching frame) ==")
-for k, v in layer_c.most_common():
-    print(f"{100*v/total:6.1f} %  {v:6d}  {k}")
-print("\n== by leaf kind ==")
-for k, v in kind_c.most_common():
-    print(f"{100*v/total:6.1f} %  {v:6d}  {k}")
-print("\n== layer x kind (>=0.5 %) ==")
-for (l, k), v in cross.most_common():
-    if v/total >= 0.005:
-        print(f"{100*v/total:6.1f} %  {l}  |  {k}")
+if __name__ == "__main__":
+    layer_c, kind_c, cross = collections.Counter(), collections.Counter(), collections.Counter()
+    total = 0
+    for comm, frames in samples(sys.argv[1]):
+        total += 1
+        kind = kind_of(frames)
+        layer = layer_of(frames)
+        if layer is None:
+            layer = "no managed frame: " + ("GC/runtime thread" if any("libcoreclr" in f for f in frames) else comm)
+            if comm.startswith(".NET BGC") or comm.startswith(".NET SigHandler") or comm.startswith(".NET Tiered"):
+                layer = "thread " + comm
+        layer_c[layer] += 1; kind_c[kind] += 1; cross[(layer, kind)] += 1
+
+    print(f"total samples {total}")
+    print("\n== by layer (innermost matching frame) ==")
+    for k, v in layer_c.most_common():
+        print(f"{100*v/total:6.1f} %  {v:6d}  {k}")
+    print("\n== by leaf kind ==")
+    for k, v in kind_c.most_common():
+        print(f"{100*v/total:6.1f} %  {v:6d}  {k}")
+    print("\n== layer x kind (>=0.5 %) ==")
+    for (l, k), v in cross.most_common():
+        if v/total >= 0.005:
+            print(f"{100*v/total:6.1f} %  {l}  |  {k}")
